@@ -1,0 +1,468 @@
+"""The command line: parses arguments, calls the library, picks a renderer.
+
+Library modules are imported inside the commands, so that a command loads only what it uses
+(`csplan value gdp 2024` never imports Rich).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class Kind(str, Enum):
+    actual = "actual"
+    target = "target"
+
+
+class Field(str, Enum):
+    value = "value"
+    growth = "growth"
+
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  no answer: nothing matched, the query was ambiguous, or a check failed
+  2  usage error: unknown command or option, bad option value
+  3  data error: the store or an input file cannot be read, is invalid, or a write was refused
+"""
+
+
+class CsplanGroup(TyperGroup):
+    """Turns the library's errors into one line on stderr and an exit code, never a traceback."""
+
+    def invoke(self, ctx):
+        from .model import CsplanError
+
+        try:
+            return super().invoke(ctx)
+        except CsplanError as e:
+            fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0)
+        except (typer.Exit, typer.Abort):
+            raise
+        except OSError as e:
+            fail(f"{e.filename or 'csplan'}: {e.strerror or e}", 3)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def fail(message: str, code: int = 1):
+    """Print `csplan: message` on stderr and exit with `code`."""
+    from .records import escape_cell
+
+    sys.stderr.write(f"csplan: {escape_cell(message)}\n")
+    raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A message for the person, not data: stderr."""
+    sys.stderr.write(f"{message}\n")
+
+
+app = typer.Typer(
+    cls=CsplanGroup,
+    name="csplan",
+    help=f"""Query the figures and targets of China's local development-plan reports.
+
+\b
+Examples:
+  csplan                          overview: headline figures and next year's targets
+  csplan show gdp                 one indicator, every figure with its quote
+  csplan show 地区生产总值 --format json
+  csplan list --year 2024 --format csv
+  csplan search 企业              indicators whose names or quotes mention 企业
+  csplan value gdp 2024           the bare number, for $(…) in scripts
+  csplan targets 2025             the targets of 2025 and how they turned out
+
+The store is data/indicators.toml unless --store or $CSPLAN_STORE names another.
+
+{EXIT_CODES}""",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"csplan {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    store: Annotated[
+        Optional[Path],
+        typer.Option("--store", "-s", help="Store file to use. [env: CSPLAN_STORE; default: the bundled store]",
+                     show_default=False),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format of the overview.")] = Format.table,
+) -> None:
+    ctx.obj = store
+    if ctx.invoked_subcommand is None:
+        overview(ctx, fmt)
+
+
+# --- shared pieces --------------------------------------------------------------------------
+
+
+def _store_option(ctx: typer.Context) -> Path | None:
+    root = ctx.find_root()
+    return root.params.get("store") if root.params else None
+
+
+def load(ctx: typer.Context):
+    from .store import load as load_store, store_path
+
+    return load_store(store_path(_store_option(ctx)))
+
+
+def complete_indicator(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Indicator ids for shell completion; never fails (a broken store completes nothing)."""
+    from .store import load as load_store, store_path
+
+    try:
+        store = load_store(store_path(_store_option(ctx)))
+    except Exception:
+        return []
+    return [i for i in store.indicators if i.startswith(incomplete)]
+
+
+def _region(store, region: str | None) -> str | None:
+    if region is None:
+        return None
+    from .query import find_region
+
+    return find_region(store, region)
+
+
+def _as_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .store import DATE, _valid_date
+
+    if not (DATE.match(value) and _valid_date(value)):
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of")
+    return value
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100)]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).")]
+AsOfOpt = Annotated[
+    Optional[str], typer.Option("--as-of", help="What was known on this date, YYYY-MM-DD (older vintages).")
+]
+QueryArg = Annotated[
+    str,
+    typer.Argument(
+        help="Indicator id, name, alias, English name, or a unique part of one.",
+        autocompletion=complete_indicator,
+        show_default=False,
+    ),
+]
+
+
+def growth_cell(g) -> str:
+    from .vocab import number_text
+
+    if g is None:
+        return ""
+    return f"{'+' if g > 0 else ''}{number_text(g)} %"
+
+
+def figure_cell(f) -> str:
+    from .vocab import describe
+
+    return describe(f.metric, f.value, f.unit, f.growth, f.qualifier, f.kind)
+
+
+def status_cell(f) -> str:
+    from .vocab import STATUS_LABELS
+
+    if f.kind == "target":
+        return "目标"
+    return STATUS_LABELS.get(f.status or "", "")
+
+
+def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quotes: bool = False,
+                 name: bool = True) -> None:
+    """Figures as flat records (machine formats) or as a table."""
+    if fmt is not Format.table:
+        from .records import KEYS, records
+        from .render import write_records
+
+        write_records(records(store, figures), fmt.value, KEYS)
+        return
+    from .render import Table, print_blocks
+
+    regions = len({f.region for f in figures}) > 1
+    headers = (["indicator", "name"] if name else []) + (["region"] if regions else []) + [
+        "year", "kind", "figure", "growth", "status", "source"] + (["quote"] if quotes else [])
+    t = Table(headers, title=title, right=("year", "growth"))
+    for f in figures:
+        ind = store.indicators[f.indicator]
+        cells = ([f.indicator, ind.name] if name else []) + ([f.region] if regions else []) + [
+            f.year, f.kind, figure_cell(f), growth_cell(f.growth) if f.metric == "value" else "",
+            status_cell(f), f.source] + ([f.quote] if quotes else [])
+        t.add(*cells, style="cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None))
+    if not figures:
+        note("no figures match")
+    print_blocks(t)
+
+
+# --- reading commands -----------------------------------------------------------------------
+
+
+def overview(ctx: typer.Context, fmt: Format) -> None:
+    """The headline figures of the latest year, and the targets of the year after."""
+    from .query import headline
+
+    store = load(ctx)
+    view = headline(store)
+    if fmt is not Format.table:
+        emit_figures(store, view.actuals + view.targets, fmt)
+        return
+    from .render import Table, print_blocks
+
+    if view.region is None:
+        note("the store holds no figures yet; add some with `csplan record` or `csplan import`")
+        return
+    region = store.regions[view.region]
+    blocks: list = []
+    if view.source:
+        src = store.sources[view.source]
+        blocks.append((f"{region.name} · {src.title}", "bold"))
+        blocks.append(f"({src.date or ''} {src.issuer or ''})".replace("( ", "(").replace(" )", ")"))
+    if view.actuals:
+        t = Table(["indicator", "name", "figure", "growth", "status"], title=f"{view.actual_year} 主要指标",
+                  right=("growth",))
+        for f in view.actuals:
+            t.add(f.indicator, store.indicators[f.indicator].name, figure_cell(f),
+                  growth_cell(f.growth) if f.metric == "value" else "", status_cell(f),
+                  style="yellow" if f.status == "estimate" else None)
+        blocks.append(t)
+    if view.targets:
+        t = Table(["indicator", "name", "target"], title=f"{view.target_year} 主要预期目标")
+        for f in view.targets:
+            t.add(f.indicator, store.indicators[f.indicator].name, figure_cell(f), style="cyan")
+        blocks.append(t)
+    hints = ["csplan show ID: one indicator with its quotes · csplan list: every figure"]
+    if view.target_year:
+        hints.append(f"csplan targets {view.target_year}: all {view.target_count} targets of {view.target_year}")
+    blocks.append((" · ".join(hints), "dim"))
+    print_blocks(*blocks)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    query: QueryArg,
+    year: YearOpt = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    history: Annotated[bool, typer.Option("--history", help="Also list superseded vintages.")] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """One indicator: its names, unit, and every figure and target with growth, status and quote.
+
+    \b
+    Examples:
+      csplan show gdp
+      csplan show 地区生产总值 --format json
+      csplan show 高新技术 --year 2025
+    """
+    from .query import find_indicator, select
+
+    store = load(ctx)
+    ind = find_indicator(store, query)
+    kw = dict(indicator=ind.id, year=year, region=_region(store, region), as_of=_as_of(as_of))
+    figures = select(store, **kw, history=history)
+    if fmt is not Format.table:
+        emit_figures(store, figures, fmt)
+        return
+    from .render import print_blocks
+
+    better = "越高越好 higher is better" if ind.better == "higher" else "越低越好 lower is better"
+    lines = [(f"{ind.name}  {ind.id}" + (f" · {ind.name_en}" if ind.name_en else ""), "bold")]
+    facts = [f"unit {ind.unit}" if ind.unit else "", ind.category or "", better]
+    lines.append(" · ".join(x for x in facts if x))
+    if ind.aliases:
+        lines.append("aliases: " + ", ".join(ind.aliases))
+    print_blocks(*lines)
+    emit_figures(store, figures, fmt, quotes=True, name=False)
+    _print_target_notes(store, ind, figures)
+    if not history:
+        older = len(select(store, **kw, history=True)) - len(figures)
+        if older:
+            note(f"{older} older vintage(s) not shown; add --history to list them")
+
+
+def _print_target_notes(store, ind, figures) -> None:
+    """Below `show`: how each target turned out and the level it implies (targets module)."""
+    try:
+        from .targets import show_lines
+    except ImportError:
+        return
+    from .render import print_blocks
+
+    lines = show_lines(store, ind, figures)
+    if lines:
+        print_blocks(*lines)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    year: YearOpt = None,
+    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="actual or target.")] = None,
+    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Report section, e.g. industry.")] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Every figure and target, filtered.
+
+    \b
+    Examples:
+      csplan list --year 2024
+      csplan list --kind target --format csv
+      csplan list --category industry --format json | jq '.[].name'
+    """
+    from .query import select
+
+    store = load(ctx)
+    if category is not None:
+        known = sorted({i.category for i in store.indicators.values() if i.category})
+        if category not in known:
+            fail(f"no category {category!r}; known categories: {', '.join(known)}", 1)
+    figures = select(store, year=year, kind=kind.value if kind else None, category=category,
+                     region=_region(store, region), as_of=_as_of(as_of))
+    emit_figures(store, figures, fmt)
+
+
+@app.command()
+def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Text to look for.")],
+           fmt: FormatOpt = Format.table) -> None:
+    """Indicators whose id, names, aliases or quotes contain TEXT (Chinese or English).
+
+    \b
+    Examples:
+      csplan search 企业
+      csplan search retail --format csv
+    """
+    from .query import search as search_store, select
+
+    store = load(ctx)
+    hits = search_store(store, text)
+    if not hits:
+        fail(f"nothing in the store mentions {text!r}", 1)
+    wanted = {i.id for i in hits}
+    emit_figures(store, [f for f in select(store) if f.indicator in wanted], fmt)
+
+
+@app.command()
+def value(
+    ctx: typer.Context,
+    query: QueryArg,
+    year: Annotated[int, typer.Argument(help="The year the figure is about.", min=1949, max=2100)],
+    field: Annotated[Field, typer.Option("--field", help="value (the level, count or rank) or growth (%).")] = Field.value,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="actual or target.")] = Kind.actual,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Print one bare number, for scripts: `gdp=$(csplan value gdp 2024)`.
+
+    \b
+    Examples:
+      csplan value gdp 2024                 1110
+      csplan value gdp 2024 --field growth  5.8
+      csplan value gdp 2025 --kind target --field growth
+    """
+    from .query import find_indicator, select
+    from .vocab import number_text
+
+    store = load(ctx)
+    ind = find_indicator(store, query)
+    figs = select(store, indicator=ind.id, year=year, kind=kind.value, region=_region(store, region),
+                  as_of=_as_of(as_of))
+    regions = sorted({f.region for f in figs})
+    if len(regions) > 1:
+        fail(f"{ind.id} {year} has figures for several regions ({', '.join(regions)}); choose one with --region", 1)
+    attr = field.value
+    order = ("value", "rank", "growth", "task") if attr == "value" else ("value", "growth")
+    for metric in order:
+        for f in figs:
+            if f.metric == metric and getattr(f, attr) is not None:
+                sys.stdout.write(number_text(getattr(f, attr)) + "\n")
+                return
+    if figs:
+        other = "growth" if attr == "value" else "value"
+        fail(f"{ind.id} {year} has no {attr} as {kind.value}; try --field {other}", 1)
+    years = sorted({f.year for f in select(store, indicator=ind.id, kind=kind.value)})
+    have = f"; it has {kind.value}s for {', '.join(map(str, years))}" if years else ""
+    fail(f"no {kind.value} for {ind.id} in {year}{have}", 1)
+
+
+@app.command()
+def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+    """The reports in the store."""
+    store = load(ctx)
+    keys = ("id", "title", "date", "issuer", "meeting", "region", "figures")
+    counts: dict[str, int] = {}
+    for f in store.figures:
+        counts[f.source] = counts.get(f.source, 0) + 1
+    recs = [{"id": s.id, "title": s.title, "date": s.date, "issuer": s.issuer, "meeting": s.meeting,
+             "region": s.region, "figures": counts.get(s.id, 0)} for s in store.sources.values()]
+    if fmt is not Format.table:
+        from .render import write_records
+
+        write_records(recs, fmt.value, keys)
+        return
+    from .render import Table, print_blocks
+
+    t = Table(["id", "date", "region", "figures", "title"], right=("figures",))
+    for r in recs:
+        t.add(r["id"], r["date"], r["region"], r["figures"], r["title"])
+    print_blocks(t)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)

@@ -1,0 +1,525 @@
+"""Reading, checking and writing a store file.
+
+A store is one TOML file (see docs/store.md). `parse` turns its text into model objects and
+collects every problem it finds; `load` refuses a store with problems; `dumps` writes the one
+canonical form; `update` is the only way csplan changes a file: under a lock, validated whole,
+written atomically.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import (
+    DIRECTIONS,
+    METRICS,
+    QUALIFIERS,
+    SCHEMA_VERSION,
+    STATUSES,
+    YEAR_MAX,
+    YEAR_MIN,
+    CsplanError,
+    Figure,
+    Indicator,
+    Region,
+    Source,
+    Store,
+)
+
+STORE_ENV = "CSPLAN_STORE"
+SECTIONS = ("sources", "regions", "indicators", "observations", "targets")
+FIGURE_SECTION = {"observations": "actual", "targets": "target"}
+SECTION_OF_KIND = {v: k for k, v in FIGURE_SECTION.items()}
+
+SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+INDICATOR_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+# Key order of the canonical form; a table's keys not listed here are a problem.
+SOURCE_KEYS = ("id", "title", "date", "issuer", "meeting", "region")
+REGION_KEYS = ("id", "name", "name_en")
+INDICATOR_KEYS = ("id", "name", "name_en", "unit", "category", "better", "aliases")
+FIGURE_KEYS = ("indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source", "quote")
+
+
+class StoreError(CsplanError):
+    """The store cannot be read, or is not valid."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def bundled_store() -> Path:
+    """The store shipped with csplan: inside the installed package, or in the checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data" / "indicators.toml"
+    if installed.is_file():
+        return installed
+    return here.parent.parent / "data" / "indicators.toml"
+
+
+def store_path(option: str | os.PathLike | None = None) -> Path:
+    """--store, else $CSPLAN_STORE, else the bundled store."""
+    if option:
+        return Path(option)
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env)
+    return bundled_store()
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path}: no such store; create one with `csplan --store {path} init`") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file") from None
+    except PermissionError:
+        raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions") from None
+    except OSError as e:
+        raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise StoreError(f"{path}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+
+
+def parse_toml(text: str, path: Path) -> dict:
+    import tomllib
+
+    if not text.strip():
+        raise StoreError(f"{path}: the file is empty; create a store with `csplan --store FILE init`")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = getattr(e, "lineno", None)
+        where = f"{path}:{line}" if line else str(path)
+        msg = str(e).split(" (at ")[0]
+        raise StoreError(f"{where}: not valid TOML: {msg}") from None
+
+
+def load(path: Path) -> Store:
+    """The store at `path`, or StoreError naming its first problem."""
+    store, problems = check_text(read_text(path), path)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `csplan validate`)" if len(problems) > 1 else ""
+        raise StoreError(f"{problems[0]}{more}")
+    return store
+
+
+def check_text(text: str, path: Path) -> tuple[Store, list[Problem]]:
+    """Parse and validate a store's text; locations name the file and line."""
+    store, problems = parse(parse_toml(text, path))
+    if problems:
+        problems = [_locate(p, text, path) for p in problems]
+    return store, problems
+
+
+def _locate(problem: Problem, text: str, path: Path) -> Problem:
+    """Turn "observations[3]" into "FILE:LINE: observations[3]" by finding the table header."""
+    m = re.match(r"(\w+)\[(\d+)\]", problem.where)
+    line = None
+    if m:
+        header = re.compile(rf"^\s*\[\[\s*{m.group(1)}\s*\]\]", re.M)
+        for n, hit in enumerate(header.finditer(text)):
+            if n == int(m.group(2)):
+                line = text.count("\n", 0, hit.start()) + 1
+                break
+    prefix = f"{path}:{line}" if line else str(path)
+    return Problem(f"{prefix}: {problem.where}", problem.message)
+
+
+# --- building and checking ---------------------------------------------------------------
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+class _Checker:
+    """Collects problems while it builds model objects from plain TOML data."""
+
+    def __init__(self):
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(where, message))
+
+    def table(self, where: str, raw, keys: tuple[str, ...], required: tuple[str, ...]) -> dict | None:
+        if not isinstance(raw, dict):
+            self.add(where, f"must be a table, not {type(raw).__name__}")
+            return None
+        for k in raw:
+            if k not in keys:
+                self.add(where, f"unknown key '{k}' (known: {', '.join(keys)})")
+        for k in required:
+            if k not in raw:
+                self.add(where, f"missing '{k}'")
+        return raw
+
+    def text(self, where: str, raw: dict, key: str, pattern: re.Pattern | None = None, hint: str = "") -> str | None:
+        v = raw.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, str):
+            self.add(where, f"'{key}' must be a string, not {type(v).__name__}")
+            return None
+        if not v.strip():
+            self.add(where, f"'{key}' is empty")
+            return None
+        if pattern and not pattern.match(v):
+            self.add(where, f"'{key}' = {v!r} is not a valid id{hint}")
+        return v
+
+    def choice(self, where: str, raw: dict, key: str, allowed: tuple[str, ...]) -> str | None:
+        v = self.text(where, raw, key)
+        if v is not None and v not in allowed:
+            self.add(where, f"unknown {key} {v!r}; use one of: {', '.join(allowed)}")
+            return None
+        return v
+
+    def number(self, where: str, raw: dict, key: str):
+        v = raw.get(key)
+        if v is None:
+            return None
+        if not _is_number(v):
+            self.add(where, f"'{key}' must be a number, not {type(v).__name__}")
+            return None
+        if isinstance(v, float) and not math.isfinite(v):
+            self.add(where, f"'{key}' = {v} is not a finite number")
+            return None
+        return v
+
+
+def parse(doc: dict) -> tuple[Store, list[Problem]]:
+    """Build a Store from parsed TOML, with every problem found (an empty list: valid)."""
+    c = _Checker()
+    store = Store()
+    for k in doc:
+        if k != "schema" and k not in SECTIONS:
+            c.add("top level", f"unknown key '{k}' (known: schema, {', '.join(SECTIONS)})")
+    schema = doc.get("schema")
+    if schema is None:
+        c.add("top level", f"missing 'schema'; add `schema = {SCHEMA_VERSION}` at the top")
+    elif not isinstance(schema, int) or isinstance(schema, bool) or schema != SCHEMA_VERSION:
+        c.add("top level", f"unknown schema version {schema!r}; this csplan reads version {SCHEMA_VERSION}")
+
+    sections = {}
+    for name in SECTIONS:
+        items = doc.get(name, [])
+        if not isinstance(items, list):
+            c.add(name, f"must be an array of tables ([[{name}]])")
+            items = []
+        sections[name] = items
+
+    for i, raw in enumerate(sections["regions"]):
+        where = f"regions[{i}]"
+        if c.table(where, raw, REGION_KEYS, ("id", "name")) is None:
+            continue
+        rid = c.text(where, raw, "id", SOURCE_ID)
+        name = c.text(where, raw, "name")
+        if rid in store.regions:
+            c.add(where, f"duplicate region id {rid!r}")
+        elif rid and name:
+            store.regions[rid] = Region(rid, name, c.text(where, raw, "name_en"))
+
+    for i, raw in enumerate(sections["sources"]):
+        where = f"sources[{i}]"
+        if c.table(where, raw, SOURCE_KEYS, ("id", "title")) is None:
+            continue
+        sid = c.text(where, raw, "id", SOURCE_ID)
+        date = raw.get("date")
+        if date is not None and not isinstance(date, str):
+            date = date.isoformat() if hasattr(date, "isoformat") and not hasattr(date, "hour") else date
+        if date is not None and not (isinstance(date, str) and DATE.match(date) and _valid_date(date)):
+            c.add(where, f"'date' = {date!r} is not a date; write it as \"YYYY-MM-DD\"")
+            date = None
+        region = c.text(where, raw, "region")
+        if region is not None and region not in store.regions:
+            c.add(where, f"unknown region {region!r}; add it with `csplan region add`")
+        title = c.text(where, raw, "title")
+        if sid in store.sources:
+            c.add(where, f"duplicate source id {sid!r}")
+        elif sid and title:
+            store.sources[sid] = Source(
+                sid, title, date, c.text(where, raw, "issuer"), c.text(where, raw, "meeting"), region
+            )
+
+    alias_owner: dict[str, str] = {}
+    for i, raw in enumerate(sections["indicators"]):
+        where = f"indicators[{i}]"
+        if c.table(where, raw, INDICATOR_KEYS, ("id", "name")) is None:
+            continue
+        iid = c.text(where, raw, "id", INDICATOR_ID, " (lower-case ASCII letters, digits and _)")
+        name = c.text(where, raw, "name")
+        aliases = raw.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            c.add(where, "'aliases' must be a list of non-empty strings")
+            aliases = []
+        for a in aliases:
+            owner = alias_owner.get(a.casefold())
+            if owner and owner != iid:
+                c.add(where, f"alias {a!r} is already an alias of {owner!r}")
+            alias_owner[a.casefold()] = iid
+        better = c.choice(where, raw, "better", DIRECTIONS) or "higher"
+        if iid in store.indicators:
+            c.add(where, f"duplicate indicator id {iid!r}")
+        elif iid and name:
+            store.indicators[iid] = Indicator(
+                iid,
+                name,
+                c.text(where, raw, "name_en"),
+                c.text(where, raw, "unit"),
+                c.text(where, raw, "category"),
+                better,
+                list(aliases),
+            )
+
+    seen: dict[tuple, str] = {}
+    for section, kind in FIGURE_SECTION.items():
+        for i, raw in enumerate(sections[section]):
+            where = f"{section}[{i}]"
+            fig = _figure(c, where, raw, kind, store)
+            if fig is None:
+                continue
+            key = (*fig.key, fig.source)
+            if key in seen:
+                c.add(where, f"same figure as {seen[key]} (same indicator, region, year, metric and source)")
+                continue
+            seen[key] = where
+            store.figures.append(fig)
+    return store, c.problems
+
+
+def _valid_date(s: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(s)
+    except ValueError:
+        return False
+    return True
+
+
+def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
+    required = ("indicator", "region", "year", "metric", "qualifier", "source", "quote")
+    if kind == "actual":
+        required += ("status",)
+    if c.table(where, raw, FIGURE_KEYS, required) is None:
+        return None
+    n = len(c.problems)
+    ind = c.text(where, raw, "indicator")
+    if ind is not None:
+        where = f"{where} ({ind} {raw.get('year', '?')})"
+    region = c.text(where, raw, "region")
+    source = c.text(where, raw, "source")
+    year = raw.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        c.add(where, f"'year' must be a whole number, not {type(year).__name__}")
+    elif year is not None and not YEAR_MIN <= year <= YEAR_MAX:
+        c.add(where, f"year {year} is outside {YEAR_MIN}–{YEAR_MAX}")
+    metric = c.choice(where, raw, "metric", METRICS)
+    qualifier = c.choice(where, raw, "qualifier", QUALIFIERS)
+    status = c.choice(where, raw, "status", STATUSES)
+    if kind == "target" and "status" in raw:
+        c.add(where, "a target has no 'status'; remove it")
+    value = c.number(where, raw, "value")
+    growth = c.number(where, raw, "growth")
+    unit = c.text(where, raw, "unit")
+    quote = c.text(where, raw, "quote")
+
+    if ind is not None and ind not in store.indicators:
+        c.add(where, f"unknown indicator {ind!r}; add it with `csplan indicator add`")
+    if region is not None and region not in store.regions:
+        c.add(where, f"unknown region {region!r}; add it with `csplan region add`")
+    if source is not None and source not in store.sources:
+        c.add(where, f"unknown source {source!r}; add it with `csplan source add`")
+    if metric:
+        _check_metric(c, where, raw, kind, metric, value)
+    indicator = store.indicators.get(ind) if ind else None
+    if unit and indicator and indicator.unit and metric == "value":
+        from .units import compatible
+
+        if not compatible(unit, indicator.unit):
+            c.add(where, f"unit {unit!r} cannot measure {ind!r}, whose unit is {indicator.unit!r}")
+    if len(c.problems) > n:
+        return None
+    return Figure(kind, ind, region, year, metric, qualifier, source, quote, value, unit, growth, status)
+
+
+# metric → (value, unit, growth): "required", "optional" or "absent"
+METRIC_FIELDS = {
+    "value": ("required", "required", "optional"),
+    "growth": ("absent", "optional", "required"),
+    "rank": ("required", "absent", "absent"),
+    "task": ("absent", "absent", "absent"),
+}
+
+
+def _check_metric(c: _Checker, where: str, raw: dict, kind: str, metric: str, value) -> None:
+    rules = dict(zip(("value", "unit", "growth"), METRIC_FIELDS[metric]))
+    if metric == "task" and kind == "actual":
+        rules["value"] = "required"
+    for key, rule in rules.items():
+        if rule == "required" and key not in raw:
+            c.add(where, f"a {metric} {kind} needs '{key}'")
+        elif rule == "absent" and key in raw:
+            c.add(where, f"a {metric} {kind} has no '{key}'; remove it (or change 'metric')")
+    if metric == "growth" and raw.get("unit") not in (None, "%"):
+        c.add(where, f"the unit of a growth figure is '%', not {raw.get('unit')!r}")
+    if metric == "rank" and value is not None and (not isinstance(value, int) or value < 1):
+        c.add(where, f"a rank must be a whole number from 1, not {value!r}")
+    if metric == "task" and kind == "actual" and value not in (None, 0, 1):
+        c.add(where, f"a task actual has value 1 (done) or 0 (not done), not {value!r}")
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def _clean(obj, keys: tuple[str, ...]) -> dict:
+    out = {}
+    for k in keys:
+        v = getattr(obj, k, None)
+        if v is None or (k == "aliases" and not v):
+            continue
+        if k == "better" and v == "higher":
+            continue
+        out[k] = v
+    return out
+
+
+def dumps(store: Store) -> str:
+    """The canonical text of a store: fixed order of tables and keys, every table as [[…]]."""
+    import tomli_w
+
+    chunks = [f"schema = {store.schema}\n"]
+
+    def emit(section: str, table: dict) -> None:
+        chunks.append(f"\n[[{section}]]\n" + tomli_w.dumps(table))
+
+    for s in store.sources.values():
+        emit("sources", _clean(s, SOURCE_KEYS))
+    for r in store.regions.values():
+        emit("regions", _clean(r, REGION_KEYS))
+    for ind in store.indicators.values():
+        emit("indicators", _clean(ind, INDICATOR_KEYS))
+    for kind in ("actual", "target"):
+        for f in sorted((f for f in store.figures if f.kind == kind), key=figure_order(store)):
+            emit(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
+    return "".join(chunks)
+
+
+def figure_order(store: Store):
+    """Sort key for figures: indicators in store order, then region, year, metric, source date."""
+    position = {iid: n for n, iid in enumerate(store.indicators)}
+    metric_pos = {m: n for n, m in enumerate(METRICS)}
+
+    def key(f: Figure):
+        src = store.sources.get(f.source)
+        return (position.get(f.indicator, len(position)), f.region, f.year, metric_pos.get(f.metric, 9),
+                f.kind, (src.date or "") if src else "", f.source)
+
+    return key
+
+
+@contextmanager
+def _lock(path: Path):
+    import fcntl
+
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise StoreError(f"{lock_path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a reader, or a crash, sees the old file or the new."""
+    import tempfile
+
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dfd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+
+
+def _check_writable(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file")
+    if path.exists() and not path.stat().st_mode & 0o222:
+        raise StoreError(f"{path}: the store is read-only; make it writable (chmod u+w) to change it")
+    if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
+        raise StoreError(f"{path.parent}: the folder is not writable, so the store cannot be replaced safely")
+
+
+def update(path: Path, change) -> str:
+    """Apply `change(store) -> message` to the store at `path`, all or nothing.
+
+    Under the store's lock: read, change, check the whole new store, write atomically. If the
+    change raises or the new store has a problem, the file is left byte-identical.
+    """
+    _check_writable(path)
+    with _lock(path):
+        text = read_text(path)
+        store, problems = check_text(text, path)
+        if problems:
+            raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
+        message = change(store)
+        new_text = dumps(store)
+        _, problems = check_text(new_text, path)
+        if problems:
+            raise StoreError(f"refused, the store would not be valid: {problems[0].message}")
+        if new_text != text:
+            write_atomic(path, new_text)
+        return message
+
+
+def create(path: Path, store: Store) -> None:
+    """Write a new store file; refuse if one is there."""
+    if path.exists():
+        raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: no such folder")
+    _check_writable(path)
+    with _lock(path):
+        if path.exists():
+            raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
+        write_atomic(path, dumps(store))
