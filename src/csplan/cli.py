@@ -466,3 +466,7 @@ def run() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
+
+
+# The other command groups register themselves on `app`.
+from . import cli_extract, cli_targets, cli_write  # noqa: E402, F401
