@@ -179,11 +179,18 @@ def _as_of(value: str | None) -> str | None:
     return value
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100)]
-RegionOpt = Annotated[Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table for people, the others for programs.")
+]
+YearOpt = Annotated[
+    Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100, metavar="YEAR")
+]
+RegionOpt = Annotated[
+    Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).", metavar="REGION")
+]
 AsOfOpt = Annotated[
-    Optional[str], typer.Option("--as-of", help="What was known on this date, YYYY-MM-DD (older vintages).")
+    Optional[str],
+    typer.Option("--as-of", help="What was known on this date, YYYY-MM-DD (older vintages).", metavar="DATE"),
 ]
 QueryArg = Annotated[
     str,
@@ -191,6 +198,7 @@ QueryArg = Annotated[
         help="Indicator id, name, alias, English name, or a unique part of one.",
         autocompletion=complete_indicator,
         show_default=False,
+        metavar="QUERY",
     ),
 ]
 
@@ -231,6 +239,9 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
     regions = len({f.region for f in figures}) > 1
     headers = (["indicator", "name"] if name else []) + (["region"] if regions else []) + [
         "year", "kind", "figure", "growth", "status", "source"] + (["quote"] if quotes else [])
+    if not figures:
+        note("no figures match")
+        return
     t = Table(headers, title=title, right=("year", "growth"))
     for f in figures:
         ind = store.indicators[f.indicator]
@@ -238,8 +249,6 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
             f.year, f.kind, figure_cell(f), growth_cell(f.growth) if f.metric == "value" else "",
             status_cell(f), f.source] + ([f.quote] if quotes else [])
         t.add(*cells, style="cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None))
-    if not figures:
-        note("no figures match")
     print_blocks(t)
 
 
@@ -310,6 +319,8 @@ def show(
     ind = find_indicator(store, query)
     kw = dict(indicator=ind.id, year=year, region=_region(store, region), as_of=_as_of(as_of))
     figures = select(store, **kw, history=history)
+    if not figures:
+        _no_figures(store, ind, kw)
     if fmt is not Format.table:
         emit_figures(store, figures, fmt)
         return
@@ -330,6 +341,16 @@ def show(
             note(f"{older} older vintage(s) not shown; add --history to list them")
 
 
+def _no_figures(store, ind, kw: dict) -> None:
+    """Exit 1 naming what the indicator does have, when the filters leave nothing."""
+    from .query import select
+
+    years = sorted({f.year for f in select(store, indicator=ind.id, region=kw.get("region"))})
+    if not years:
+        fail(f"{ind.id} has no figures yet", 1)
+    fail(f"{ind.id} has no figures for that selection; it has figures for {', '.join(map(str, years))}", 1)
+
+
 def _print_target_notes(store, ind, figures) -> None:
     """Below `show`: how each target turned out and the level it implies (targets module)."""
     try:
@@ -348,7 +369,11 @@ def list_(
     ctx: typer.Context,
     year: YearOpt = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="actual or target.")] = None,
-    category: Annotated[Optional[str], typer.Option("--category", "-c", help="Report section, e.g. industry.")] = None,
+    category: Annotated[
+        Optional[str],
+        typer.Option("--category", "-c", help="Report section: headline, industry, reform, projects, livelihood …",
+                     metavar="CATEGORY"),
+    ] = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
@@ -365,26 +390,48 @@ def list_(
 
     store = load(ctx)
     if category is not None:
-        known = sorted({i.category for i in store.indicators.values() if i.category})
-        if category not in known:
-            fail(f"no category {category!r}; known categories: {', '.join(known)}", 1)
+        category = _category(store, category)
     figures = select(store, year=year, kind=kind.value if kind else None, category=category,
                      region=_region(store, region), as_of=_as_of(as_of))
     emit_figures(store, figures, fmt)
+    if not figures:
+        if fmt is not Format.table:
+            note("no figures match")
+        raise typer.Exit(1)
+
+
+def _category(store, category: str) -> str:
+    """The category as stored (any letter case), or exit 1 with "did you mean"."""
+    import difflib
+
+    known = sorted({i.category for i in store.indicators.values() if i.category})
+    for k in known:
+        if category.casefold() == k.casefold():
+            return k
+    close = difflib.get_close_matches(category.casefold(), known, n=2, cutoff=0.5)
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
+    fail(f"no category {category!r}; {hint}known categories: {', '.join(known) or 'none'}", 1)
 
 
 @app.command()
-def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Text to look for.")],
-           fmt: FormatOpt = Format.table) -> None:
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Text to look for, in any letter case.", metavar="TEXT",
+                                        show_default=False)],
+    fmt: FormatOpt = Format.table,
+) -> None:
     """Indicators whose id, names, aliases or quotes contain TEXT (Chinese or English).
 
     \b
     Examples:
       csplan search 企业
       csplan search retail --format csv
+      csplan search 全市第 --format json | jq -r '.[] | select(.metric == "rank") | .name'
     """
     from .query import search as search_store, select
 
+    if not text.strip():
+        fail("empty search text; give a word to look for, e.g. csplan search 企业", 2)
     store = load(ctx)
     hits = search_store(store, text)
     if not hits:
@@ -397,7 +444,8 @@ def search(ctx: typer.Context, text: Annotated[str, typer.Argument(help="Text to
 def value(
     ctx: typer.Context,
     query: QueryArg,
-    year: Annotated[int, typer.Argument(help="The year the figure is about.", min=1949, max=2100)],
+    year: Annotated[int, typer.Argument(help="The year the figure is about.", min=1949, max=2100, metavar="YEAR",
+                                        show_default=False)],
     field: Annotated[Field, typer.Option("--field", help="value (the level, count or rank) or growth (%).")] = Field.value,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="actual or target.")] = Kind.actual,
     region: RegionOpt = None,
@@ -438,7 +486,13 @@ def value(
 
 @app.command()
 def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
-    """The reports in the store."""
+    """The reports in the store: id, date, region, how many figures each gave, title.
+
+    \b
+    Examples:
+      csplan sources
+      csplan sources --format json | jq -r '.[].title'
+    """
     store = load(ctx)
     keys = ("id", "title", "date", "issuer", "meeting", "region", "figures")
     counts: dict[str, int] = {}

@@ -121,8 +121,13 @@ def find_region(store: Store, query: str) -> str:
     part = [r for r in store.regions.values() if q and q in r.name]
     if len(part) == 1:
         return part[0].id
+    import difflib
+
+    names = {n.casefold(): r.id for r in store.regions.values() for n in (r.id, r.name, r.name_en) if n}
+    close = sorted({names[n] for n in difflib.get_close_matches(q.casefold(), names, n=3, cutoff=0.5)})
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
     known = ", ".join(f"{r.id} ({r.name})" for r in store.regions.values()) or "none"
-    raise NotFound(f"no region {query!r}; known regions: {known}")
+    raise NotFound(f"no region {query!r}; {hint}known regions: {known}")
 
 
 @dataclass

@@ -99,7 +99,7 @@ class Table:
         from rich.text import Text
 
         t = RichTable(
-            title=Text(safe(self.title), style="bold") if self.title else None,
+            title=Text(safe(self.title), style="bold" if tty else "") if self.title else None,
             box=box.SIMPLE_HEAD if tty else None,
             show_edge=False,
             pad_edge=False,
