@@ -81,7 +81,10 @@ def store_path(option: str | os.PathLike | None = None) -> Path:
 
 def read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            if not os.fstat(f.fileno()).st_mode & 0o444:
+                raise PermissionError
+            data = f.read()
     except FileNotFoundError:
         raise StoreError(f"{path}: no such store; create one with `csplan --store {path} init`") from None
     except IsADirectoryError:
@@ -109,6 +112,8 @@ def parse_toml(text: str, path: Path) -> dict:
         where = f"{path}:{line}" if line else str(path)
         msg = str(e).split(" (at ")[0]
         raise StoreError(f"{where}: not valid TOML: {msg}") from None
+    except RecursionError:
+        raise StoreError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
 
 
 def load(path: Path) -> Store:
@@ -226,67 +231,12 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
         sections[name] = items
 
     for i, raw in enumerate(sections["regions"]):
-        where = f"regions[{i}]"
-        if c.table(where, raw, REGION_KEYS, ("id", "name")) is None:
-            continue
-        rid = c.text(where, raw, "id", SOURCE_ID)
-        name = c.text(where, raw, "name")
-        if rid in store.regions:
-            c.add(where, f"duplicate region id {rid!r}")
-        elif rid and name:
-            store.regions[rid] = Region(rid, name, c.text(where, raw, "name_en"))
-
+        _region(c, f"regions[{i}]", raw, store)
     for i, raw in enumerate(sections["sources"]):
-        where = f"sources[{i}]"
-        if c.table(where, raw, SOURCE_KEYS, ("id", "title")) is None:
-            continue
-        sid = c.text(where, raw, "id", SOURCE_ID)
-        date = raw.get("date")
-        if date is not None and not isinstance(date, str):
-            date = date.isoformat() if hasattr(date, "isoformat") and not hasattr(date, "hour") else date
-        if date is not None and not (isinstance(date, str) and DATE.match(date) and _valid_date(date)):
-            c.add(where, f"'date' = {date!r} is not a date; write it as \"YYYY-MM-DD\"")
-            date = None
-        region = c.text(where, raw, "region")
-        if region is not None and region not in store.regions:
-            c.add(where, f"unknown region {region!r}; add it with `csplan region add`")
-        title = c.text(where, raw, "title")
-        if sid in store.sources:
-            c.add(where, f"duplicate source id {sid!r}")
-        elif sid and title:
-            store.sources[sid] = Source(
-                sid, title, date, c.text(where, raw, "issuer"), c.text(where, raw, "meeting"), region
-            )
-
+        _source(c, f"sources[{i}]", raw, store)
     alias_owner: dict[str, str] = {}
     for i, raw in enumerate(sections["indicators"]):
-        where = f"indicators[{i}]"
-        if c.table(where, raw, INDICATOR_KEYS, ("id", "name")) is None:
-            continue
-        iid = c.text(where, raw, "id", INDICATOR_ID, " (lower-case ASCII letters, digits and _)")
-        name = c.text(where, raw, "name")
-        aliases = raw.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            c.add(where, "'aliases' must be a list of non-empty strings")
-            aliases = []
-        for a in aliases:
-            owner = alias_owner.get(a.casefold())
-            if owner and owner != iid:
-                c.add(where, f"alias {a!r} is already an alias of {owner!r}")
-            alias_owner[a.casefold()] = iid
-        better = c.choice(where, raw, "better", DIRECTIONS) or "higher"
-        if iid in store.indicators:
-            c.add(where, f"duplicate indicator id {iid!r}")
-        elif iid and name:
-            store.indicators[iid] = Indicator(
-                iid,
-                name,
-                c.text(where, raw, "name_en"),
-                c.text(where, raw, "unit"),
-                c.text(where, raw, "category"),
-                better,
-                list(aliases),
-            )
+        _indicator(c, f"indicators[{i}]", raw, store, alias_owner)
 
     seen: dict[tuple, str] = {}
     for section, kind in FIGURE_SECTION.items():
@@ -304,6 +254,89 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
     return store, c.problems
 
 
+def check_entry(store: Store, section: str, raw: dict):
+    """Check one new table of `section` against a valid store: (the object or None, problems).
+
+    The same rules as `parse`, for a table that is about to be added (by `csplan record`,
+    `indicator add`, `import` …). It is not added; a figure that repeats one already in the
+    store is not a problem here (the caller replaces it).
+    """
+    c = _Checker()
+    store = Store(dict(store.sources), dict(store.regions), dict(store.indicators), store.figures, store.schema)
+    if section == "regions":
+        obj = _region(c, section, raw, store)
+    elif section == "sources":
+        obj = _source(c, section, raw, store)
+    elif section == "indicators":
+        owners = {a.casefold(): i.id for i in store.indicators.values() for a in i.aliases}
+        obj = _indicator(c, section, raw, store, owners)
+    elif section in FIGURE_SECTION:
+        obj = _figure(c, section, raw, FIGURE_SECTION[section], store)
+    else:
+        raise ValueError(section)
+    return (None if c.problems else obj), c.problems
+
+
+def _region(c: _Checker, where: str, raw, store: Store) -> Region | None:
+    if c.table(where, raw, REGION_KEYS, ("id", "name")) is None:
+        return None
+    rid = c.text(where, raw, "id", SOURCE_ID)
+    name = c.text(where, raw, "name")
+    if rid in store.regions:
+        c.add(where, f"duplicate region id {rid!r}")
+    elif rid and name:
+        store.regions[rid] = Region(rid, name, c.text(where, raw, "name_en"))
+        return store.regions[rid]
+    return None
+
+
+def _source(c: _Checker, where: str, raw, store: Store) -> Source | None:
+    if c.table(where, raw, SOURCE_KEYS, ("id", "title")) is None:
+        return None
+    sid = c.text(where, raw, "id", SOURCE_ID)
+    date = raw.get("date")
+    if date is not None and not isinstance(date, str):
+        date = date.isoformat() if hasattr(date, "isoformat") and not hasattr(date, "hour") else date
+    if date is not None and not (isinstance(date, str) and DATE.match(date) and _valid_date(date)):
+        c.add(where, f"'date' = {date!r} is not a date; write it as \"YYYY-MM-DD\"")
+        date = None
+    region = c.text(where, raw, "region")
+    if region is not None and region not in store.regions:
+        c.add(where, f"unknown region {region!r}; add it with `csplan region add`")
+    title = c.text(where, raw, "title")
+    if sid in store.sources:
+        c.add(where, f"duplicate source id {sid!r}")
+    elif sid and title:
+        store.sources[sid] = Source(sid, title, date, c.text(where, raw, "issuer"), c.text(where, raw, "meeting"),
+                                    region)
+        return store.sources[sid]
+    return None
+
+
+def _indicator(c: _Checker, where: str, raw, store: Store, alias_owner: dict[str, str]) -> Indicator | None:
+    if c.table(where, raw, INDICATOR_KEYS, ("id", "name")) is None:
+        return None
+    iid = c.text(where, raw, "id", INDICATOR_ID, " (lower-case ASCII letters, digits and _)")
+    name = c.text(where, raw, "name")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        c.add(where, "'aliases' must be a list of non-empty strings")
+        aliases = []
+    for a in aliases:
+        owner = alias_owner.get(a.casefold())
+        if owner and owner != iid:
+            c.add(where, f"alias {a!r} is already an alias of {owner!r}")
+        alias_owner[a.casefold()] = iid
+    better = c.choice(where, raw, "better", DIRECTIONS) or "higher"
+    if iid in store.indicators:
+        c.add(where, f"duplicate indicator id {iid!r}")
+    elif iid and name:
+        store.indicators[iid] = Indicator(iid, name, c.text(where, raw, "name_en"), c.text(where, raw, "unit"),
+                                          c.text(where, raw, "category"), better, list(aliases))
+        return store.indicators[iid]
+    return None
+
+
 def _valid_date(s: str) -> bool:
     import datetime
 
@@ -315,7 +348,7 @@ def _valid_date(s: str) -> bool:
 
 
 def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
-    required = ("indicator", "region", "year", "metric", "qualifier", "source", "quote")
+    required = ("indicator", "region", "year", "metric", "qualifier", "source")
     if kind == "actual":
         required += ("status",)
     if c.table(where, raw, FIGURE_KEYS, required) is None:
@@ -357,7 +390,7 @@ def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | N
             c.add(where, f"unit {unit!r} cannot measure {ind!r}, whose unit is {indicator.unit!r}")
     if len(c.problems) > n:
         return None
-    return Figure(kind, ind, region, year, metric, qualifier, source, quote, value, unit, growth, status)
+    return Figure(kind, ind, region, year, metric, qualifier, source, quote or "", value, unit, growth, status)
 
 
 # metric → (value, unit, growth): "required", "optional" or "absent"
@@ -393,12 +426,17 @@ def _clean(obj, keys: tuple[str, ...]) -> dict:
     out = {}
     for k in keys:
         v = getattr(obj, k, None)
-        if v is None or (k == "aliases" and not v):
+        if v is None or v == "" or (k == "aliases" and not v):
             continue
         if k == "better" and v == "higher":
             continue
         out[k] = v
     return out
+
+
+def figure_table(f: Figure) -> dict:
+    """A figure as its table in the store: the keys of its section, in canonical order."""
+    return _clean(f, FIGURE_KEYS)
 
 
 def dumps(store: Store) -> str:
@@ -481,6 +519,17 @@ def write_atomic(path: Path, text: str) -> None:
         pass
 
 
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files a killed writer left behind; only called under the lock, when no writer runs."""
+    import glob
+
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
 def _check_writable(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file")
@@ -494,10 +543,14 @@ def update(path: Path, change) -> str:
     """Apply `change(store) -> message` to the store at `path`, all or nothing.
 
     Under the store's lock: read, change, check the whole new store, write atomically. If the
-    change raises or the new store has a problem, the file is left byte-identical.
+    change raises or the new store has a problem, the file is left byte-identical. Returns what
+    `change` returns.
     """
     _check_writable(path)
+    if not path.is_file():
+        read_text(path)
     with _lock(path):
+        _remove_stale_temporaries(path)
         text = read_text(path)
         store, problems = check_text(text, path)
         if problems:
