@@ -93,11 +93,16 @@ def read_text(path: Path) -> str:
         raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, name) -> str:
+    """UTF-8 text, or an error naming the line of the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise StoreError(f"{path}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+        raise StoreError(f"{name}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
 
 
 def parse_toml(text: str, path: Path) -> dict:
@@ -434,9 +439,10 @@ def _clean(obj, keys: tuple[str, ...]) -> dict:
     return out
 
 
-def figure_table(f: Figure) -> dict:
-    """A figure as its table in the store: the keys of its section, in canonical order."""
-    return _clean(f, FIGURE_KEYS)
+def to_table(obj: Source | Region | Indicator | Figure) -> dict:
+    """An object as its table in the store: its keys in canonical order, defaults left out."""
+    keys = {Source: SOURCE_KEYS, Region: REGION_KEYS, Indicator: INDICATOR_KEYS, Figure: FIGURE_KEYS}[type(obj)]
+    return _clean(obj, keys)
 
 
 def dumps(store: Store) -> str:
@@ -539,30 +545,36 @@ def _check_writable(path: Path) -> None:
         raise StoreError(f"{path.parent}: the folder is not writable, so the store cannot be replaced safely")
 
 
-def update(path: Path, change) -> str:
+def update(path: Path, change, dry_run: bool = False):
     """Apply `change(store) -> message` to the store at `path`, all or nothing.
 
     Under the store's lock: read, change, check the whole new store, write atomically. If the
     change raises or the new store has a problem, the file is left byte-identical. Returns what
-    `change` returns.
+    `change` returns. With `dry_run`, everything but the write (and no lock: nothing is written).
     """
+    if dry_run:
+        return _change(path, change, write=False)
     _check_writable(path)
     if not path.is_file():
         read_text(path)
     with _lock(path):
         _remove_stale_temporaries(path)
-        text = read_text(path)
-        store, problems = check_text(text, path)
-        if problems:
-            raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
-        message = change(store)
-        new_text = dumps(store)
-        _, problems = check_text(new_text, path)
-        if problems:
-            raise StoreError(f"refused, the store would not be valid: {problems[0].message}")
-        if new_text != text:
-            write_atomic(path, new_text)
-        return message
+        return _change(path, change, write=True)
+
+
+def _change(path: Path, change, write: bool):
+    text = read_text(path)
+    store, problems = check_text(text, path)
+    if problems:
+        raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
+    result = change(store)
+    new_text = dumps(store)
+    _, problems = check_text(new_text, path)
+    if problems:
+        raise StoreError(f"refused, the store would not be valid: {problems[0].message}")
+    if write and new_text != text:
+        write_atomic(path, new_text)
+    return result
 
 
 def create(path: Path, store: Store) -> None:
