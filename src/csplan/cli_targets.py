@@ -2,4 +2,223 @@
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401  (commands register on the shared app)
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import AsOfOpt, Format, FormatOpt, RegionOpt, _as_of, _region, app, complete_indicator, fail, load, note
+
+ToleranceOpt = Annotated[
+    float,
+    typer.Option("--tolerance", "-t", min=0,
+                 help="Allowance of 左右 (about) and 近 (nearly) targets: percentage points for growth "
+                      "and rate targets, percent of the target for level targets."),
+]
+
+
+@app.command()
+def targets(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100)],
+    region: RegionOpt = None,
+    tolerance: ToleranceOpt = 0.5,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
+    manual) and margin (positive = better than the target).
+
+    \b
+    Examples:
+      csplan targets 2025
+      csplan targets 2025 --format json | jq '.[] | select(.outcome == "missed")'
+      csplan targets 2025 --tolerance 0.3 --check && echo "all targets met or pending"
+    """
+    from decimal import Decimal
+
+    from .targets import check_year, summary, summary_text
+
+    store = load(ctx)
+    tol = Decimal(repr(tolerance))
+    checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
+    if fmt is not Format.table:
+        from .records import KEYS
+        from .render import write_records
+        from .targets import EXTRA_KEYS
+
+        write_records([c.record(store) for c in checks], fmt.value, KEYS + EXTRA_KEYS)
+        for c in checks:
+            if c.outcome == "manual" and c.target.metric != "task":
+                note(f"{c.target.indicator} {c.target.year} {c.target.region}: manual: {c.reason}")
+        note(summary_text(checks, tol))
+    else:
+        _targets_table(store, year, checks, tol)
+    if check and summary(checks)["missed"]:
+        raise typer.Exit(1)
+
+
+def _targets_table(store, year: int, checks, tol) -> None:
+    from .render import Table, print_blocks
+    from .targets import OUTCOME_STYLES, summary_text
+    from .vocab import amount_text, describe, signed_text, target_text
+
+    regions = sorted({c.target.region for c in checks})
+    title = f"{year} targets" + (f" · {store.regions[regions[0]].name}" if len(regions) == 1 else "")
+    headers = ["indicator", "name"] + (["region"] if len(regions) > 1 else []) + [
+        "target", "baseline", "implied", "actual", "outcome", "margin", "note"]
+    t = Table(headers, title=title, right=("margin",))
+    for c in checks:
+        f = c.target
+        baseline = ""
+        if c.baseline is not None:
+            if c.kind in ("rank", "task"):
+                b = c.baseline
+                baseline = describe(b.metric, b.value, b.unit, b.growth, b.qualifier)
+            else:
+                baseline = ", ".join(x for x in (amount_text(c.baseline_value, c.baseline_unit),
+                                                 signed_text(c.baseline_growth) + ("%" if c.baseline_growth is not None else ""))
+                                     if x)
+            baseline = f"{c.baseline_year}: {baseline}"
+        actual = ""
+        if c.actual is not None:
+            a = c.actual
+            actual = describe(a.metric, a.value, a.unit, a.growth, a.qualifier)
+            if a.metric == "value" and a.growth is not None:
+                actual += f", {signed_text(c.actual_growth)}%"
+        cells = [f.indicator, store.indicators[f.indicator].name] + ([f.region] if len(regions) > 1 else []) + [
+            target_text(f.metric, f.value, f.unit, f.growth, f.qualifier), baseline,
+            amount_text(c.implied_value, c.level_unit), actual, c.outcome,
+            signed_text(c.margin, c.margin_unit), c.reason]
+        t.add(*cells, style=OUTCOME_STYLES.get(c.outcome) if c.outcome != "pending" else None)
+    print_blocks(t, summary_text(checks, tol))
+
+
+@app.command()
+def growth(
+    ctx: typer.Context,
+    queries: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="Indicators (id, name, alias or a unique part); default: every indicator with "
+                            "both an actual growth and a growth target.",
+                       autocompletion=complete_indicator, show_default=False),
+    ] = None,
+    year: Annotated[
+        Optional[int],
+        typer.Option("--year", "-y", min=1949, max=2100,
+                     help="The target year Y, compared with the actual growth of Y-1. [default: the latest]"),
+    ] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    svg: Annotated[
+        Optional[Path], typer.Option("--svg", help="Also save the bar chart as an SVG file.", dir_okay=False)
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Last actual growth beside next year's growth target: the change in percentage points,
+    the level the target implies and the prior-year level the actual growth implies.
+
+    \b
+    Examples:
+      csplan growth
+      csplan growth gdp retail_sales --format csv
+      csplan growth --svg growth.svg
+    """
+    from .query import find_indicator
+    from .targets import GROWTH_KEYS, growth_rows
+
+    store = load(ctx)
+    ids = None
+    if queries:
+        ids = list(dict.fromkeys(find_indicator(store, q).id for q in queries))
+    rows = growth_rows(store, ids, year=year, region=_region(store, region), as_of=_as_of(as_of))
+    if not rows:
+        when = f" for {year}" if year else ""
+        fail(f"no actual growth and growth target to compare{when}; `csplan list --kind target` lists the targets")
+    if svg is not None:
+        _save_svg(store, rows, svg)
+    if fmt is not Format.table:
+        from .render import write_records
+
+        write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS)
+        return
+    _growth_table(store, rows)
+
+
+def _growth_table(store, rows) -> None:
+    from .render import Table, console, is_terminal, print_blocks
+    from .vocab import amount_text, signed_text, target_text
+
+    regions = len({r.region for r in rows}) > 1
+    headers = ["indicator", "name"] + (["region"] if regions else []) + [
+        "actual year", "value", "growth", "target year", "target", "change", "implied level",
+        "implied prior level"]
+    t = Table(headers, title="growth: actual vs target", right=("growth", "change"))
+    for r in rows:
+        tg = r.target
+        cells = [r.indicator.id, r.indicator.name] + ([r.region] if regions else []) + [
+            r.actual_year, amount_text(r.actual_value, r.unit),
+            signed_text(r.actual_growth) + ("%" if r.actual_growth is not None else ""),
+            r.target_year, target_text("growth", None, None, tg.growth, tg.qualifier) if tg else "",
+            signed_text(r.change, "pp"), amount_text(r.implied_value, r.unit),
+            amount_text(r.implied_prior_value, r.unit)]
+        t.add(*cells)
+    print_blocks(t)
+    if is_terminal():
+        console().print(_chart(rows))
+
+
+def _chart(rows, width: int = 40):
+    """Bars of actual and target growth on one scale, with the zero line drawn."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from .render import safe
+    from .vocab import signed_text
+
+    numbers = [x for r in rows for x in (r.actual_growth, r.target_growth) if x is not None]
+    lo, hi = min([0, *numbers]), max([0, *numbers])
+    span = (hi - lo) or 1
+    zero = round((0 - lo) / span * width)
+
+    def bar(x, style: str) -> Text:
+        text = Text()
+        if x is None:
+            return text
+        n = max(1, round(abs(x) / span * width)) if x else 0
+        if x < 0:
+            text.append(" " * (zero - n))
+            text.append("█" * n, style=style)
+            text.append("│", style="dim")
+        else:
+            text.append(" " * zero)
+            text.append("│", style="dim")
+            text.append("█" * n, style=style)
+        return text
+
+    grid = Table(title="growth: actual vs target (%)", title_justify="left", box=None, show_header=False,
+                 padding=(0, 1))
+    for column in ("name", "which", "bar", "value"):
+        grid.add_column(column, justify="right" if column == "value" else "left", no_wrap=True)
+    for r in rows:
+        grid.add_row(Text(safe(r.indicator.name)), Text(f"{r.actual_year} actual", style="yellow"),
+                     bar(r.actual_growth, "yellow"), Text(signed_text(r.actual_growth)))
+        grid.add_row(Text(safe(r.region)) if len({x.region for x in rows}) > 1 else Text(""),
+                     Text(f"{r.target_year} target", style="cyan"), bar(r.target_growth, "cyan"),
+                     Text(signed_text(r.target_growth)))
+    return grid
+
+
+def _save_svg(store, rows, path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    con = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor",
+                  highlight=False, markup=False, emoji=False)
+    con.print(_chart(rows))
+    try:
+        con.save_svg(str(path), title="csplan growth")
+    except OSError as e:
+        fail(f"{path}: cannot write the SVG ({e.strerror or e})", 3)

@@ -97,3 +97,65 @@ def growth_text(growth, qualifier: str = "exact") -> str:
     before, after = _GROWTH_STYLE.get(qualifier, ("", ""))
     word, size = ("下降", -growth) if growth < 0 else ("增长", growth)
     return f"{word} {before}{number_text(size)}%{after}"
+
+
+# --- targets: how a plan's target is said, and how far an outcome is from it ---------------
+
+# (before the number, after number and unit) when a target is said as a reader would say it.
+_TARGET_LEVEL_STYLE = {
+    "exact": ("", ""),
+    "more_than": ("> ", ""),
+    "at_least": ("≥ ", ""),
+    "about": ("", " 左右"),
+    "nearly": ("近 ", ""),
+    "at_most": ("控制在 ", " 以内"),
+}
+_TARGET_GROWTH_STYLE = {
+    "exact": (" ", ""),
+    "more_than": ("超 ", ""),
+    "at_least": (" ", " 以上"),
+    "about": (" ", " 左右"),
+    "nearly": ("近 ", ""),
+    "at_most": ("控制在 ", " 以内"),
+}
+
+
+def amount_text(x, unit: str | None = None) -> str:
+    """A number with its unit: "1171.05 亿元", "5.5%", "18500 人" (Decimals without trailing zeros)."""
+    if x is None:
+        return ""
+    from decimal import Decimal
+
+    if isinstance(x, Decimal):
+        text = format(x.normalize(), "f") if x else "0"
+    else:
+        text = number_text(x)
+    if not unit:
+        return text
+    return f"{text}%" if unit == "%" else f"{text} {unit}"
+
+
+def target_text(metric: str, value, unit: str | None, growth, qualifier: str) -> str:
+    """A target as a reader would say it: 增长 5.5%, ≥ 180 家, > 80 个, 前 3, 控制在 4% 以内, 5% 左右."""
+    if metric == "task":
+        return "任务"
+    if metric == "rank":
+        return f"前 {number_text(value)}" if qualifier == "at_most" else f"第 {number_text(value)}"
+    if metric == "growth":
+        if growth is None:
+            return ""
+        if growth == 0 and qualifier == "exact":
+            return "持平"
+        before, after = _TARGET_GROWTH_STYLE.get(qualifier, (" ", ""))
+        word, size = ("下降", -growth) if growth < 0 else ("增长", growth)
+        return f"{word}{before}{amount_text(size, '%')}{after}"
+    before, after = _TARGET_LEVEL_STYLE.get(qualifier, ("", ""))
+    return f"{before}{amount_text(value, unit)}{after}"
+
+
+def signed_text(x, unit: str | None = None) -> str:
+    """A signed difference: "+0.1 pp", "-0.1 pp", "+5 家", "0 places"."""
+    if x is None:
+        return ""
+    sign = "+" if x > 0 else ""
+    return f"{sign}{amount_text(x)}" + (f" {unit}" if unit else "")

@@ -1,0 +1,529 @@
+"""Target checks and growth comparisons: the one place that decides whether a target was met.
+
+Every rule of the README's "Checking targets" section lives here, and all arithmetic is done
+in `decimal` on the numbers as printed (5.4 is exactly 5.4), so no output carries float noise.
+
+Rounding: differences (margins) and unit conversions are exact. Derived levels (the level a
+growth target implies, the prior-year level an actual growth implies) are rounded half-up to the
+decimals of the level they start from plus two: 1110 亿元 × 1.055 = 1171.05 亿元,
+1110 / 1.058 = 1049.15 亿元, 334.8 × 1.05 = 351.540.
+
+This module never imports Typer or Rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from .model import Figure, Indicator, NotFound, Store
+
+OUTCOMES = ("met", "missed", "pending", "manual")
+DEFAULT_TOLERANCE = Decimal("0.5")
+EXTRA_KEYS = (
+    "baseline_year",
+    "baseline_value",
+    "baseline_growth",
+    "implied_value",
+    "actual_value",
+    "actual_growth",
+    "outcome",
+    "margin",
+)
+GROWTH_KEYS = (
+    "indicator",
+    "name",
+    "name_en",
+    "region",
+    "unit",
+    "actual_year",
+    "actual_value",
+    "actual_growth",
+    "actual_status",
+    "target_year",
+    "target_growth",
+    "target_qualifier",
+    "change_pp",
+    "implied_value",
+    "implied_prior_value",
+)
+_HUNDRED = Decimal(100)
+
+
+# --- arithmetic ------------------------------------------------------------------------------
+
+
+def dec(x) -> Decimal | None:
+    """A stored number as the Decimal it was printed as (5.4 → Decimal("5.4"), never 5.4000000001)."""
+    if x is None or isinstance(x, Decimal):
+        return x
+    return Decimal(str(x))
+
+
+def places(x) -> int:
+    """Decimals as printed: 1110 → 0, 1.88 → 2, 334.8 → 1."""
+    exponent = dec(x).as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def round_half_up(d: Decimal, decimals: int) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def growth_factor(growth) -> Decimal:
+    """1 + growth / 100: 5.5 → 1.055, -3 → 0.97."""
+    return 1 + dec(growth) / _HUNDRED
+
+
+def implied_level(value, growth) -> Decimal:
+    """The level after growing `value` by `growth` %: 1110 at 5.5 → 1171.05 (see rounding above)."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return round_half_up(dec(value) * growth_factor(growth), places(value) + 2)
+
+
+def implied_prior_level(value, growth) -> Decimal | None:
+    """The level a year earlier, given `value` grew by `growth` %: 1110 at 5.8 → 1049.15.
+
+    None for a fall of 100 % or more, which no earlier level explains."""
+    factor = growth_factor(growth)
+    if factor <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return round_half_up(dec(value) / factor, places(value) + 2)
+
+
+def as_number(d: Decimal | None):
+    """A Decimal for JSON/CSV: an int when whole, else the float that prints as the Decimal does."""
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+# --- the rule --------------------------------------------------------------------------------
+
+
+def judge(actual, target, qualifier: str, better: str, tolerance) -> tuple[str, Decimal]:
+    """Outcome ("met" or "missed") and signed margin (positive = better than the target).
+
+    - exact, at_least: at least as good as the number: ≥ when higher is better, ≤ when lower is.
+    - more_than: strictly better than the number (equality is a miss).
+    - at_most: the number is a ceiling (≤). A negative number is a fall (下降 3% 以内), whose
+      size is capped, so the growth must be ≥ it.
+    - about (左右), nearly (近): met within `tolerance` on the worse side; doing better than
+      the number is met too (a 3% 左右 CPI target is a ceiling, a 5% 左右 GDP target a floor).
+
+    `tolerance` is in the target's own units (percentage points for growth and rates).
+    """
+    actual, target, tolerance = dec(actual), dec(target), dec(tolerance)
+    upward = better != "lower"
+    if qualifier == "at_most":
+        upward = target < 0
+    margin = actual - target if upward else target - actual
+    if qualifier == "more_than":
+        ok = margin > 0
+    elif qualifier in ("about", "nearly"):
+        ok = margin >= -tolerance
+    else:
+        ok = margin >= 0
+    return ("met" if ok else "missed"), margin
+
+
+def target_kind(target: Figure) -> str:
+    """growth, rate (a level in % or percentage points), level, rank or task."""
+    if target.metric in ("growth", "rank", "task"):
+        return target.metric
+    from .units import dimension, split_unit
+
+    if target.unit and dimension(split_unit(target.unit)[1]) in ("percent", "points"):
+        return "rate"
+    return "level"
+
+
+def tolerance_for(kind: str, target_number, tolerance) -> Decimal:
+    """The allowance of 左右 / 近: `tolerance` percentage points for growth and rates, `tolerance`
+    percent of the target for levels, `tolerance` places for ranks."""
+    tolerance = dec(tolerance)
+    if kind == "level":
+        return abs(dec(target_number)) * tolerance / _HUNDRED
+    return tolerance
+
+
+MARGIN_UNITS = {"growth": "pp", "rate": "pp", "rank": "places"}
+
+
+# --- checking the targets of a year ----------------------------------------------------------
+
+
+@dataclass
+class Check:
+    """One target, its baseline (the previous year's actual), what it implies, and its outcome."""
+
+    target: Figure
+    indicator: Indicator
+    kind: str
+    tolerance: Decimal
+    baseline: Figure | None = None
+    baseline_value: Decimal | None = None
+    baseline_unit: str | None = None
+    baseline_growth: Decimal | None = None
+    implied_value: Decimal | None = None
+    level_unit: str | None = None
+    actual: Figure | None = None
+    actual_value: Decimal | None = None
+    actual_growth: Decimal | None = None
+    outcome: str = "pending"
+    margin: Decimal | None = None
+    reason: str = ""
+
+    @property
+    def baseline_year(self) -> int | None:
+        return self.baseline.year if self.baseline else None
+
+    @property
+    def margin_unit(self) -> str | None:
+        return MARGIN_UNITS.get(self.kind, self.target.unit)
+
+    def record(self, store: Store) -> dict:
+        from .records import record
+
+        r = record(store, self.target)
+        r.update(
+            baseline_year=self.baseline_year,
+            baseline_value=as_number(self.baseline_value),
+            baseline_growth=as_number(self.baseline_growth),
+            implied_value=as_number(self.implied_value),
+            actual_value=as_number(self.actual_value),
+            actual_growth=as_number(self.actual_growth),
+            outcome=self.outcome,
+            margin=as_number(self.margin),
+        )
+        return r
+
+
+class Actuals:
+    """The current actual figures of a store, looked up by indicator, region, year and metric."""
+
+    def __init__(self, store: Store, as_of: str | None = None, **filters):
+        from .query import select
+
+        self.by_key = {f.key: f for f in select(store, kind="actual", as_of=as_of, **filters)}
+
+    def get(self, indicator: str, region: str, year: int, metric: str) -> Figure | None:
+        return self.by_key.get((indicator, region, year, "actual", metric))
+
+    def growth(self, indicator: str, region: str, year: int) -> Figure | None:
+        """The figure holding that year's growth: a growth figure, else a level printed with growth."""
+        for metric in ("growth", "value"):
+            f = self.get(indicator, region, year, metric)
+            if f is not None and f.growth is not None:
+                return f
+        return None
+
+
+def _in_unit(value, unit: str | None, to_unit: str | None) -> Decimal | None:
+    from .units import convert
+
+    if not unit or not to_unit:
+        return dec(value)
+    return convert(value, unit, to_unit)
+
+
+def check(store: Store, target: Figure, actuals: Actuals, tolerance=DEFAULT_TOLERANCE) -> Check:
+    """How `target` turned out, judged by the rules of `judge`."""
+    ind = store.indicators[target.indicator]
+    kind = target_kind(target)
+    c = Check(target, ind, kind, dec(tolerance))
+    key = (target.indicator, target.region)
+    prior, year = target.year - 1, target.year
+    if kind == "task":
+        c.baseline = actuals.get(*key, prior, "task")
+        c.baseline_value = dec(c.baseline.value) if c.baseline else None
+        c.actual = actuals.get(*key, year, "task")
+        if c.actual is None:
+            c.outcome = "manual"
+            c.reason = "a task is judged by hand; record a task actual (1 done, 0 not done) to settle it"
+        else:
+            c.actual_value = dec(c.actual.value)
+            c.outcome = "met" if c.actual.value == 1 else "missed"
+        return c
+    if kind == "rank":
+        c.baseline = actuals.get(*key, prior, "rank")
+        c.baseline_value = dec(c.baseline.value) if c.baseline else None
+        c.actual = actuals.get(*key, year, "rank")
+        if c.actual is not None:
+            c.actual_value = dec(c.actual.value)
+            c.outcome, c.margin = judge(c.actual_value, target.value, target.qualifier, "lower",
+                                        tolerance_for(kind, target.value, tolerance))
+        return c
+    if kind == "growth":
+        return _check_growth(c, actuals, key, prior, year, tolerance)
+    return _check_level(c, actuals, key, prior, year, tolerance)
+
+
+def _check_growth(c: Check, actuals: Actuals, key, prior: int, year: int, tolerance) -> Check:
+    t = c.target
+    level = actuals.get(*key, prior, "value")
+    grown = actuals.growth(*key, prior)
+    c.baseline = level or grown
+    c.level_unit = level.unit if level else c.indicator.unit
+    if level is not None:
+        c.baseline_value, c.baseline_unit = dec(level.value), level.unit
+        c.implied_value = implied_level(level.value, t.growth)
+    if grown is not None:
+        c.baseline_growth = dec(grown.growth)
+    now_level = actuals.get(*key, year, "value")
+    now_grown = actuals.growth(*key, year)
+    c.actual = now_grown or now_level
+    if now_level is not None:
+        c.actual_value = _in_unit(now_level.value, now_level.unit, c.level_unit)
+        if c.actual_value is None:
+            c.actual_value = dec(now_level.value)
+    if now_grown is not None:
+        c.actual_growth = dec(now_grown.growth)
+        c.outcome, c.margin = judge(c.actual_growth, t.growth, t.qualifier, c.indicator.better,
+                                    tolerance_for("growth", t.growth, tolerance))
+    elif now_level is not None:
+        c.outcome = "manual"
+        c.reason = f"the {year} actual has a level but no growth"
+        if c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
+            with localcontext() as ctx:
+                ctx.prec = 60
+                derived = round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2)
+            from .vocab import signed_text
+
+            c.reason += (f"; from the levels it would be {signed_text(derived)}%, which mixes in price "
+                         "and coverage changes, so judge it by hand")
+        else:
+            c.reason += "; judge it by hand"
+    return c
+
+
+def _check_level(c: Check, actuals: Actuals, key, prior: int, year: int, tolerance) -> Check:
+    t = c.target
+    c.level_unit = t.unit
+    c.baseline = actuals.get(*key, prior, "value")
+    if c.baseline is not None:
+        converted = _in_unit(c.baseline.value, c.baseline.unit, t.unit)
+        if converted is None:
+            c.baseline_value, c.baseline_unit = dec(c.baseline.value), c.baseline.unit
+        else:
+            c.baseline_value, c.baseline_unit = converted, t.unit
+        c.baseline_growth = dec(c.baseline.growth)
+    c.actual = actuals.get(*key, year, "value")
+    if c.actual is None:
+        return c
+    c.actual_growth = dec(c.actual.growth)
+    converted = _in_unit(c.actual.value, c.actual.unit, t.unit)
+    if converted is None:
+        c.actual_value = dec(c.actual.value)
+        c.outcome = "manual"
+        c.reason = (f"the actual is in {c.actual.unit} and the target in {t.unit}, which do not convert; "
+                    "judge it by hand")
+        return c
+    c.actual_value = converted
+    c.outcome, c.margin = judge(converted, t.value, t.qualifier, c.indicator.better,
+                                tolerance_for(c.kind, t.value, tolerance))
+    return c
+
+
+def check_year(store: Store, year: int, *, region: str | None = None, tolerance=DEFAULT_TOLERANCE,
+               as_of: str | None = None) -> list[Check]:
+    """Every target of `year` (of one region, or all), in store order, each with its outcome.
+
+    Raises NotFound when the year has no targets, naming the years that have some.
+    """
+    from .query import select
+
+    targets = select(store, year=year, kind="target", region=region, as_of=as_of)
+    if not targets:
+        years = sorted({f.year for f in select(store, kind="target", region=region, as_of=as_of)})
+        where = f" for {region}" if region else ""
+        have = f"; the store has targets{where} for {', '.join(map(str, years))}" if years else ""
+        raise NotFound(f"no targets{where} for {year}{have}")
+    actuals = Actuals(store, as_of=as_of, region=region)
+    return [check(store, t, actuals, tolerance) for t in targets]
+
+
+def summary(checks: list[Check]) -> dict[str, int]:
+    counts = dict.fromkeys(OUTCOMES, 0)
+    for c in checks:
+        counts[c.outcome] += 1
+    return counts
+
+
+def summary_text(checks: list[Check], tolerance=DEFAULT_TOLERANCE) -> str:
+    """"26 targets: 0 met · 0 missed · 23 pending · 3 manual (左右/近 tolerance 0.5 pp, 0.5 % of levels)"."""
+    from .vocab import amount_text
+
+    counts = summary(checks)
+    tol = amount_text(dec(tolerance))
+    return (f"{len(checks)} targets: " + " · ".join(f"{n} {o}" for o, n in counts.items())
+            + f" (左右/近 tolerance {tol} pp for growth and rates, {tol} % of the target for levels)")
+
+
+# --- `show` ----------------------------------------------------------------------------------
+
+OUTCOME_STYLES = {"met": "green", "missed": "red", "pending": "yellow", "manual": "magenta"}
+
+
+def implied_text(c: Check) -> str:
+    """"1110 亿元 (2024) × 1.055 = 1171.05 亿元"."""
+    from .vocab import amount_text
+
+    if c.implied_value is None:
+        return ""
+    factor = amount_text(growth_factor(c.target.growth))
+    return (f"{amount_text(c.baseline_value, c.baseline_unit)} ({c.baseline_year}) × {factor} = "
+            f"{amount_text(c.implied_value, c.level_unit)}")
+
+
+def outcome_text(c: Check) -> str:
+    """"missed by -0.1 pp", "met, +5 家", "pending: no 2025 actual yet", "manual: …"."""
+    from .vocab import signed_text
+
+    if c.outcome == "pending":
+        return f"pending: no {c.target.year} actual yet"
+    if c.outcome == "manual":
+        return f"manual: {c.reason}"
+    if c.margin is None:
+        return c.outcome
+    return f"{c.outcome}, margin {signed_text(c.margin, c.margin_unit)}"
+
+
+def show_lines(store: Store, indicator: Indicator, figures: list[Figure]) -> list:
+    """Lines for `csplan show`: each shown target's outcome and the level it implies."""
+    from .query import current
+    from .vocab import target_text
+
+    shown = current(store, [f for f in figures if f.kind == "target"])
+    if not shown:
+        return []
+    actuals = Actuals(store, indicator=indicator.id)
+    lines: list = []
+    for t in shown:
+        c = check(store, t, actuals)
+        said = target_text(t.metric, t.value, t.unit, t.growth, t.qualifier)
+        where = f" {t.region}" if len({f.region for f in shown}) > 1 else ""
+        lines.append((f"target {t.year}{where} {said}: {outcome_text(c)}", OUTCOME_STYLES[c.outcome]))
+        if c.implied_value is not None:
+            lines.append(f"  implied {t.year} level: {implied_text(c)}")
+    return lines
+
+
+# --- growth comparisons ----------------------------------------------------------------------
+
+
+@dataclass
+class GrowthRow:
+    """Last actual growth beside next year's growth target, and the levels they imply."""
+
+    indicator: Indicator
+    region: str
+    actual: Figure | None
+    target: Figure | None
+    unit: str | None = None
+    actual_value: Decimal | None = None
+    actual_growth: Decimal | None = None
+    target_growth: Decimal | None = None
+    change: Decimal | None = None
+    implied_value: Decimal | None = None
+    implied_prior_value: Decimal | None = None
+
+    @property
+    def actual_year(self) -> int | None:
+        return self.actual.year if self.actual else (self.target.year - 1 if self.target else None)
+
+    @property
+    def target_year(self) -> int | None:
+        return self.target.year if self.target else (self.actual.year + 1 if self.actual else None)
+
+    def record(self) -> dict:
+        ind = self.indicator
+        return {
+            "indicator": ind.id,
+            "name": ind.name,
+            "name_en": ind.name_en,
+            "region": self.region,
+            "unit": self.unit,
+            "actual_year": self.actual_year,
+            "actual_value": as_number(self.actual_value),
+            "actual_growth": as_number(self.actual_growth),
+            "actual_status": self.actual.status if self.actual else None,
+            "target_year": self.target_year,
+            "target_growth": as_number(self.target_growth),
+            "target_qualifier": self.target.qualifier if self.target else None,
+            "change_pp": as_number(self.change),
+            "implied_value": as_number(self.implied_value),
+            "implied_prior_value": as_number(self.implied_prior_value),
+        }
+
+
+def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int | None = None,
+                region: str | None = None, as_of: str | None = None) -> list[GrowthRow]:
+    """For each indicator and region: the actual growth of year Y−1 and the growth target of Y.
+
+    `year` is the target year Y; by default the latest Y that has both. Without `indicators`,
+    only indicators with both an actual growth and a growth target are listed; a named indicator
+    is listed with whichever of the two it has.
+    """
+    from .query import select
+
+    wanted = set(indicators) if indicators is not None else None
+    figs = [f for f in select(store, region=region, as_of=as_of) if f.growth is not None
+            and (wanted is None or f.indicator in wanted)]
+    actuals: dict[tuple, dict[int, Figure]] = {}
+    targets: dict[tuple, dict[int, Figure]] = {}
+    for f in figs:
+        into = actuals if f.kind == "actual" else targets
+        held = into.setdefault((f.indicator, f.region), {})
+        if f.year not in held or f.metric == "growth":
+            held[f.year] = f
+    level_index = Actuals(store, as_of=as_of, region=region)
+    position = {iid: n for n, iid in enumerate(store.indicators)}
+    rows = []
+    for key in sorted(set(actuals) | set(targets), key=lambda k: (position[k[0]], k[1])):
+        acts, tgts = actuals.get(key, {}), targets.get(key, {})
+        if year is not None:
+            pair = (acts.get(year - 1), tgts.get(year))
+        else:
+            both = [y for y in tgts if y - 1 in acts]
+            if both:
+                pair = (acts[max(both) - 1], tgts[max(both)])
+            elif acts:
+                last = max(acts)
+                pair = (acts[last], tgts.get(last + 1))
+            else:
+                pair = (None, tgts[max(tgts)])
+        actual, target = pair
+        if actual is None and target is None:
+            continue
+        if wanted is None and (actual is None or target is None):
+            continue
+        rows.append(_growth_row(store, key, actual, target, level_index))
+    return rows
+
+
+def _growth_row(store: Store, key, actual: Figure | None, target: Figure | None, levels: Actuals) -> GrowthRow:
+    ind = store.indicators[key[0]]
+    row = GrowthRow(ind, key[1], actual, target, unit=ind.unit)
+    if target is not None:
+        row.target_growth = dec(target.growth)
+    if actual is None:
+        return row
+    row.actual_growth = dec(actual.growth)
+    level = actual if actual.metric == "value" else levels.get(*key, actual.year, "value")
+    if level is not None:
+        row.unit = level.unit
+        row.actual_value = dec(level.value)
+        row.implied_prior_value = implied_prior_level(level.value, actual.growth)
+        if target is not None:
+            row.implied_value = implied_level(level.value, target.growth)
+    if target is not None:
+        row.change = row.target_growth - row.actual_growth
+    return row
