@@ -106,10 +106,15 @@ def decode(data: bytes, name) -> str:
 
 
 def parse_toml(text: str, path: Path) -> dict:
-    import tomllib
-
     if not text.strip():
         raise StoreError(f"{path}: the file is empty; create a store with `csplan --store FILE init`")
+    from .simple_toml import loads as loads_simple
+
+    doc = loads_simple(text)
+    if doc is not None:
+        return doc
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -506,8 +511,7 @@ def write_atomic(path: Path, text: str) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -523,6 +527,12 @@ def write_atomic(path: Path, text: str) -> None:
             os.close(dfd)
     except OSError:
         pass
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _remove_stale_temporaries(path: Path) -> None:
