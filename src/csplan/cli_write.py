@@ -1,5 +1,327 @@
-"""Commands of csplan that change a store (see edit.py)."""
+"""Commands of csplan that change a store (see edit.py), and those that check its form.
+
+Every change goes through `store.update`: under the store's lock, the whole new store is
+checked before it atomically replaces the old one. Messages go to stderr; these commands print
+no data on stdout except `validate`'s list of problems.
+"""
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401  (commands register on the shared app)
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import QueryArg, _store_option, app, fail, note
+
+
+def _path(ctx: typer.Context):
+    from .store import store_path
+
+    return store_path(_store_option(ctx))
+
+
+def _say(message: str) -> None:
+    """A message that may hold text from the store or the user: control characters escaped."""
+    from .records import escape_cell
+
+    note(escape_cell(message))
+
+
+def _change(ctx: typer.Context, change) -> None:
+    from .store import update
+
+    _say(update(_path(ctx), change))
+
+
+YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
+                                        show_default=False)]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="UNIT",
+                                                help="Unit as printed. [default: the indicator's unit; % for a growth]")]
+QualifierOpt = Annotated[str, typer.Option(
+    "--qualifier", "-q", metavar="Q",
+    help="exact, more_than, at_least, about, nearly, at_most, or the report's word (超, 以上, 约, 近, 以内).")]
+WriteRegionOpt = Annotated[Optional[str], typer.Option(
+    "--region", "-r", metavar="REGION",
+    help="Region id or name. [default: the source's region, or the store's only region]")]
+SourceOpt = Annotated[Optional[str], typer.Option(
+    "--source", metavar="ID", help="Source (report) id. [default: the region's only source, or the store's only source]")]
+QuoteOpt = Annotated[Optional[str], typer.Option(
+    "--quote", metavar="TEXT", help="The report's sentence, verbatim. [default: none, entered by hand]")]
+ValueOpt = Annotated[Optional[str], typer.Option("--value", metavar="V", help="The number as printed (1110, 1.88).")]
+GrowthOpt = Annotated[Optional[str], typer.Option("--growth", metavar="G",
+                                                  help="Growth in % as printed; 下降 3% is -3, 持平 is 0.")]
+RankOpt = Annotated[Optional[str], typer.Option("--rank", metavar="N", help="A place among peers (全市第 4 → 4).")]
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create an empty store at --store (never overwrites a file).
+
+    \b
+    Examples:
+      csplan --store fuzhou.toml init
+      CSPLAN_STORE=fuzhou.toml csplan init
+    """
+    from .model import Store
+    from .store import create
+
+    path = _path(ctx)
+    create(path, Store())
+    _say(f"created an empty store {path}; next: csplan --store {path} region add ID --name 名称")
+
+
+@app.command()
+def record(
+    ctx: typer.Context,
+    query: QueryArg,
+    year: YearArg,
+    value: ValueOpt = None,
+    growth: GrowthOpt = None,
+    rank: RankOpt = None,
+    done: Annotated[Optional[bool], typer.Option("--done/--not-done",
+                                                 help="The verdict on a task target of that year.")] = None,
+    unit: UnitOpt = None,
+    qualifier: QualifierOpt = "exact",
+    status: Annotated[str, typer.Option("--status", metavar="S",
+                                        help="estimate (预计), preliminary (初步统计) or reported.")] = "reported",
+    region: WriteRegionOpt = None,
+    source: SourceOpt = None,
+    quote: QuoteOpt = None,
+) -> None:
+    """Add an actual: what a year achieved, as a report prints it.
+
+    Recording the same figure from the same source again replaces it (and says so); from
+    another source it is kept as another vintage, and the newer source's figure is current.
+
+    \b
+    Examples:
+      csplan record gdp 2025 --value 1175 --growth 5.6 --status estimate
+      csplan record gdp 2025 --growth 5.6 --source cangshan-2025-plan
+      csplan record 常住人口 2024 --value 1.88 --unit 万人 --quote "常住人口 1.88 万人"
+      csplan record unemployment_rate 2025 --value 3.3 --unit %
+    """
+    from .edit import add_figure, new_figure
+
+    _change(ctx, lambda store: add_figure(store, new_figure(
+        store, "actual", query, year, value=value, growth=growth, rank=rank, done=done, unit=unit,
+        qualifier=qualifier, status=status, region=region, source=source, quote=quote)))
+
+
+@app.command()
+def target(
+    ctx: typer.Context,
+    query: QueryArg,
+    year: YearArg,
+    value: ValueOpt = None,
+    growth: GrowthOpt = None,
+    rank: RankOpt = None,
+    task: Annotated[Optional[str], typer.Option("--task", metavar="TEXT",
+                                                help="A target with no number; TEXT is its quote.")] = None,
+    unit: UnitOpt = None,
+    qualifier: QualifierOpt = "exact",
+    region: WriteRegionOpt = None,
+    source: SourceOpt = None,
+    quote: QuoteOpt = None,
+) -> None:
+    """Add a target: what a plan expects for a year (exactly one of --value, --growth, --rank, --task).
+
+    \b
+    Examples:
+      csplan target gdp 2026 --growth 5.5
+      csplan target gdp 2026 --growth 5 --qualifier about        增长 5% 左右
+      csplan target unemployment_rate 2026 --value 5.5 --unit % --qualifier at_most
+      csplan target 高新技术企业 2026 --value 180 --qualifier 以上
+      csplan target district_rank 2026 --rank 3 --qualifier at_most   保持全市前 3
+      csplan target energy 2026 --task "完成市下达的节能减排任务"
+    """
+    from .edit import add_figure, new_figure
+
+    _change(ctx, lambda store: add_figure(store, new_figure(
+        store, "target", query, year, value=value, growth=growth, rank=rank, task=task, unit=unit,
+        qualifier=qualifier, status=None, region=region, source=source, quote=quote)))
+
+
+def _group(help: str) -> typer.Typer:
+    return typer.Typer(help=help, rich_markup_mode=None, no_args_is_help=True,
+                       context_settings={"help_option_names": ["-h", "--help"]})
+
+
+indicator_app = _group("Add indicators: what is measured.")
+region_app = _group("Add regions: the places figures describe.")
+source_app = _group("Add sources: the reports figures come from.")
+app.add_typer(indicator_app, name="indicator")
+app.add_typer(region_app, name="region")
+app.add_typer(source_app, name="source")
+
+IdArg = Annotated[str, typer.Argument(help="A stable ASCII id.", metavar="ID", show_default=False)]
+
+
+@indicator_app.command("add")
+def indicator_add(
+    ctx: typer.Context,
+    id: Annotated[str, typer.Argument(help="Lower-case ASCII letters, digits and _, e.g. gdp.", metavar="ID",
+                                      show_default=False)],
+    name: Annotated[str, typer.Option("--name", metavar="名称", help="The Chinese name as printed.")],
+    unit: Annotated[Optional[str], typer.Option(
+        "--unit", metavar="UNIT", help="The unit it is usually printed in (亿元, 万人, %, 家); none for ranks and tasks.")] = None,
+    name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
+    alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="A",
+                                                       help="Another name `show` accepts; repeatable.")] = None,
+    category: Annotated[Optional[str], typer.Option(
+        "--category", metavar="C", help="Report section: headline, industry, reform, projects, livelihood.")] = None,
+    lower_is_better: Annotated[bool, typer.Option("--lower-is-better",
+                                                  help="A fall is an improvement (unemployment, prices).")] = False,
+) -> None:
+    """Add an indicator.
+
+    \b
+    Examples:
+      csplan indicator add gdp --name 地区生产总值 --unit 亿元 --name-en "Gross regional product" --alias GDP --category headline
+      csplan indicator add unemployment_rate --name 城镇调查失业率 --unit % --lower-is-better
+    """
+    from .edit import add_indicator
+    from .model import Indicator
+
+    ind = Indicator(id, name, name_en, unit, category, "lower" if lower_is_better else "higher", list(alias or []))
+    _change(ctx, lambda store: add_indicator(store, ind))
+
+
+@region_app.command("add")
+def region_add(
+    ctx: typer.Context,
+    id: IdArg,
+    name: Annotated[str, typer.Option("--name", metavar="名称", help="The Chinese name as printed.")],
+    name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
+) -> None:
+    """Add a region.
+
+    \b
+    Example:
+      csplan region add gulou --name 福州市鼓楼区 --name-en "Gulou District, Fuzhou"
+    """
+    from .edit import add_region
+    from .model import Region
+
+    _change(ctx, lambda store: add_region(store, Region(id, name, name_en)))
+
+
+@source_app.command("add")
+def source_add(
+    ctx: typer.Context,
+    id: IdArg,
+    title: Annotated[str, typer.Option("--title", metavar="TITLE", help="The report's title as printed.")],
+    date: Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD",
+                                      help="The date it was delivered; decides which vintage is newer.")],
+    issuer: Annotated[Optional[str], typer.Option("--issuer", metavar="WHO", help="Who wrote it.")] = None,
+    meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="TEXT",
+                                                   help="The meeting it was delivered to.")] = None,
+    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="REGION",
+                                                  help="The region it reports on (id or name).")] = None,
+) -> None:
+    """Add a source: a report.
+
+    \b
+    Example:
+      csplan source add gulou-2024-plan --title "关于鼓楼区2024年…的报告" --date 2025-01-08 --region gulou
+    """
+    from .edit import add_source, region_id
+    from .model import Source
+
+    _change(ctx, lambda store: add_source(store, Source(
+        id, title, date, issuer, meeting, region_id(store, region) if region is not None else None)))
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="CSV, TSV or JSON file; - reads stdin.", metavar="FILE",
+                                        show_default=False)],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = False,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
+                                               help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
+) -> None:
+    """Add the records of a CSV, TSV or JSON file, as `csplan list --format …` writes them.
+
+    All or nothing: one bad row rejects the file, and every bad row is listed with its line.
+    Indicators, regions and sources the store lacks are created from the rows' own fields.
+
+    \b
+    Examples:
+      csplan import figures.csv --dry-run
+      csplan import figures.csv
+      csplan --store other.toml list --format json | csplan import -
+    """
+    from .edit import ImportRejected, import_records, read_input, read_records
+
+    origin = "stdin" if file == "-" else file
+    try:
+        records = read_records(read_input(file), fmt, origin)
+        summary = import_records(_path(ctx), records, dry_run=dry_run, origin=origin)
+    except ImportRejected as e:
+        if len(e.problems) == 1:
+            fail(str(e), 3)
+        for p in e.problems:
+            _say(f"csplan: {p}")
+        fail(f"{origin}: {len(e.problems)} bad rows; nothing imported", 3)
+    for message in summary.replaced:
+        _say(message)
+    _say(str(summary))
+
+
+@app.command()
+def validate(ctx: typer.Context) -> None:
+    """Check the store: every problem, each with its file and line; exit 1 if there is any.
+
+    \b
+    Examples:
+      csplan validate
+      csplan --store fuzhou.toml validate
+    """
+    from .records import escape_cell
+    from .store import StoreError, check_text, read_text
+
+    path = _path(ctx)
+    text = read_text(path)
+    try:
+        store, problems = check_text(text, path)
+    except StoreError as e:
+        problems = [e]
+    for p in problems:
+        sys.stdout.write(escape_cell(str(p)) + "\n")
+    if problems:
+        fail(f"{path}: {len(problems)} problem{'s' * (len(problems) != 1)}", 1)
+    counts = {"source": len(store.sources), "region": len(store.regions), "indicator": len(store.indicators),
+              "figure": len(store.figures)}
+    note(f"{path}: valid ({', '.join(f'{n} {k}' + 's' * (n != 1) for k, n in counts.items())})")
+
+
+@app.command()
+def fmt(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if the store is not canonical.")] = False,
+) -> None:
+    """Rewrite the store in its canonical form (fixed order of tables and keys, no comments).
+
+    \b
+    Examples:
+      csplan fmt
+      csplan fmt --check
+    """
+    from .store import check_text, dumps, read_text, update
+
+    path = _path(ctx)
+    text = read_text(path)
+    store, problems = check_text(text, path)
+    if problems:
+        fail(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)", 3)
+    canonical = dumps(store)
+    if canonical == text:
+        note(f"{path}: already canonical")
+        return
+    if check:
+        old, new = text.splitlines(), canonical.splitlines()
+        line = next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
+        fail(f"{path}:{line}: not in canonical form; run `csplan --store {path} fmt`", 1)
+    update(path, lambda store: None)
+    note(f"{path}: rewritten in canonical form")
