@@ -242,7 +242,7 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
     if not figures:
         note("no figures match")
         return
-    t = Table(headers, title=title, right=("year", "growth"))
+    t = Table(headers, title=title, right=("year", "growth"), wrap=("quote", "name") if quotes else None)
     for f in figures:
         ind = store.indicators[f.indicator]
         cells = ([f.indicator, ind.name] if name else []) + ([f.region] if regions else []) + [
@@ -507,7 +507,7 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
         return
     from .render import Table, print_blocks
 
-    t = Table(["id", "date", "region", "figures", "title"], right=("figures",))
+    t = Table(["id", "date", "region", "figures", "title"], right=("figures",), wrap=("title",))
     for r in recs:
         t.add(r["id"], r["date"], r["region"], r["figures"], r["title"])
     print_blocks(t)

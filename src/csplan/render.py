@@ -81,13 +81,16 @@ def is_terminal() -> bool:
 class Table:
     """A table described with plain strings; drawn by Rich when printed.
 
-    `styles` maps a column to a Rich style used only on a terminal.
+    Rows may carry a Rich style, used only on a terminal. On a narrow terminal only the columns
+    named in `wrap` (long text such as a quote) are wrapped; by default every column may be.
     """
 
-    def __init__(self, headers: Sequence[str], title: str | None = None, right: Sequence[str] = ()):
+    def __init__(self, headers: Sequence[str], title: str | None = None, right: Sequence[str] = (),
+                 wrap: Sequence[str] | None = None):
         self.headers = list(headers)
         self.title = title
         self.right = set(right)
+        self.wrap = set(self.headers if wrap is None else wrap)
         self.rows: list[tuple[list[str], str | None]] = []
 
     def add(self, *cells, style: str | None = None) -> None:
@@ -107,7 +110,8 @@ class Table:
             title_justify="left",
         )
         for h in self.headers:
-            t.add_column(h, justify="right" if h in self.right else "left", overflow="fold")
+            t.add_column(h, justify="right" if h in self.right else "left", overflow="fold",
+                         no_wrap=h not in self.wrap)
         for cells, style in self.rows:
             t.add_row(*(Text(c) for c in cells), style=style if tty else None)
         return t
