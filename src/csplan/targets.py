@@ -81,7 +81,7 @@ def implied_level(value, growth) -> Decimal:
     """The level after growing `value` by `growth` %: 1110 at 5.5 → 1171.05 (see rounding above)."""
     with localcontext() as ctx:
         ctx.prec = 60
-        return round_half_up(dec(value) * growth_factor(growth), places(value) + 2)
+        return _trim(round_half_up(dec(value) * growth_factor(growth), places(value) + 2))
 
 
 def implied_prior_level(value, growth) -> Decimal | None:
@@ -93,7 +93,15 @@ def implied_prior_level(value, growth) -> Decimal | None:
         return None
     with localcontext() as ctx:
         ctx.prec = 60
-        return round_half_up(dec(value) / factor, places(value) + 2)
+        return _trim(round_half_up(dec(value) / factor, places(value) + 2))
+
+
+def _trim(d: Decimal | None) -> Decimal | None:
+    """A computed number without trailing zeros (1050.00 → 1050, 18800.00 → 18800)."""
+    if d is None:
+        return None
+    d = d.normalize()
+    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
 
 
 def as_number(d: Decimal | None):
@@ -229,9 +237,9 @@ class Actuals:
 def _in_unit(value, unit: str | None, to_unit: str | None) -> Decimal | None:
     from .units import convert
 
-    if not unit or not to_unit:
+    if not unit or not to_unit or unit == to_unit:
         return dec(value)
-    return convert(value, unit, to_unit)
+    return _trim(convert(value, unit, to_unit))
 
 
 def check(store: Store, target: Figure, actuals: Actuals, tolerance=DEFAULT_TOLERANCE) -> Check:
@@ -294,7 +302,7 @@ def _check_growth(c: Check, actuals: Actuals, key, prior: int, year: int, tolera
         if c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
             with localcontext() as ctx:
                 ctx.prec = 60
-                derived = round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2)
+                derived = _trim(round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2))
             from .vocab import signed_text
 
             c.reason += (f"; from the levels it would be {signed_text(derived)}%, which mixes in price "

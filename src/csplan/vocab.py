@@ -121,13 +121,13 @@ _TARGET_GROWTH_STYLE = {
 
 
 def amount_text(x, unit: str | None = None) -> str:
-    """A number with its unit: "1171.05 亿元", "5.5%", "18500 人" (Decimals without trailing zeros)."""
+    """A number with its unit: "1171.05 亿元", "5.5%", "18500 人" (a Decimal keeps its exponent: 4.0 stays 4.0)."""
     if x is None:
         return ""
     from decimal import Decimal
 
     if isinstance(x, Decimal):
-        text = format(x.normalize(), "f") if x else "0"
+        text = format(abs(x) if x == 0 else x, "f")
     else:
         text = number_text(x)
     if not unit:
