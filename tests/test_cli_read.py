@@ -6,11 +6,13 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
+from csplan.cli import app
 from csplan.records import KEYS
 
 ESC = "\x1b"
@@ -515,8 +517,6 @@ def test_chinese_columns_align_on_a_terminal():
     from rich.cells import cell_len
 
     out = run_on_terminal("list", "--category", "headline", NO_COLOR="1")
-    import re
-
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out).replace("\r", "")
     rows = [line for line in plain.splitlines() if " 2024 " in line or " 2025 " in line]
     assert len(rows) >= 10
@@ -531,7 +531,7 @@ def test_chinese_columns_align_on_a_terminal():
 def _complete(cli, words: str, env: dict | None = None) -> list[str]:
     cword = len(words.split()) - (0 if words.endswith(" ") else 1)
     r = cli.runner.invoke(
-        __import__("csplan.cli", fromlist=["app"]).app, [],
+        app, [],
         env={"_CSPLAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword), **(env or {})},
         prog_name="csplan",
     )
