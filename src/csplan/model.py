@@ -89,3 +89,7 @@ class Store:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     figures: list[Figure] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
+
+    def figures_of(self, indicator: str) -> list[Figure]:
+        """The figures of one indicator, in store order (a cached store reads only these)."""
+        return [f for f in self.figures if f.indicator == indicator]

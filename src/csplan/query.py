@@ -92,9 +92,7 @@ def select(
     """Figures matching every given filter, current vintages only unless `history`, in store order."""
     from .store import figure_order
 
-    figs = store.figures
-    if indicator is not None:
-        figs = [f for f in figs if f.indicator == indicator]
+    figs = store.figures if indicator is None else store.figures_of(indicator)
     if category is not None:
         cats = {i.id for i in store.indicators.values() if i.category == category}
         figs = [f for f in figs if f.indicator in cats]

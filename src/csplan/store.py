@@ -80,6 +80,10 @@ def store_path(option: str | os.PathLike | None = None) -> Path:
 
 
 def read_text(path: Path) -> str:
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as f:
             if not os.fstat(f.fileno()).st_mode & 0o444:
@@ -93,7 +97,7 @@ def read_text(path: Path) -> str:
         raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
-    return decode(data, path)
+    return data
 
 
 def decode(data: bytes, name) -> str:
@@ -127,8 +131,24 @@ def parse_toml(text: str, path: Path) -> dict:
 
 
 def load(path: Path) -> Store:
-    """The store at `path`, or StoreError naming its first problem."""
-    store, problems = check_text(read_text(path), path)
+    """The store at `path`, or StoreError naming its first problem.
+
+    A large store comes from the cache while its file is unchanged (see cache.py).
+    """
+    from .cache import Entry
+
+    data = read_bytes(path)
+    entry = Entry(path, data)
+    store = entry.load(rebuild=lambda: checked(read_text(path), path))
+    if store is None:
+        store = checked(decode(data, path), path)
+        entry.save(store)
+    return store
+
+
+def checked(text: str, path: Path) -> Store:
+    """The store `text` holds, or StoreError naming its first problem."""
+    store, problems = check_text(text, path)
     if problems:
         more = f" (and {len(problems) - 1} more; run `csplan validate`)" if len(problems) > 1 else ""
         raise StoreError(f"{problems[0]}{more}")

@@ -1,0 +1,269 @@
+"""A cache of checked stores, so that a large store is parsed and validated once per change.
+
+A store of 100,000 figures is a 28 MB TOML file: reading and checking it takes over a second,
+while a query about one indicator needs a few thousand figures. After a store has been read,
+its checked contents are kept in one file under the user's cache directory
+(`$CSPLAN_CACHE_DIR`, else `$XDG_CACHE_HOME/csplan`, else `~/.cache/csplan`; `CSPLAN_NO_CACHE=1`
+turns it off):
+
+- the key: the store's resolved path, size, modification time and a hash of its bytes, with
+  csplan's version, the cache format and the Python that wrote it. Any difference and the
+  entry is stale: the store is read from its text and the entry written anew. The store file
+  is read and hashed on every use, so an edit that keeps the size and time is still seen.
+- the figures grouped by indicator, each group stored apart with its own digest, so
+  `show ID` reads one group and leaves the other figures on disk; the rest is read only when
+  something asks for every figure.
+- digests over the header and every group: a truncated, damaged or foreign file is detected
+  and ignored, never believed, so a cache can make csplan faster but never change an answer.
+- written to a temporary file and renamed into place: a reader sees a whole entry or none,
+  and two processes writing at once leave one whole entry.
+
+Only stores of at least CACHE_MIN_BYTES are cached: a small store is read faster than a
+cache entry is checked.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from array import array
+from pathlib import Path
+
+from . import __version__
+from .model import Figure, Indicator, Region, Source, Store
+
+CACHE_FORMAT = 1
+CACHE_MIN_BYTES = 256 * 1024
+MAGIC = b"csplan-cache\n"
+_DIGEST = 16
+
+try:
+    from _blake2 import blake2b  # the same function hashlib gives, without loading OpenSSL
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+_FIGURES = Store.__dict__["figures"]  # the slot behind Store.figures
+
+
+def digest(data) -> bytes:
+    return blake2b(data, digest_size=_DIGEST).digest()
+
+
+def cache_dir() -> Path | None:
+    """Where entries are kept; None when the cache is turned off."""
+    if os.environ.get("CSPLAN_NO_CACHE", "") not in ("", "0"):
+        return None
+    explicit = os.environ.get("CSPLAN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base or not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "csplan"
+
+
+def _shape() -> tuple:
+    """The fields of the model classes: an entry written for other classes is stale."""
+    return tuple(cls.__match_args__ for cls in (Source, Region, Indicator, Figure))
+
+
+class Entry:
+    """The cache entry of one store file, as it is now (`data` are the file's bytes)."""
+
+    def __init__(self, path: Path, data: bytes):
+        self.dir = cache_dir() if len(data) >= CACHE_MIN_BYTES else None
+        if self.dir is None:
+            return
+        real = os.path.realpath(path)
+        try:
+            st = os.stat(real)
+        except OSError:
+            self.dir = None
+            return
+        self.key = {
+            "csplan": __version__,
+            "format": CACHE_FORMAT,
+            "python": sys.implementation.cache_tag,
+            "shape": _shape(),
+            "path": real,
+            "size": len(data),
+            "mtime": st.st_mtime_ns,
+            "hash": digest(data),
+        }
+        self.file = self.dir / (digest(real.encode("utf-8", "surrogateescape")).hex() + ".cache")
+
+    def load(self, rebuild) -> Store | None:
+        """The cached store, or None when there is no valid entry for the file as it is.
+
+        `rebuild()` reads the store from its text: the cached store calls it if a group of
+        figures turns out to be damaged when it is read later.
+        """
+        if self.dir is None:
+            return None
+        try:
+            return _read(self.file, self.key, rebuild)
+        except Exception:  # a damaged entry is a miss, whatever it holds
+            return None
+
+    def save(self, store: Store) -> None:
+        """Keep `store` (checked, read from the file's current bytes); failures are ignored."""
+        if self.dir is None:
+            return
+        import tempfile
+
+        tmp = None
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            payload = _encode(store)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.dir)
+            with os.fdopen(fd, "wb") as f:
+                f.write(_header(self.key, payload))
+                for chunk in payload["chunks"]:
+                    f.write(chunk)
+            os.replace(tmp, self.file)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+# --- the file: MAGIC, header digest, header length, header (marshal), then the blocks ---------
+
+
+def _encode(store: Store) -> dict:
+    """The blocks: one for sources, regions and indicators, one per indicator's figures."""
+    ids = list(store.indicators)
+    index = {iid: n for n, iid in enumerate(ids)}
+    groups: list[list[tuple]] = [[] for _ in ids]
+    order = array("I")
+    for f in store.figures:
+        n = index[f.indicator]
+        order.append(n)
+        groups[n].append((f.kind, f.region, f.year, f.metric, f.qualifier, f.source, f.quote, f.value, f.unit,
+                          f.growth, f.status))
+    meta = marshal.dumps((
+        store.schema,
+        [tuple(getattr(s, k) for k in Source.__match_args__) for s in store.sources.values()],
+        [tuple(getattr(r, k) for k in Region.__match_args__) for r in store.regions.values()],
+        [tuple(getattr(i, k) for k in Indicator.__match_args__) for i in store.indicators.values()],
+        ids,
+        order.tobytes(),
+        order.typecode,
+    ))
+    chunks = [meta] + [marshal.dumps(g) for g in groups]
+    return {"chunks": chunks}
+
+
+def _header(key: dict, payload: dict) -> bytes:
+    places, at = [], 0
+    for chunk in payload["chunks"]:
+        places.append((at, len(chunk), digest(chunk)))
+        at += len(chunk)
+    header = marshal.dumps({**key, "blocks": places})
+    return MAGIC + digest(header) + len(header).to_bytes(4, "big") + header
+
+
+def _read(file: Path, key: dict, rebuild) -> Store | None:
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        head = os.pread(fd, len(MAGIC) + _DIGEST + 4, 0)
+        if len(head) != len(MAGIC) + _DIGEST + 4 or not head.startswith(MAGIC):
+            return None
+        want = head[len(MAGIC):len(MAGIC) + _DIGEST]
+        size = int.from_bytes(head[-4:], "big")
+        header = os.pread(fd, size, len(head))
+        if len(header) != size or digest(header) != want:
+            return None
+        info = marshal.loads(header)
+        if any(info.get(k) != v for k, v in key.items()):
+            return None
+        reader = _Blocks(fd, len(head) + size, info["blocks"])
+        fd = None
+        return CachedStore.open(reader, rebuild)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+class _Blocks:
+    def __init__(self, fd: int, start: int, places: list):
+        self.fd, self.start, self.places = fd, start, places
+
+    def get(self, n: int):
+        at, length, want = self.places[n]
+        data = os.pread(self.fd, length, self.start + at)
+        if len(data) != length or digest(data) != want:
+            raise ValueError(f"cache block {n} is damaged")
+        return marshal.loads(data)
+
+    def __del__(self):
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+class CachedStore(Store):
+    """A store read from the cache: an indicator's figures are read when first asked for."""
+
+    __slots__ = ("_blocks", "_ids", "_groups", "_order", "_typecode", "_rebuild")
+
+    @classmethod
+    def open(cls, blocks: _Blocks, rebuild) -> CachedStore:
+        schema, sources, regions, indicators, ids, order, typecode = blocks.get(0)
+        store = cls(
+            {s[0]: Source(*s) for s in sources},
+            {r[0]: Region(*r) for r in regions},
+            {i[0]: Indicator(*i) for i in indicators},
+            None,
+            schema,
+        )
+        store._blocks, store._ids, store._order, store._typecode = blocks, ids, order, typecode
+        store._groups, store._rebuild = {}, rebuild
+        return store
+
+    def _group(self, n: int) -> list[Figure]:
+        figs = self._groups.get(n)
+        if figs is None:
+            iid = self._ids[n]
+            figs = self._groups[n] = [Figure(k, iid, *rest) for k, *rest in self._blocks.get(n + 1)]
+        return figs
+
+    def _from_text(self) -> list[Figure]:
+        """Every figure read from the store's text, when the cache file was damaged after opening."""
+        figs = self._rebuild().figures
+        _FIGURES.__set__(self, figs)
+        return figs
+
+    @property
+    def figures(self) -> list[Figure]:
+        figs = _FIGURES.__get__(self)
+        if figs is None:
+            try:
+                groups = [iter(self._group(n)) for n in range(len(self._ids))]
+                figs = [next(groups[n]) for n in array(self._typecode, self._order)]
+            except Exception:
+                return self._from_text()
+            _FIGURES.__set__(self, figs)
+        return figs
+
+    @figures.setter
+    def figures(self, value: list[Figure]) -> None:
+        _FIGURES.__set__(self, value)
+
+    def figures_of(self, indicator: str) -> list[Figure]:
+        figs = _FIGURES.__get__(self)
+        if figs is not None:
+            return [f for f in figs if f.indicator == indicator]
+        if indicator not in self._ids:
+            return []
+        try:
+            return list(self._group(self._ids.index(indicator)))
+        except Exception:
+            return [f for f in self._from_text() if f.indicator == indicator]
