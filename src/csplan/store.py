@@ -122,7 +122,8 @@ def parse_toml(text: str, path: Path) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        line = getattr(e, "lineno", None)
+        at = re.search(r" \(at line (\d+), column \d+\)", str(e))
+        line = getattr(e, "lineno", None) or (at and at.group(1))
         where = f"{path}:{line}" if line else str(path)
         msg = str(e).split(" (at ")[0]
         raise StoreError(f"{where}: not valid TOML: {msg}") from None
@@ -168,7 +169,7 @@ def _locate(problem: Problem, text: str, path: Path) -> Problem:
     m = re.match(r"(\w+)\[(\d+)\]", problem.where)
     line = None
     if m:
-        header = re.compile(rf"^\s*\[\[\s*{m.group(1)}\s*\]\]", re.M)
+        header = re.compile(rf"^[ \t]*\[\[[ \t]*{m.group(1)}[ \t]*\]\]", re.M)
         for n, hit in enumerate(header.finditer(text)):
             if n == int(m.group(2)):
                 line = text.count("\n", 0, hit.start()) + 1
@@ -569,6 +570,8 @@ def _remove_stale_temporaries(path: Path) -> None:
 def _check_writable(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file")
+    if path.exists() and not path.stat().st_mode & 0o444:
+        raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions")
     if path.exists() and not path.stat().st_mode & 0o222:
         raise StoreError(f"{path}: the store is read-only; make it writable (chmod u+w) to change it")
     if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
