@@ -317,6 +317,18 @@ def test_task_targets(tmp_path, cli):
     assert run(fig("actual", "task_fdi", 2023, "task", value=0)) == ("missed", 0)
 
 
+def test_growth_from_the_newer_source_and_on_a_tie_from_the_level(tmp_path, cli):
+    target = fig("target", "gdp", 2023, "growth", unit="%", growth=5.5)
+    tie = make_store(tmp_path, target, fig("actual", "gdp", 2023, "growth", unit="%", growth=5.4),
+                     fig("actual", "gdp", 2023, "value", value=1175, unit="亿元", growth=5.6), name="tie.toml")
+    rec = targets_json(cli, tie, "2023")[("gdp", "east", 2023)]
+    assert (rec["actual_value"], rec["actual_growth"], rec["outcome"]) == (1175, 5.6, "met")
+    newer = make_store(tmp_path, target, fig("actual", "gdp", 2023, "growth", unit="%", growth=5.4, source="plan-2024"),
+                       fig("actual", "gdp", 2023, "value", value=1175, unit="亿元", growth=5.6), name="newer.toml")
+    rec = targets_json(cli, newer, "2023")[("gdp", "east", 2023)]
+    assert (rec["actual_growth"], rec["outcome"], rec["margin"]) == (5.4, "missed", -0.1)
+
+
 def test_missing_baseline_leaves_baseline_and_implied_empty(tmp_path, cli):
     path = make_store(tmp_path, fig("target", "gdp", 2023, "growth", unit="%", growth=5),
                       fig("actual", "gdp", 2023, "growth", unit="%", growth=5.1))

@@ -214,24 +214,29 @@ class Check:
         return r
 
 
-class Actuals:
-    """The current actual figures of a store, looked up by indicator, region, year and metric."""
+class Figures:
+    """The current figures of one kind (actuals or targets), looked up by indicator, region, year
+    and metric."""
 
-    def __init__(self, store: Store, as_of: str | None = None, **filters):
+    def __init__(self, store: Store, kind: str = "actual", as_of: str | None = None, **filters):
         from .query import select
 
-        self.by_key = {f.key: f for f in select(store, kind="actual", as_of=as_of, **filters)}
+        self.store, self.kind = store, kind
+        self.by_key = {f.key: f for f in select(store, kind=kind, as_of=as_of, **filters)}
 
     def get(self, indicator: str, region: str, year: int, metric: str) -> Figure | None:
-        return self.by_key.get((indicator, region, year, "actual", metric))
+        return self.by_key.get((indicator, region, year, self.kind, metric))
 
     def growth(self, indicator: str, region: str, year: int) -> Figure | None:
-        """The figure holding that year's growth: a growth figure, else a level printed with growth."""
-        for metric in ("growth", "value"):
-            f = self.get(indicator, region, year, metric)
-            if f is not None and f.growth is not None:
-                return f
-        return None
+        """The figure holding that year's growth: a growth-only figure or a level printed with its
+        growth; when both exist, the one from the newer source, and on a tie the level's."""
+        from .query import source_date
+
+        held = [f for f in (self.get(indicator, region, year, m) for m in ("growth", "value"))
+                if f is not None and f.growth is not None]
+        if not held:
+            return None
+        return max(held, key=lambda f: (source_date(self.store, f), f.metric == "value"))
 
 
 def _in_unit(value, unit: str | None, to_unit: str | None) -> Decimal | None:
@@ -242,7 +247,7 @@ def _in_unit(value, unit: str | None, to_unit: str | None) -> Decimal | None:
     return _trim(convert(value, unit, to_unit))
 
 
-def check(store: Store, target: Figure, actuals: Actuals, tolerance=DEFAULT_TOLERANCE) -> Check:
+def check(store: Store, target: Figure, actuals: Figures, tolerance=DEFAULT_TOLERANCE) -> Check:
     """How `target` turned out, judged by the rules of `judge`."""
     ind = store.indicators[target.indicator]
     kind = target_kind(target)
@@ -255,7 +260,7 @@ def check(store: Store, target: Figure, actuals: Actuals, tolerance=DEFAULT_TOLE
         c.actual = actuals.get(*key, year, "task")
         if c.actual is None:
             c.outcome = "manual"
-            c.reason = "a task is judged by hand; record a task actual (1 done, 0 not done) to settle it"
+            c.reason = f"a task: judged by hand; `csplan record {target.indicator} {year} --done` (or --not-done) settles it"
         else:
             c.actual_value = dec(c.actual.value)
             c.outcome = "met" if c.actual.value == 1 else "missed"
@@ -274,7 +279,7 @@ def check(store: Store, target: Figure, actuals: Actuals, tolerance=DEFAULT_TOLE
     return _check_level(c, actuals, key, prior, year, tolerance)
 
 
-def _check_growth(c: Check, actuals: Actuals, key, prior: int, year: int, tolerance) -> Check:
+def _check_growth(c: Check, actuals: Figures, key, prior: int, year: int, tolerance) -> Check:
     t = c.target
     level = actuals.get(*key, prior, "value")
     grown = actuals.growth(*key, prior)
@@ -312,7 +317,7 @@ def _check_growth(c: Check, actuals: Actuals, key, prior: int, year: int, tolera
     return c
 
 
-def _check_level(c: Check, actuals: Actuals, key, prior: int, year: int, tolerance) -> Check:
+def _check_level(c: Check, actuals: Figures, key, prior: int, year: int, tolerance) -> Check:
     t = c.target
     c.level_unit = t.unit
     c.baseline = actuals.get(*key, prior, "value")
@@ -354,7 +359,7 @@ def check_year(store: Store, year: int, *, region: str | None = None, tolerance=
         where = f" for {region}" if region else ""
         have = f"; the store has targets{where} for {', '.join(map(str, years))}" if years else ""
         raise NotFound(f"no targets{where} for {year}{have}")
-    actuals = Actuals(store, as_of=as_of, region=region)
+    actuals = Figures(store, "actual", as_of=as_of, region=region)
     return [check(store, t, actuals, tolerance) for t in targets]
 
 
@@ -412,7 +417,7 @@ def show_lines(store: Store, indicator: Indicator, figures: list[Figure]) -> lis
     shown = current(store, [f for f in figures if f.kind == "target"])
     if not shown:
         return []
-    actuals = Actuals(store, indicator=indicator.id)
+    actuals = Figures(store, "actual", indicator=indicator.id)
     lines: list = []
     for t in shown:
         c = check(store, t, actuals)
@@ -480,19 +485,15 @@ def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int 
     only indicators with both an actual growth and a growth target are listed; a named indicator
     is listed with whichever of the two it has.
     """
-    from .query import select
-
     wanted = set(indicators) if indicators is not None else None
-    figs = [f for f in select(store, region=region, as_of=as_of) if f.growth is not None
-            and (wanted is None or f.indicator in wanted)]
+    level_index = Figures(store, "actual", as_of=as_of, region=region)
+    target_index = Figures(store, "target", as_of=as_of, region=region)
     actuals: dict[tuple, dict[int, Figure]] = {}
     targets: dict[tuple, dict[int, Figure]] = {}
-    for f in figs:
-        into = actuals if f.kind == "actual" else targets
-        held = into.setdefault((f.indicator, f.region), {})
-        if f.year not in held or f.metric == "growth":
-            held[f.year] = f
-    level_index = Actuals(store, as_of=as_of, region=region)
+    for index, into in ((level_index, actuals), (target_index, targets)):
+        for f in index.by_key.values():
+            if f.growth is not None and (wanted is None or f.indicator in wanted):
+                into.setdefault((f.indicator, f.region), {})[f.year] = index.growth(f.indicator, f.region, f.year)
     position = {iid: n for n, iid in enumerate(store.indicators)}
     rows = []
     for key in sorted(set(actuals) | set(targets), key=lambda k: (position[k[0]], k[1])):
@@ -517,7 +518,7 @@ def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int 
     return rows
 
 
-def _growth_row(store: Store, key, actual: Figure | None, target: Figure | None, levels: Actuals) -> GrowthRow:
+def _growth_row(store: Store, key, actual: Figure | None, target: Figure | None, levels: Figures) -> GrowthRow:
     ind = store.indicators[key[0]]
     row = GrowthRow(ind, key[1], actual, target, unit=ind.unit)
     if target is not None:
