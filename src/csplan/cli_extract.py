@@ -2,4 +2,131 @@
 
 from __future__ import annotations
 
-from .cli import app  # noqa: F401  (commands register on the shared app)
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import _store_option, app, fail, load, note
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+    toml = "toml"
+
+
+def _say(message: str) -> None:
+    from .records import escape_cell
+
+    note(escape_cell(message))
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="The report as plain text or Markdown; - reads stdin.", metavar="FILE",
+                                        show_default=False)],
+    region: Annotated[Optional[str], typer.Option(
+        "--region", "-r", metavar="REGION",
+        help="Region id or name. [default: the region the report's title names]")] = None,
+    source: Annotated[Optional[str], typer.Option(
+        "--source", metavar="ID", help="Source (report) id. [default: REGION-YEAR-plan, e.g. cangshan-2024-plan]")] = None,
+    actual_year: Annotated[Optional[int], typer.Option(
+        "--actual-year", min=1949, max=2100, metavar="YEAR",
+        help="The year the report's results are about. [default: from the title, else the target year - 1]")] = None,
+    target_year: Annotated[Optional[int], typer.Option(
+        "--target-year", min=1949, max=2100, metavar="YEAR",
+        help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    apply: Annotated[bool, typer.Option("--apply", help="Add the figures to the store, after showing them.")] = False,
+) -> None:
+    """Read a report's headline figures and main targets, with their quotes.
+
+    Finds the summary of the year reported on (预计，全年地区生产总值 … 亿元，增长 …%；…) and the
+    main targets (主要预期目标：…), and prints them as the records `csplan list` prints, so that
+    `csplan import` accepts them. Indicators the store does not have are marked new (table) and
+    are created on import. Check the figures against the report before adding them.
+
+    \b
+    Examples:
+      csplan extract report.md
+      csplan extract report.md --format csv | csplan import -
+      csplan extract report.txt --region gulou --apply
+      pdftotext -layout report.pdf - | csplan extract - --actual-year 2025
+    """
+    from pathlib import Path
+
+    from .edit import read_input
+    from .extract import extract as run_extract
+
+    if file != "-" and Path(file).is_dir():
+        fail(f"{file}: is a directory; give the report's text file", 3)
+    if actual_year and target_year and target_year <= actual_year:
+        fail(f"--target-year {target_year} is not after --actual-year {actual_year}", 2)
+    origin = "stdin" if file == "-" else file
+    store = load(ctx)
+    result = run_extract(read_input(file), store, region=region, source=source, actual_year=actual_year,
+                         target_year=target_year)
+    for message in result.notes:
+        _say(f"csplan: {origin}: {message}")
+    if not result.records:
+        fail(f"{origin}: found no headline figures or targets; is it a plan report (执行情况 … 计划草案)?", 1)
+    if apply and result.region.startswith("region-"):
+        fail(f"the report's region {result.region_name} is not in the store; give --region ID to name it", 2)
+    _show(result, fmt)
+    if apply:
+        _apply(ctx, result, origin)
+
+
+def _show(result, fmt: ExtractFormat) -> None:
+    import sys
+
+    if fmt is ExtractFormat.toml:
+        from .store import dumps
+
+        sys.stdout.write(dumps(result.store()))
+        return
+    if fmt is not ExtractFormat.table:
+        from .records import KEYS
+        from .render import write_records
+
+        write_records(result.records, fmt.value, KEYS)
+        return
+    from .cli import growth_cell
+    from .render import Table, print_blocks
+    from .vocab import STATUS_LABELS, describe
+
+    new = set(result.new_indicators)
+    title = (f"{result.region_name or result.region} · {result.source} · "
+             f"{result.actual_year} 实际 / {result.target_year} 目标")
+    t = Table(["new", "indicator", "name", "year", "kind", "figure", "growth", "status", "quote"], title=title,
+              right=("year", "growth"))
+    for r in result.records:
+        figure = describe(r["metric"], r["value"], r["unit"], r["growth"], r["qualifier"], r["kind"])
+        status = "目标" if r["kind"] == "target" else STATUS_LABELS.get(r["status"] or "", "")
+        t.add("new" if r["indicator"] in new else "", r["indicator"], r["name"], r["year"], r["kind"], figure,
+              growth_cell(r["growth"]) if r["metric"] == "value" else "", status, r["quote"],
+              style="cyan" if r["kind"] == "target" else None)
+    blocks: list = [t]
+    if new:
+        blocks.append((f"new: {len(new)} indicator(s) the store does not have; importing creates them", "dim"))
+    print_blocks(*blocks)
+
+
+def _apply(ctx: typer.Context, result, origin: str) -> None:
+    from .edit import ImportRejected, import_records
+    from .store import store_path
+
+    try:
+        summary = import_records(store_path(_store_option(ctx)), result.records, origin=origin)
+    except ImportRejected as e:
+        for p in e.problems:
+            _say(f"csplan: {p}")
+        fail(f"{origin}: {len(e.problems)} figure(s) refused; nothing added", 3)
+    for message in summary.replaced:
+        _say(message)
+    _say(str(summary))

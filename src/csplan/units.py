@@ -27,10 +27,21 @@ DIMENSIONS: dict[str, str] = {
     "公里": "length",
     "吨": "mass",
     "斤": "mass",
+    "公斤": "mass",
+    "千克": "mass",
+    "立方米": "volume",
+    "千瓦": "power",
     "千瓦时": "energy",
     "吨标准煤": "energy_use",
 }
 COUNT = "count"
+
+# Count units the reports print (any unit not in DIMENSIONS is a count; a parser needs the list).
+COUNT_UNITS: tuple[str, ...] = (
+    "家", "个", "项", "人", "人次", "户", "所", "套", "座", "场", "宗", "次", "辆", "件", "条", "处", "张",
+    "台", "艘", "架", "名", "位", "只", "头", "株", "棵", "栋", "间", "篇", "部", "批", "种", "例", "床",
+    "岁", "标箱", "标准箱",
+)
 
 
 def split_unit(unit: str) -> tuple[int, str]:

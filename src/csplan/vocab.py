@@ -11,12 +11,17 @@ from __future__ import annotations
 # them: longer words first, so that 接近 wins over 近.
 QUALIFIER_PREFIXES: dict[str, str] = {
     "不低于": "at_least",
+    "不少于": "at_least",
     "不超过": "at_most",
+    "不高于": "at_most",
     "控制在": "at_most",
     "接近": "nearly",
+    "将近": "nearly",
     "大约": "about",
     "突破": "more_than",
     "超过": "more_than",
+    "高于": "more_than",
+    "低于": "at_most",
     "超": "more_than",
     "逾": "more_than",
     "约": "about",
@@ -27,6 +32,7 @@ QUALIFIER_SUFFIXES: dict[str, str] = {
     "左右": "about",
     "以内": "at_most",
     "以下": "at_most",
+    "上下": "about",
     "余": "more_than",
     "多": "more_than",
 }
@@ -35,6 +41,7 @@ STATUS_WORDS: dict[str, str] = {
     "预计": "estimate",
     "初步统计": "preliminary",
     "初步核算": "preliminary",
+    "初步测算": "estimate",
 }
 
 STATUS_LABELS = {"estimate": "预计", "preliminary": "初步", "reported": "实际"}
