@@ -113,17 +113,17 @@ def test_target_kinds(cli, store_copy):
 
 
 def test_rank_target_and_actual_and_task_verdict(cli, store_copy):
-    store = load(store_copy)
-    ind = next(i for i in store.indicators.values() if i.unit is None) if any(
-        i.unit is None for i in store.indicators.values()) else None
-    query = ind.id if ind else "gdp"
-    assert cli("--store", store_copy, "target", query, "2026", "--rank", "3", "--qualifier", "at_most").exit_code == 0
-    assert cli("--store", store_copy, "record", query, "2026", "--rank", "2").exit_code == 0
-    assert cli("--store", store_copy, "record", query, "2027", "--not-done").exit_code == 0
-    got = {(f.kind, f.year, f.metric): f for f in figures(store_copy, query)}
+    """The report's rank target: 高新技术企业 数量 保持全市前3 (2025); its task target: 外贸 (2025)."""
+    run = lambda *a: cli("--store", store_copy, *a)  # noqa: E731
+    assert run("record", "high_tech_firms", "2025", "--rank", "2").exit_code == 0
+    assert run("record", "trade", "2025", "--not-done").exit_code == 0
+    assert run("target", "high_tech_firms", "2026", "--rank", "3", "--qualifier", "at_most").exit_code == 0
+    got = {(f.kind, f.year, f.metric): f for f in figures(store_copy, "high_tech_firms")}
+    assert (got["target", 2025, "rank"].value, got["target", 2025, "rank"].qualifier) == (3, "at_most")
     assert (got["target", 2026, "rank"].value, got["target", 2026, "rank"].qualifier) == (3, "at_most")
-    assert got["actual", 2026, "rank"].value == 2 and got["actual", 2026, "rank"].unit is None
-    assert got["actual", 2027, "task"].value == 0
+    assert got["actual", 2025, "rank"].value == 2 and got["actual", 2025, "rank"].unit is None
+    [verdict] = figures(store_copy, "trade", "actual", 2025)
+    assert (verdict.metric, verdict.value) == ("task", 0)
 
 
 def _two_regions(cli, path):
