@@ -155,8 +155,10 @@ def target_kind(target: Figure) -> str:
 
 def tolerance_for(kind: str, target_number, tolerance) -> Decimal:
     """The allowance of 左右 / 近: `tolerance` percentage points for growth and rates, `tolerance`
-    percent of the target for levels, `tolerance` places for ranks."""
+    percent of the target for levels, none for ranks (a place is a whole number)."""
     tolerance = dec(tolerance)
+    if kind == "rank":
+        return Decimal(0)
     if kind == "level":
         return abs(dec(target_number)) * tolerance / _HUNDRED
     return tolerance
