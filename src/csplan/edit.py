@@ -590,7 +590,7 @@ def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, 
                               "or add it first with `csplan indicator add`")
         ind = Indicator(iid, rec["name"], rec.get("name_en"), unit, rec.get("category"), rec.get("better") or "higher")
         _add_entry(store, "indicators", ind, "indicator")
-        made[iid] = (where, ind)
+        made[iid] = (where, store.indicators[iid])
         summary.created["indicators"].append(iid)
     elif iid in made:
         first_where, ind = made[iid]
