@@ -256,6 +256,11 @@ def test_level_tolerance_is_half_a_percent_of_the_target(tmp_path, cli):
     assert outcome(17910) == ("met", -0.009)
     assert outcome(17909) == ("missed", -0.0091)
     assert outcome(19000) == ("met", 0.1)
+    # --tolerance 1: 1 % of 1.8 万人 is 180 人.
+    path = make_store(tmp_path, fig("target", "jobs", 2023, "value", value=1.8, unit="万人", qualifier="about"),
+                      fig("actual", "jobs", 2023, "value", value=17820, unit="人"))
+    assert targets_json(cli, path, "2023", "--tolerance", "1")[("jobs", "east", 2023)]["outcome"] == "met"
+    assert targets_json(cli, path, "2023", "--tolerance", "0.9")[("jobs", "east", 2023)]["outcome"] == "missed"
 
 
 def test_tolerance_option(tmp_path, cli):
@@ -304,6 +309,10 @@ def test_rank_targets(tmp_path, cli):
     assert run("exact", 2) == ("met", 1)
     assert run("exact", 5) == ("missed", -2)
     assert run("at_most", None) == ("pending", None)
+    # 第 3 左右 gives no allowance: a place is a whole number, whatever --tolerance says.
+    path = make_store(tmp_path, fig("target", "rank_rd", 2023, "rank", value=3, qualifier="about"),
+                      fig("actual", "rank_rd", 2023, "rank", value=4))
+    assert targets_json(cli, path, "2023", "--tolerance", "2")[("rank_rd", "east", 2023)]["outcome"] == "missed"
 
 
 def test_task_targets(tmp_path, cli):
