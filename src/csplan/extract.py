@@ -72,6 +72,12 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;]", s)
 
 
+def _is_title(line: str) -> bool:
+    """A short line without punctuation that starts a paragraph: an unnumbered heading."""
+    s = line.strip()
+    return len(s) <= 20 and not re.search(r"[，。；：、,;:！？!?]", s)
+
+
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip(_CLOSERS)
     return not s or s[-1] in _TERMINAL
@@ -91,19 +97,22 @@ def prepare(original: str) -> Text:
     chars: list[str] = []
     pos: list[int] = []
     prev: str | None = None
+    prev_opens = False  # prev is the first line of its paragraph
     for start, line in lines:
         if not line.strip() or _PAGE_FURNITURE.match(line):
             continue
+        opens = True
         if prev is not None:
-            joins = not (_ends_sentence(prev) or _is_heading(prev) or _is_heading(line)
-                         or _LIST_START.match(line.lstrip()))
-            if not joins:
+            opens = (_ends_sentence(prev) or _is_heading(prev) or _is_heading(line)
+                     or (prev_opens and _is_title(prev)) or bool(_LIST_START.match(line.lstrip()))
+                     or "|" in (prev.strip()[:1], line.strip()[:1]))
+            if opens:
                 chars.append("\n")
                 pos.append(-1)
         for i, ch in enumerate(line):
             chars.append(_half_width(ch))
             pos.append(start + i)
-        prev = line
+        prev, prev_opens = line, opens
     return Text(original, "".join(chars), pos)
 
 
@@ -213,7 +222,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:\s|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
-    r"|降至|降到|下降到|下降至|平均为|平均|全年)+$"
+    r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性)+$"
 )
 _AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
 _NOT_A_NAME = re.compile(
@@ -228,7 +237,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
 
 def _clean_name(raw: str) -> str:
     s = re.sub(r"\([^()]*\)", "", raw)
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(r"[\s*_`]+", "", s)
     while True:
         t = _TRAIL.sub("", _LEAD.sub("", s))
         if t == s:
@@ -239,7 +248,7 @@ def _clean_name(raw: str) -> str:
 def _valid_name(name: str) -> bool:
     if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
         return False
-    if name in _GENERIC or _NOT_A_NAME.search(name):
+    if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]{2}", name)) or name.upper() in ("GDP", "CPI")
 
@@ -304,7 +313,8 @@ LEXICON: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("tertiary_industry_value_added", "Value added of the tertiary industry", "higher", ("第三产业增加值",)),
     ("services_value_added", "Value added of services", "higher", ("服务业增加值",)),
     ("rd_intensity", "R&D spending as % of GDP", "higher",
-     ("R&D经费投入强度", "研发经费投入强度", "研发投入强度", "全社会研发经费投入强度")),
+     ("R&D经费投入强度", "研发经费投入强度", "研发投入强度", "全社会研发经费投入强度", "全社会研发投入强度",
+      "研究与试验发展经费投入强度")),
     ("urbanization_rate", "Urbanisation rate", "higher", ("常住人口城镇化率", "城镇化率")),
     ("gdp_per_capita", "Per-capita gross regional product", "higher", ("人均地区生产总值", "人均生产总值", "人均GDP")),
     ("industrial_investment", "Industrial investment", "higher", ("工业投资",)),
@@ -343,7 +353,8 @@ _WORDS = {
     "医疗": "medical", "教育": "education", "养老": "elderly_care", "住房": "housing", "保障性": "affordable",
     "棚户区": "shantytown", "改造": "renovation", "老旧小区": "old_communities", "电子信息": "electronics",
     "生物医药": "biomedicine", "新能源": "new_energy", "汽车": "vehicles", "家": "", "的": "", "率": "rate",
-    "价格": "prices", "指数": "index", "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
+    "价格": "prices", "播种面积": "sown_area", "面积": "area", "销售额": "sales", "批发": "wholesale",
+    "住宿": "accommodation", "总收入": "income", "总": "", "餐饮": "catering", "营业额": "turnover", "指数": "index", "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
 }
 
 # Names with these words measure something that should fall.
@@ -476,11 +487,12 @@ class Item:
     unit: str | None = None
     growth: int | float | None = None
     qualifier: str = "exact"
+    growth_qualifier: str | None = None  # of a growth printed with a level
 
 
 _TASK = re.compile(r"(?<!未)完成(?:了)?(?P<body>[^,;。:]+?)任务")
 _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
-_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?增长(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
+_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
                    r"(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标")
@@ -589,17 +601,27 @@ class _Parser:
                 group = []
                 continue
             name = _clean_name(raw)
+            name = "" if name in _RESTATED else name
+            trusted = False
+            if name and m.kind == "growth" and not _valid_name(name) and self.r.lookup([name + m.verb]):
+                name, trusted = name + m.verb, True  # 经济增长 5%
             if not name:
                 last = group[-1] if len(group) == 1 else None
                 if m.kind == "growth" and last and last.metric == "value" and last.growth is None \
                         and last.unit != "%":
-                    last.growth, last.end = m.growth, m.end
-                elif m.kind == "value" and m.unit != "%" and last and last.metric == "growth" and last.value is None \
-                        and re.sub(r"\W", "", raw) in ("总量", "总额", "规模", "总量达到", "总额达到", ""):
-                    last.metric, last.value, last.unit, last.end = "value", m.value, m.unit, m.end
-                    last.qualifier = m.qualifier if last.qualifier == "exact" else last.qualifier
+                    last.growth, last.growth_qualifier, last.end = m.growth, m.qualifier, m.end
+                elif m.kind == "value" and m.unit != "%" and last and re.sub(r"\W", "", raw) in _RESTATED:
+                    if last.metric == "growth" and last.value is None:
+                        # 地区生产总值增长 6%，总量 500 亿元
+                        last.growth_qualifier = last.qualifier
+                        last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier
+                        last.end = m.end
+                    elif last.metric == "value" and last.growth is None and last.qualifier != "exact" \
+                            and m.qualifier == "exact" and self.r.compatible(m.unit, last.unit):
+                        # 突破千亿元，达到 1012 亿元: the exact figure says more
+                        last.value, last.unit, last.qualifier, last.end = m.value, m.unit, m.qualifier, m.end
                 continue
-            if not _valid_name(name):
+            if not (trusted or _valid_name(name)):
                 group = []
                 continue
             if m.kind == "value" and m.unit == "%" and not _RATE.search(name):
@@ -629,7 +651,7 @@ class _Parser:
                     m.kind, m.growth, m.value, m.verb = "growth", sign * m.value, None, first.verb
         if len({m.kind for m in ms}) != 1:
             return [], []
-        head = re.split(r"分别|均", lead)[0]
+        head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = _LEAD.sub("", head.strip())
         if not _clean_name(raw_names):
             if len(group) != len(ms):
@@ -640,7 +662,7 @@ class _Parser:
                 if m.kind == "value":
                     return [], []
             for it, m in zip(group, ms):
-                it.growth, it.end = m.growth, ms[-1].end
+                it.growth, it.growth_qualifier, it.end = m.growth, m.qualifier, ms[-1].end
             return [], []
         if len(ms) == 1 and "均" in lead:
             names = [n for n in (_clean_name(p) for p in _SEP.split(raw_names)) if n]
@@ -689,9 +711,14 @@ class _Parser:
         names_raw = body[issued.end():] if issued else body
         names_raw = re.sub(r"目标$", "", names_raw)
         names = [n for n in (_clean_name(p) for p in _SEP.split(names_raw)) if n]
+        start, end = a + m.start(), a + m.end()
+        if not names:
+            # 单位地区生产总值能耗完成市下达任务: the name stands before 完成.
+            before = self.s[a:start]
+            names = [_clean_name(before)] if _clean_name(before) else []
+            start = a + len(before) - len(before.lstrip())
         if not names or not all(_valid_name(n) for n in names):
             return []
-        start, end = a + m.start(), a + m.end()
         items = []
         for n in names:
             ind = self.r.resolve(n, (n + "任务",))
@@ -702,6 +729,7 @@ class _Parser:
 
 
 _TRAIL_SPACES = re.compile(r"\s+")
+_RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "")
 
 
 # --- finding the two sentences ---------------------------------------------------------------------
@@ -717,15 +745,21 @@ def _sentences(text: Text, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if text.joined[x:y].strip()]
 
 
-def _target_sentence(text: Text, parser: _Parser) -> tuple[int, int, int, list[Item]] | None:
-    """(start, end, where the targets begin, items) of the 主要预期目标 sentence."""
+def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int, int, int, list[Item]] | None:
+    """(start, end, where the targets begin, items) of the 主要预期目标 sentence of `year` (a
+    sentence on how last year's targets went, 年初确定的主要预期目标较好完成, is not it)."""
     paras = text.paragraphs()
     for pi, (pa, pb) in enumerate(paras):
         for sa, sb in _sentences(text, pa, pb):
             sent = text.joined[sa:sb]
             for m in _TARGET_WORDS.finditer(sent):
                 clause_start = max(sent.rfind(c, 0, m.start()) for c in ",;:") + 1
-                if re.search(r"完成|实现|较好|超额|圆满", sent[clause_start:m.start()]):
+                before, after_words = sent[clause_start:m.start()], sent[m.end():m.end() + 6]
+                if re.search(r"完成|实现|较好|超额|圆满|年初|确定的|下达的", before) or \
+                        re.match(r"\s*(?:任务)?(?:完成|执行|实现|较好|全面|圆满)", after_words):
+                    continue
+                years = [_year(y) for y in _YEAR.findall(before)]
+                if year is not None and years and years[-1] != year:
                     continue
                 after = sa + m.end()
                 items = parser.sentence(sa, sb, "target", after)
@@ -803,25 +837,31 @@ def read_header(original: str) -> Header:
     h = Header()
     lines = [ln.strip().lstrip("#").strip() for ln in original.splitlines() if ln.strip()][:12]
     lines = ["".join(_half_width(c) for c in ln) for ln in lines]
-    for ln in lines:
-        if "报告" in ln and len(ln) <= 120 and not ln.startswith("("):
-            h.title = ln
-            break
+    for i, ln in enumerate(lines):
+        if ln.startswith("关于") or ("报告" in ln and not ln.startswith("(")):
+            parts = [ln]
+            for more in lines[i + 1:i + 3]:
+                if "报告" in parts[-1] or more.startswith(("(", "—")):
+                    break
+                parts.append(more)
+            if "报告" in parts[-1] and len("".join(parts)) <= 160:
+                h.title = "".join(parts)
+                break
     if h.title is None and lines:
         h.title = lines[0] if len(lines[0]) <= 120 else None
-    for i, ln in enumerate(lines):
+    for ln in lines:
         m = re.search(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*"
                       r"([\d一二三四五六七八九十]{1,3})\s*日\s*(?:在(.+?)上)?", ln)
-        if m and ln.startswith("(") and h.date is None:
+        if m and (ln.startswith(("(", "—", "-")) or m.group(4)) and h.date is None:
             month, day = _cn_small(m.group(2).strip()), _cn_small(m.group(3).strip())
             if month and day and 1 <= month <= 12 and 1 <= day <= 31:
                 h.date = f"{_year(m.group(1)):04d}-{month:02d}-{day:02d}"
             if m.group(4):
                 h.meeting = m.group(4).strip()
-            for nxt in lines[i + 1:i + 3]:
-                if re.search(r"(?:局|委员会|委|政府|办公室|厅)$", nxt) and len(nxt) <= 30:
-                    h.issuer = nxt
-                    break
+    for ln in lines:
+        if ln != h.title and len(ln) <= 30 and re.search(r"(?:局|委员会|委|政府|办公室|厅)$", ln):
+            h.issuer = ln
+            break
     if h.title:
         title = h.title
         m = re.search(r"关于(.*?)\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年", title)
@@ -916,7 +956,8 @@ def extract(
     parser = _Parser(text, resolver)
     notes: list[str] = []
 
-    target = _target_sentence(text, parser)
+    target = _target_sentence(text, parser, target_year or (actual_year + 1 if actual_year else None)
+                              or header.target_year)
     limit = target[0] if target else len(text.joined)
     actuals = _actual_sentences(text, parser, limit)
     targets = target[3] if target else []
@@ -953,32 +994,35 @@ def extract(
                      "give --region ID for a readable one")
     sid = source or f"{rid}-{ay}-plan"
 
-    status_rx = _status_words()
     from .vocab import STATUS_WORDS
 
+    status_rx = _status_words()
     records: list[dict] = []
     seen: set[tuple] = set()
-    para_start = {it.at: _para_start(text, it.at) for it in actuals}
     for it in [*actuals, *targets]:
-        year = ay if it.kind == "actual" else ty
-        key = (it.ind.id, year, it.kind, it.metric)
-        if key in seen:
-            continue
-        seen.add(key)
         status = None
         if it.kind == "actual":
-            words = status_rx.findall(text.joined, para_start[it.at], it.at)
-            words += status_rx.findall(text.joined, it.start, it.end) if not words else []
+            words = status_rx.findall(text.joined, text.joined.rfind("\n", 0, it.at) + 1, it.at)
             status = STATUS_WORDS[words[-1]] if words else "reported"
-        records.append({
-            "indicator": it.ind.id, "name": it.ind.name, "name_en": it.ind.name_en, "category": it.ind.category,
-            "region": rid, "year": year, "kind": it.kind, "metric": it.metric,
-            "value": it.value if it.metric in ("value", "task") else None,
-            "unit": it.unit if it.metric in ("value", "growth") else None,
-            "growth": it.growth if it.metric in ("value", "growth") else None,
-            "qualifier": it.qualifier, "status": status, "better": it.ind.better, "source": sid,
-            "quote": text.quote(it.start, it.end),
-        })
+        base = {"indicator": it.ind.id, "name": it.ind.name, "name_en": it.ind.name_en,
+                "category": it.ind.category, "region": rid, "year": ay if it.kind == "actual" else ty,
+                "kind": it.kind, "metric": it.metric, "value": it.value, "unit": it.unit, "growth": it.growth,
+                "qualifier": it.qualifier, "status": status, "better": it.ind.better, "source": sid,
+                "quote": text.quote(it.start, it.end)}
+        if it.metric == "task":
+            base["unit"] = base["growth"] = None
+        elif it.metric == "growth":
+            base["value"] = None
+        parts = [base]
+        if it.metric == "value" and it.growth is not None and (it.growth_qualifier or "exact") != it.qualifier:
+            # 1110 亿元，增长 5% 左右: one qualifier a record, so the level and the growth part.
+            parts = [{**base, "growth": None},
+                     {**base, "metric": "growth", "value": None, "unit": "%", "qualifier": it.growth_qualifier}]
+        for r in parts:
+            key = (r["indicator"], r["year"], r["kind"], r["metric"])
+            if key not in seen:
+                seen.add(key)
+                records.append(r)
     used = {r["indicator"] for r in records}
     new = [iid for iid in resolver.new if iid in used]
     indicators = {}
@@ -992,6 +1036,3 @@ def extract(
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
                       notes, indicators)
 
-
-def _para_start(text: Text, at: int) -> int:
-    return text.joined.rfind("\n", 0, at) + 1
