@@ -27,14 +27,13 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-from array import array
 from pathlib import Path
 
 from . import __version__
 from .model import Figure, Indicator, Region, Source, Store
 
 CACHE_FORMAT = 1
-CACHE_MIN_BYTES = 256 * 1024
+CACHE_MIN_BYTES = 0
 MAGIC = b"csplan-cache\n"
 _DIGEST = 16
 
@@ -141,7 +140,7 @@ def _encode(store: Store) -> dict:
     ids = list(store.indicators)
     index = {iid: n for n, iid in enumerate(ids)}
     groups: list[list[tuple]] = [[] for _ in ids]
-    order = array("I")
+    order: list[int] = []
     for f in store.figures:
         n = index[f.indicator]
         order.append(n)
@@ -153,8 +152,7 @@ def _encode(store: Store) -> dict:
         [tuple(getattr(r, k) for k in Region.__match_args__) for r in store.regions.values()],
         [tuple(getattr(i, k) for k in Indicator.__match_args__) for i in store.indicators.values()],
         ids,
-        order.tobytes(),
-        order.typecode,
+        bytes(order) if len(ids) <= 256 else order,  # the indicator of each figure, in store order
     ))
     chunks = [meta] + [marshal.dumps(g) for g in groups]
     return {"chunks": chunks}
@@ -212,11 +210,11 @@ class _Blocks:
 class CachedStore(Store):
     """A store read from the cache: an indicator's figures are read when first asked for."""
 
-    __slots__ = ("_blocks", "_ids", "_groups", "_order", "_typecode", "_rebuild")
+    __slots__ = ("_blocks", "_ids", "_groups", "_order", "_rebuild")
 
     @classmethod
     def open(cls, blocks: _Blocks, rebuild) -> CachedStore:
-        schema, sources, regions, indicators, ids, order, typecode = blocks.get(0)
+        schema, sources, regions, indicators, ids, order = blocks.get(0)
         store = cls(
             {s[0]: Source(*s) for s in sources},
             {r[0]: Region(*r) for r in regions},
@@ -224,7 +222,7 @@ class CachedStore(Store):
             None,
             schema,
         )
-        store._blocks, store._ids, store._order, store._typecode = blocks, ids, order, typecode
+        store._blocks, store._ids, store._order = blocks, ids, order
         store._groups, store._rebuild = {}, rebuild
         return store
 
@@ -247,7 +245,7 @@ class CachedStore(Store):
         if figs is None:
             try:
                 groups = [iter(self._group(n)) for n in range(len(self._ids))]
-                figs = [next(groups[n]) for n in array(self._typecode, self._order)]
+                figs = [next(groups[n]) for n in self._order]
             except Exception:
                 return self._from_text()
             _FIGURES.__set__(self, figs)

@@ -1,10 +1,9 @@
 """The command line: parses arguments, calls the library, picks a renderer.
 
 Library modules are imported inside the commands, so that a command loads only what it uses
-(`csplan value gdp 2024` never imports Rich).
+(`csplan value gdp 2024` never imports Rich). The cli modules do not use `from __future__ import
+annotations`: Typer would evaluate every annotation string of every command on every call.
 """
-
-from __future__ import annotations
 
 import os
 import sys
@@ -47,6 +46,20 @@ Exit codes:
 
 class CsplanGroup(TyperGroup):
     """Turns the library's errors into one line on stderr and an exit code, never a traceback."""
+
+    def parse_args(self, ctx, args):
+        from .fastcli import quicken
+
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx, name):
+        from .fastcli import quicken
+
+        cmd = super().get_command(ctx, name)
+        if cmd is not None:
+            quicken(cmd.get_params(ctx))
+        return cmd
 
     def invoke(self, ctx):
         from .model import CsplanError
@@ -515,8 +528,10 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
 
 def run() -> None:
     """Console-script entry point."""
+    from .fastcli import lean
+
     try:
-        app()
+        lean(app, sys.argv[1:])()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)

@@ -1,7 +1,5 @@
 """Commands of csplan that check targets and compare growth (see targets.py)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Optional
 

@@ -5,8 +5,6 @@ checked before it atomically replaces the old one. Messages go to stderr; these 
 no data on stdout except `validate`'s list of problems.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Optional
 

@@ -26,6 +26,8 @@ _TOKEN = re.compile(
     r"))\n+"
 )
 
+_ITEM = re.compile(r'\n    "([^"]*)",')
+
 # Strings up to this length are shared between tables (ids, units, qualifiers …); quotes are not.
 _SHARE = 48
 
@@ -63,6 +65,8 @@ def loads(text: str) -> dict | None:
             value = int(integer)
         elif decimal is not None:
             value = float(decimal)
+        elif array is not None and "\\" not in array:
+            value = [share(v, v) if len(v) <= _SHARE else v for v in _ITEM.findall(array)]
         else:
             value = _tomllib_value(escaped if escaped is not None else array)
             if value is None:
