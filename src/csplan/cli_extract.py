@@ -1,7 +1,5 @@
 """Commands of csplan that extract figures from a report's text (see extract.py)."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, Optional
 
