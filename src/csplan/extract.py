@@ -66,16 +66,12 @@ class Text:
 
 
 def _is_heading(line: str) -> bool:
-    s = line.strip()
-    if s.startswith("#"):
+    s = line.strip().strip("*").strip()
+    if line.lstrip().startswith("#") or (s.startswith("关于") and s.endswith("报告")):
+        return True
+    if re.fullmatch(r"[(（].*[)）]", s) and not re.search("[。；;]", s):
         return True
     return bool(_HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;]", s)
-
-
-def _is_title(line: str) -> bool:
-    """A short line without punctuation that starts a paragraph: an unnumbered heading."""
-    s = line.strip()
-    return len(s) <= 20 and not re.search(r"[，。；：、,;:！？!?]", s)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -97,22 +93,19 @@ def prepare(original: str) -> Text:
     chars: list[str] = []
     pos: list[int] = []
     prev: str | None = None
-    prev_opens = False  # prev is the first line of its paragraph
     for start, line in lines:
         if not line.strip() or _PAGE_FURNITURE.match(line):
             continue
-        opens = True
         if prev is not None:
             opens = (_ends_sentence(prev) or _is_heading(prev) or _is_heading(line)
-                     or (prev_opens and _is_title(prev)) or bool(_LIST_START.match(line.lstrip()))
-                     or "|" in (prev.strip()[:1], line.strip()[:1]))
+                     or bool(_LIST_START.match(line.lstrip())) or "|" in (prev.strip()[:1], line.strip()[:1]))
             if opens:
                 chars.append("\n")
                 pos.append(-1)
         for i, ch in enumerate(line):
             chars.append(_half_width(ch))
             pos.append(start + i)
-        prev, prev_opens = line, opens
+        prev = line
     return Text(original, "".join(chars), pos)
 
 
@@ -786,8 +779,6 @@ def _actual_sentences(text: Text, parser: _Parser, limit: int) -> list[Item]:
             break
         chosen: list[Item] = []
         for sa, sb in _sentences(text, pa, min(pb, limit)):
-            if _TARGET_WORDS.search(text.joined[sa:sb]):
-                continue
             items = parser.sentence(sa, sb, "actual")
             if any(it.ind.known for it in items):
                 chosen += items
@@ -902,6 +893,7 @@ class Extraction:
     header: Header
     notes: list[str] = field(default_factory=list)
     indicators: dict[str, Indicator] = field(default_factory=dict)
+    region_entry: Region | None = None
 
     def store(self) -> Store:
         """The extraction as a store of its own (source, region, the indicators it uses, figures)."""
@@ -909,7 +901,7 @@ class Extraction:
 
         st = Store()
         h = self.header
-        st.regions[self.region] = Region(self.region, self.region_name or self.region)
+        st.regions[self.region] = self.region_entry or Region(self.region, self.region_name or self.region)
         st.sources[self.source] = Source(self.source, h.title or self.source, h.date, h.issuer, h.meeting, self.region)
         st.indicators.update(self.indicators)
         for r in self.records:
@@ -956,8 +948,7 @@ def extract(
     parser = _Parser(text, resolver)
     notes: list[str] = []
 
-    target = _target_sentence(text, parser, target_year or (actual_year + 1 if actual_year else None)
-                              or header.target_year)
+    target = _target_sentence(text, parser, header.target_year)
     limit = target[0] if target else len(text.joined)
     actuals = _actual_sentences(text, parser, limit)
     targets = target[3] if target else []
@@ -1034,5 +1025,5 @@ def extract(
             unit = next((r["unit"] for r in records if r["indicator"] == iid and r["metric"] == "value"), None)
             indicators[iid] = Indicator(iid, n.name, n.name_en, unit, n.category, n.better)
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
-                      notes, indicators)
+                      notes, indicators, store.regions.get(rid))
 
