@@ -96,8 +96,9 @@ def record(
     Examples:
       csplan record gdp 2025 --value 1175 --growth 5.6 --status estimate
       csplan record gdp 2025 --growth 5.6 --source cangshan-2025-plan
-      csplan record 常住人口 2024 --value 1.88 --unit 万人 --quote "常住人口 1.88 万人"
-      csplan record unemployment_rate 2025 --value 3.3 --unit %
+      csplan record 高新技术企业 2025 --value 630 --status estimate
+      csplan record high_tech_firms 2025 --rank 2          全市第 2
+      csplan record trade 2025 --done                      the task target of 2025 was met
     """
     from .edit import add_figure, new_figure
 
@@ -127,11 +128,11 @@ def target(
     \b
     Examples:
       csplan target gdp 2026 --growth 5.5
-      csplan target gdp 2026 --growth 5 --qualifier about        增长 5% 左右
-      csplan target unemployment_rate 2026 --value 5.5 --unit % --qualifier at_most
-      csplan target 高新技术企业 2026 --value 180 --qualifier 以上
-      csplan target district_rank 2026 --rank 3 --qualifier at_most   保持全市前 3
-      csplan target energy 2026 --task "完成市下达的节能减排任务"
+      csplan target gdp 2026 --growth 5 --qualifier about             增长 5% 左右
+      csplan target 高新技术企业 2026 --value 650 --qualifier 以上        650 家以上
+      csplan target air_quality_good_rate 2026 --value 98 --qualifier at_least
+      csplan target high_tech_firms 2026 --rank 3 --qualifier at_most  保持全市前 3
+      csplan target trade 2026 --task "完成市下达的外贸任务"
     """
     from .edit import add_figure, new_figure
 
