@@ -54,7 +54,7 @@ def extract(
       csplan extract report.md
       csplan extract report.md --format csv | csplan import -
       csplan extract report.txt --region gulou --apply
-      pdftotext -layout report.pdf - | csplan extract - --actual-year 2025
+      csplan extract - --actual-year 2025 < report.txt
     """
     from pathlib import Path
 
