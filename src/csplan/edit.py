@@ -115,6 +115,11 @@ def region_id(store: Store, text: str) -> str:
         raise UsageError(f"{e}; add it with `csplan region add`") from None
 
 
+def _some(ids) -> str:
+    ids = list(ids)
+    return ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+
+
 def pick_region_and_source(store: Store, region: str | None, source: str | None) -> tuple[str, str]:
     """The region and source of a hand-entered figure.
 
@@ -122,7 +127,7 @@ def pick_region_and_source(store: Store, region: str | None, source: str | None)
     region; the source is the only source of that region, or the store's only source.
     """
     if source is not None and source not in store.sources:
-        known = ", ".join(store.sources) or "none"
+        known = _some(store.sources) or "none"
         raise UsageError(f"unknown source {source!r}; known sources: {known}; add it with `csplan source add`")
     rid = region_id(store, region) if region is not None else None
     if rid is None and source is not None and store.sources[source].region:
@@ -131,7 +136,7 @@ def pick_region_and_source(store: Store, region: str | None, source: str | None)
         if not store.regions:
             raise UsageError("the store has no region yet; add one with `csplan region add ID --name 名称`")
         if len(store.regions) > 1:
-            raise UsageError(f"the store has several regions ({', '.join(store.regions)}); choose one with --region")
+            raise UsageError(f"the store has several regions ({_some(store.regions)}); choose one with --region")
         rid = next(iter(store.regions))
     if source is None:
         if not store.sources:
@@ -143,7 +148,7 @@ def pick_region_and_source(store: Store, region: str | None, source: str | None)
         elif len(store.sources) == 1:
             source = next(iter(store.sources))
         else:
-            listed = ", ".join(own or store.sources)
+            listed = _some(own or store.sources)
             raise UsageError(f"the store has several sources ({listed}); choose the report with --source")
     return rid, source
 
