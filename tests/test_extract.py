@@ -427,6 +427,42 @@ def test_a_targets_list_after_a_colon_is_read_line_by_line(bundled):
     assert got == [("gdp", 6), ("fixed_asset_investment", 8)]
 
 
+def test_a_dash_list_of_targets_with_topic_words(bundled):
+    """——经济增长。国内生产总值增长5%左右。 one topic a line, each line its own sentences."""
+    text = mini("国内生产总值超过126万亿元，增长5.2%；城镇新增就业1244万人，年末城镇调查失业率为5.1%。",
+                "2025年主要预期目标是：\n\n——经济增长。国内生产总值增长5%左右。\n\n"
+                "——就业。城镇新增就业1200万人以上，城镇调查失业率5.5%左右。\n\n"
+                "——节能降碳。单位地区生产总值能耗和二氧化碳排放完成国家下达目标。\n\n"
+                "二、重点工作\n\n新增就业100万人。")
+    result = extract(text, load(bundled))
+    assert rows(result) == [
+        ("gdp", 2024, "actual", "value", 126, "万亿元", None, "more_than", "reported"),
+        ("gdp", 2024, "actual", "growth", None, "%", 5.2, "exact", "reported"),
+        ("new_urban_jobs", 2024, "actual", "value", 1244, "万人", None, "exact", "reported"),
+        ("surveyed_unemployment_rate", 2024, "actual", "value", 5.1, "%", None, "exact", "reported"),
+        ("gdp", 2025, "target", "growth", None, "%", 5, "about", None),
+        ("new_urban_jobs", 2025, "target", "value", 1200, "万人", None, "at_least", None),
+        ("surveyed_unemployment_rate", 2025, "target", "value", 5.5, "%", None, "about", None),
+        ("energy_intensity", 2025, "target", "task", None, None, None, "exact", None),
+        ("carbon_intensity", 2025, "target", "task", None, None, None, "exact", None),
+    ]
+
+
+def test_targets_numbered_in_words_and_a_restated_level(bundled):
+    text = mini("地区生产总值增长6.5%、达到265亿元；规上工业增加值增长7.5%、固定资产投资增长6%；"
+                "城乡居民人均可支配收入分别增长6.8%和8.5%，分别达到5.2万元和2.8万元。",
+                "主要预期目标：一是地区生产总值增长6%左右；二是一般公共预算收入增长与经济增长基本同步；三是完成国家下达目标。")
+    assert rows(extract(text, load(bundled))) == [
+        ("gdp", 2024, "actual", "value", 265, "亿元", 6.5, "exact", "reported"),
+        ("industrial_value_added", 2024, "actual", "growth", None, "%", 7.5, "exact", "reported"),
+        ("fixed_asset_investment", 2024, "actual", "growth", None, "%", 6, "exact", "reported"),
+        ("urban_disposable_income", 2024, "actual", "value", 5.2, "万元", 6.8, "exact", "reported"),
+        ("rural_disposable_income", 2024, "actual", "value", 2.8, "万元", 8.5, "exact", "reported"),
+        ("gdp", 2025, "target", "growth", None, "%", 6, "about", None),
+        ("public_budget_revenue", 2025, "target", "task", None, None, None, "exact", None),
+    ]
+
+
 # --- indicators ----------------------------------------------------------------------------------
 
 

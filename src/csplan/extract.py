@@ -29,7 +29,7 @@ _HEADING = re.compile(
     r"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|"
     r"[（(]\s*[一二三四五六七八九十]+\s*[)）])"
 )
-_LIST_START = re.compile(r"(?:#|[-*•·]\s|\d{1,2}\s*[、.．)）](?!\d)|[（(]\s*\d{1,2}\s*[)）])")
+_LIST_START = re.compile(r"(?:#|[-*•·]\s|——|\d{1,2}\s*[、.．)）](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+是)")
 
 
 def _half_width(ch: str) -> str:
@@ -207,7 +207,7 @@ def _measures(text: str, a: int, b: int) -> list[_Measure]:
 
 _REGION_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗|本区|本市|本县|我区|我市|我县|我省|我州"
 _LEAD = re.compile(
-    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s"
+    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
     r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
@@ -483,7 +483,7 @@ class Item:
     growth_qualifier: str | None = None  # of a growth printed with a level
 
 
-_TASK = re.compile(r"(?<!未)完成(?:了)?(?P<body>[^,;。:]+?)任务")
+_TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
 _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
                    r"(?:基本)?同步")
@@ -521,7 +521,7 @@ class _Parser:
     def sentence(self, a: int, b: int, kind: str, after: int = -1) -> list[Item]:
         items: list[Item] = []
         seg_start = a
-        for m in re.finditer(r";|$", self.s[a:b]):
+        for m in re.finditer(r"[;。！？!?]|$", self.s[a:b]):
             seg_end = a + m.start()
             if seg_end > seg_start:
                 items += self._segment(seg_start, seg_end, kind)
@@ -652,10 +652,15 @@ class _Parser:
             for it, m in zip(group, ms):
                 if m.kind == "growth" and (it.metric != "value" or it.growth is not None):
                     return [], []
-                if m.kind == "value":
+                if m.kind == "value" and (it.metric != "growth" or it.value is not None or m.unit == "%"):
                     return [], []
             for it, m in zip(group, ms):
-                it.growth, it.growth_qualifier, it.end = m.growth, m.qualifier, ms[-1].end
+                if m.kind == "growth":
+                    it.growth, it.growth_qualifier = m.growth, m.qualifier
+                else:  # 分别增长 6.8%、8.5%，分别达到 5.2 万元、2.8 万元
+                    it.growth_qualifier = it.qualifier
+                    it.metric, it.value, it.unit, it.qualifier = "value", m.value, m.unit, m.qualifier
+                it.end = ms[-1].end
             return [], []
         if len(ms) == 1 and "均" in lead:
             names = [n for n in (_clean_name(p) for p in _SEP.split(raw_names)) if n]
@@ -706,12 +711,19 @@ class _Parser:
         names = [n for n in (_clean_name(p) for p in _SEP.split(names_raw)) if n]
         start, end = a + m.start(), a + m.end()
         if not names:
-            # 单位地区生产总值能耗完成市下达任务: the name stands before 完成.
+            # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
             before = self.s[a:start]
-            names = [_clean_name(before)] if _clean_name(before) else []
+            names = [n for n in (_clean_name(p) for p in _SEP.split(before)) if n]
             start = a + len(before) - len(before.lstrip())
         if not names or not all(_valid_name(n) for n in names):
             return []
+        for i, n in enumerate(names[1:], 1):
+            # 单位地区生产总值能耗和二氧化碳排放: the second shares the first one's 单位地区生产总值.
+            if not self.r.lookup([n, n + "任务"]):
+                for k in range(len(names[0]) - 1, 1, -1):
+                    if self.r.lookup([names[0][:k] + n]):
+                        names[i] = names[0][:k] + n
+                        break
         items = []
         for n in names:
             ind = self.r.resolve(n, (n + "任务",))
@@ -758,14 +770,14 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 items = parser.sentence(sa, sb, "target", after)
                 end = sb
                 if not items and sent.rstrip().endswith(":"):
-                    for qa, qb in paras[pi + 1:pi + 16]:
+                    # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
+                    for qa, qb in paras[pi + 1:pi + 21]:
+                        listed = _LIST_START.match(text.original[text.pos[qa]:text.pos[qb - 1] + 1].lstrip())
                         more = parser.sentence(qa, qb, "target")
-                        if not more:
+                        if not (more or listed) or (items and not listed):
                             break
                         items += more
                         end = qb
-                        if text.joined[qa:qb].rstrip().endswith("。"):
-                            break
                 if items:
                     return sa, end, after, items
     return None
