@@ -769,8 +769,9 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 after = sa + m.end()
                 items = parser.sentence(sa, sb, "target", after)
                 end = sb
-                if not items and sent.rstrip().endswith(":"):
+                if sb == pb and sent.rstrip()[-1:] in ":;":
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
+                    semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
                         listed = _LIST_START.match(text.original[text.pos[qa]:text.pos[qb - 1] + 1].lstrip())
                         more = parser.sentence(qa, qb, "target")
@@ -778,6 +779,10 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                             break
                         items += more
                         end = qb
+                        last = text.joined[qa:qb].rstrip()[-1:]
+                        semicolons = semicolons or last == ";"
+                        if semicolons and last == "。":
+                            break
                 if items:
                     return sa, end, after, items
     return None
