@@ -463,6 +463,21 @@ def test_targets_numbered_in_words_and_a_restated_level(bundled):
     ]
 
 
+def test_a_summary_listed_line_by_line_and_targets_under_a_heading(bundled):
+    text = (TITLE + "一、2024年计划执行情况\n\n2024年，全区主要经济指标完成情况如下：\n\n"
+            "1．地区生产总值预计完成856.3亿元，增长5.9%；\n\n2．规模以上工业增加值增长7.2%；\n\n"
+            "3．一般公共预算总收入61.2亿元，可比增长2.6%。\n\n（一）产业发展。新增规上工业企业36家。\n\n"
+            "二、2025年主要预期目标\n\n地区生产总值增长6%左右，一般公共预算总收入与经济增长保持同步。\n\n"
+            "三、重点任务\n\n1．新开工项目30个。\n")
+    assert rows(extract(text, load(bundled))) == [
+        ("gdp", 2024, "actual", "value", 856.3, "亿元", 5.9, "exact", "estimate"),
+        ("industrial_value_added", 2024, "actual", "growth", None, "%", 7.2, "exact", "estimate"),
+        ("budget_revenue", 2024, "actual", "value", 61.2, "亿元", 2.6, "exact", "estimate"),
+        ("gdp", 2025, "target", "growth", None, "%", 6, "about", None),
+        ("budget_revenue", 2025, "target", "task", None, None, None, "exact", None),
+    ]
+
+
 # --- indicators ----------------------------------------------------------------------------------
 
 

@@ -213,7 +213,7 @@ _LEAD = re.compile(
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
 )
 _TRAIL = re.compile(
-    r"(?:\s|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算"
+    r"(?:\s|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
     r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性)+$"
 )
@@ -486,7 +486,7 @@ class Item:
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
 _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
-                   r"(?:基本)?同步")
+                   r"(?:保持)?(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标")
 _SEP = re.compile(r"[、和与及]")
@@ -580,7 +580,7 @@ class _Parser:
         if not ms:
             return [], group
         lead = s[a:ms[0].start]
-        if re.search(r"分别|均$", _TRAIL_SPACES.sub("", lead)):
+        if re.search(r"分别|均$", re.sub(r"\s", "", lead)):
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         prev_end = a
@@ -667,7 +667,7 @@ class _Parser:
             ms = ms * len(names)
         else:
             names = _split_names(raw_names, len(ms))
-        if not names or not all(_valid_name(n) for n in names) and not self._expandable(names):
+        if not names:
             return [], []
         names = self._share_suffix(names)
         if not all(_valid_name(n) for n in names):
@@ -682,9 +682,6 @@ class _Parser:
         if len({it.ind.id for it in items}) != len(items):
             return [], []
         return items, items
-
-    def _expandable(self, names: list[str]) -> bool:
-        return len(names) > 1 and _valid_name(names[-1])
 
     def _share_suffix(self, names: list[str]) -> list[str]:
         """"城镇居民" before "农村居民人均可支配收入" is 城镇居民人均可支配收入."""
@@ -733,7 +730,6 @@ class _Parser:
         return items
 
 
-_TRAIL_SPACES = re.compile(r"\s+")
 _RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "")
 
 
@@ -769,11 +765,14 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 after = sa + m.end()
                 items = parser.sentence(sa, sb, "target", after)
                 end = sb
-                if sb == pb and sent.rstrip()[-1:] in ":;":
+                heading = not items and _is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
+                if sb == pb and (sent.rstrip()[-1:] in ":;" or heading):
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
                     semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = _LIST_START.match(text.original[text.pos[qa]:text.pos[qb - 1] + 1].lstrip())
+                        listed = _listed(text, qa, qb)
+                        if heading and _TARGET_WORDS.search(text.joined[qa:qb]):
+                            break  # the paragraph under the heading has its own 主要预期目标
                         more = parser.sentence(qa, qb, "target")
                         if not (more or listed) or (items and not listed):
                             break
@@ -788,20 +787,39 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
     return None
 
 
-def _actual_sentences(text: Text, parser: _Parser, limit: int) -> list[Item]:
-    """The items of the summary of last year: the first paragraph (before the targets) whose
-    sentences name at least two common headline indicators."""
+def _listed(text: Text, a: int, b: int) -> bool:
+    return bool(_LIST_START.match(text.original[text.pos[a]:text.pos[b - 1] + 1].lstrip()))
+
+
+def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
+    """Paragraphs before `limit`, a paragraph ending in ：or ；together with the list lines after it."""
+    blocks: list[list[tuple[int, int]]] = []
+    open_list = False
     for pa, pb in text.paragraphs():
         if pa >= limit:
             break
+        pb = min(pb, limit)
+        if blocks and open_list and _listed(text, pa, pb):
+            blocks[-1].append((pa, pb))
+        else:
+            blocks.append([(pa, pb)])
+            open_list = text.joined[pa:pb].rstrip()[-1:] in ":;"
+    return blocks
+
+
+def _actual_sentences(text: Text, parser: _Parser, limit: int) -> tuple[list[Item], int]:
+    """The items of the summary of last year, and where it starts: the first paragraph (with
+    its list lines) before the targets whose sentences name two or more common headline indicators."""
+    for block in _blocks(text, limit):
         chosen: list[Item] = []
-        for sa, sb in _sentences(text, pa, min(pb, limit)):
-            items = parser.sentence(sa, sb, "actual")
-            if any(it.ind.known for it in items):
-                chosen += items
+        for pa, pb in block:
+            for sa, sb in _sentences(text, pa, pb):
+                items = parser.sentence(sa, sb, "actual")
+                if any(it.ind.known for it in items) or len(block) > 1:
+                    chosen += items
         if sum(it.ind.known for it in chosen) >= 2:
-            return chosen
-    return []
+            return chosen, block[0][0]
+    return [], 0
 
 
 # --- the report's header: title, date, region, years ------------------------------------------------
@@ -967,7 +985,7 @@ def extract(
 
     target = _target_sentence(text, parser, header.target_year)
     limit = target[0] if target else len(text.joined)
-    actuals = _actual_sentences(text, parser, limit)
+    actuals, summary_start = _actual_sentences(text, parser, limit)
     targets = target[3] if target else []
     if not target:
         notes.append("no sentence of main targets (主要预期目标) found")
@@ -1010,7 +1028,7 @@ def extract(
     for it in [*actuals, *targets]:
         status = None
         if it.kind == "actual":
-            words = status_rx.findall(text.joined, text.joined.rfind("\n", 0, it.at) + 1, it.at)
+            words = status_rx.findall(text.joined, summary_start, it.at)
             status = STATUS_WORDS[words[-1]] if words else "reported"
         base = {"indicator": it.ind.id, "name": it.ind.name, "name_en": it.ind.name_en,
                 "category": it.ind.category, "region": rid, "year": ay if it.kind == "actual" else ty,
