@@ -231,3 +231,19 @@ def test_commands_answer_the_same_cold_warm_damaged_and_without_cache(store_copy
     assert cold == warm == damaged == plain
     if args[0] == "show":
         assert any(r["year"] == 2024 and r["value"] == 1110 for r in json.loads(warm))
+
+
+def test_a_write_leaves_a_cache_entry_that_holds_exactly_the_new_file(store_copy, cache_dir, monkeypatch, cli):
+    load(store_copy)
+    r = cli("--store", store_copy, "record", "gdp", "2024", "--value", "1111", "--growth", "5.9", "--status",
+            "estimate", "--quote", "预计，全年地区生产总值 1111 亿元，增长 5.9%")
+    assert r.exit_code == 0, r.stderr
+    store = load(store_copy)
+    assert isinstance(store, CachedStore)  # written by the record, not by this load
+    assert gdp_2024(store) == (1111, 5.9, "estimate")
+    assert snapshot(store) == snapshot(uncached(store_copy, monkeypatch))
+    r = cli("--store", store_copy, "record", "gdp", "2024", "--value", "1112", "--growth", "5.9", "--status",
+            "estimate")
+    assert r.exit_code == 0, r.stderr
+    assert gdp_2024(uncached(store_copy, monkeypatch))[0] == 1112
+    assert snapshot(load(store_copy)) == snapshot(uncached(store_copy, monkeypatch))

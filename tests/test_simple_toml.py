@@ -9,7 +9,7 @@ import tomli_w
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from csplan.simple_toml import loads
+from csplan.simple_toml import dumps_table, loads
 from csplan.store import bundled_store
 
 
@@ -114,3 +114,17 @@ def test_a_store_without_a_final_newline_or_with_blank_lines_reads_the_same():
     text = '\n\nschema = 1\n\n\n[[sources]]\nid = "a"\ntitle = "t \\"q\\" \\u00e4"\nn = -0.0\nm = -0'
     assert same(loads(text), tomllib.loads(text))
     assert loads(text)["sources"][0]["title"] == 't "q" ä'
+
+
+@settings(max_examples=400)
+@given(st.dictionaries(st.one_of(keys, st.text(max_size=5)), scalars, max_size=8))
+def test_a_table_is_written_exactly_as_tomli_w_writes_it(table):
+    assert dumps_table(table) == tomli_w.dumps(table)
+
+
+def test_every_table_of_the_bundled_store_is_written_as_tomli_w_writes_it():
+    doc = tomllib.loads(bundled_store().read_text(encoding="utf-8"))
+    tables = [t for section in ("sources", "regions", "indicators", "observations", "targets") for t in doc[section]]
+    assert len(tables) > 250
+    for t in tables:
+        assert dumps_table(t) == tomli_w.dumps(t)

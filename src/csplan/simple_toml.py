@@ -1,4 +1,4 @@
-"""A fast reader for the plain TOML that stores are written in.
+"""A fast reader (and writer) for the plain TOML that stores are written in.
 
 The canonical form (`store.dumps`) uses a small part of TOML: `[[section]]` headers, and lines of
 `key = value` where the value is a one-line string, an integer, a decimal number or an array of
@@ -85,3 +85,27 @@ def _tomllib_value(literal: str):
         return tomllib.loads(f"v = {literal}\n")["v"]
     except tomllib.TOMLDecodeError:
         return None
+
+
+_PLAIN = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*\Z')  # written between quotes as it is
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+
+def dumps_table(table: dict) -> str:
+    """`tomli_w.dumps(table)`, byte for byte; written here when every value is a plain string or a
+    number (a figure's table), which is several times faster."""
+    lines = []
+    for key, value in table.items():
+        kind = type(value)
+        if kind is str and _PLAIN.match(value):
+            text = f'"{value}"'
+        elif kind is int or kind is float:
+            text = str(value)
+        else:
+            text = None
+        if text is None or not _BARE_KEY.match(key):
+            import tomli_w
+
+            return tomli_w.dumps(table)
+        lines.append(f"{key} = {text}\n")
+    return "".join(lines)

@@ -473,23 +473,26 @@ def to_table(obj: Source | Region | Indicator | Figure) -> dict:
 
 def dumps(store: Store) -> str:
     """The canonical text of a store: fixed order of tables and keys, every table as [[…]]."""
-    import tomli_w
+    return "".join(_chunks(store.schema, canonical_tables(store)))
 
-    chunks = [f"schema = {store.schema}\n"]
 
-    def emit(section: str, table: dict) -> None:
-        chunks.append(f"\n[[{section}]]\n" + tomli_w.dumps(table))
-
-    for s in store.sources.values():
-        emit("sources", _clean(s, SOURCE_KEYS))
-    for r in store.regions.values():
-        emit("regions", _clean(r, REGION_KEYS))
-    for ind in store.indicators.values():
-        emit("indicators", _clean(ind, INDICATOR_KEYS))
+def canonical_tables(store: Store) -> list[tuple[str, dict]]:
+    """(section, table) for every entry of the store, in canonical order."""
+    tables = [("sources", _clean(s, SOURCE_KEYS)) for s in store.sources.values()]
+    tables += [("regions", _clean(r, REGION_KEYS)) for r in store.regions.values()]
+    tables += [("indicators", _clean(i, INDICATOR_KEYS)) for i in store.indicators.values()]
     for kind in ("actual", "target"):
-        for f in sorted((f for f in store.figures if f.kind == kind), key=figure_order(store)):
-            emit(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
-    return "".join(chunks)
+        tables += [(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
+                   for f in sorted((f for f in store.figures if f.kind == kind), key=figure_order(store))]
+    return tables
+
+
+def _chunks(schema: int, tables: list[tuple[str, dict]]):
+    from .simple_toml import dumps_table
+
+    yield f"schema = {schema}\n"
+    for section, table in tables:
+        yield f"\n[[{section}]]\n" + dumps_table(table)
 
 
 def figure_order(store: Store):
@@ -521,11 +524,11 @@ def _lock(path: Path):
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Replace `path` with `text` so that a reader, or a crash, sees the old file or the new."""
     import tempfile
 
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -596,17 +599,34 @@ def update(path: Path, change, dry_run: bool = False):
 
 
 def _change(path: Path, change, write: bool):
-    text = read_text(path)
-    store, problems = check_text(text, path)
-    if problems:
-        raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
+    """Read (from the cache when the file is unchanged), change, check the changed model whole,
+    write; then cache the new store, so that the next command finds it ready. What is no longer
+    needed is let go on the way: a large store is held in memory in several forms."""
+    from .cache import Entry, digest
+
+    data = read_bytes(path)
+    store = Entry(path, data).load(rebuild=lambda: checked(read_text(path), path))
+    if store is None:
+        store, problems = check_text(decode(data, path), path)
+        if problems:
+            raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
+    old = digest(data)
+    del data
     result = change(store)
-    new_text = dumps(store)
-    _, problems = check_text(new_text, path)
+    schema, tables = store.schema, canonical_tables(store)
+    del store
+    doc: dict = {"schema": schema}
+    for section, table in tables:
+        doc.setdefault(section, []).append(table)
+    new_store, problems = parse(doc)
+    del doc
     if problems:
         raise StoreError(f"refused, the store would not be valid: {problems[0].message}")
-    if write and new_text != text:
-        write_atomic(path, new_text)
+    new_data = b"".join(chunk.encode("utf-8") for chunk in _chunks(schema, tables))
+    del tables
+    if write and digest(new_data) != old:
+        write_atomic(path, new_data)
+        Entry(path, new_data).save(new_store)
     return result
 
 
