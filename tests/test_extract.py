@@ -366,11 +366,14 @@ def test_summary_constructions(summary, expected, bundled):
     "规上工业增加值增速居全市第2，高于全省平均1.5个百分点，比上年提高0.8个百分点。",
     "数字经济增加值占GDP比重达45%，增长率位列全省前3，增长1.2倍。",
     "地区生产总值增长5%，力争6%，第三产业占比提高2个百分点。",
+    "一般公共预算收入下降3.2%，剔除留抵退税因素后增长5%；一季度地区生产总值增长4%。",
+    "五年累计新增就业6万人，地区生产总值比2020年增长30%，招商引资成效明显增强12%。",
 ])
 def test_what_is_not_a_headline_figure_is_not_emitted(summary, bundled):
     result = extract(mini("固定资产投资增长3%；" + summary), load(bundled))
     emitted = {(r["indicator"], r["metric"], r["growth"], r["value"]) for r in result.records}
-    assert emitted <= {("fixed_asset_investment", "growth", 3, None), ("gdp", "growth", 5, None)}
+    assert emitted <= {("fixed_asset_investment", "growth", 3, None), ("gdp", "growth", 5, None),
+                       ("public_budget_revenue", "growth", -3.2, None)}
 
 
 @pytest.mark.parametrize("word, status", [("预计", "estimate"), ("初步统计", "preliminary"),

@@ -220,8 +220,12 @@ _TRAIL = re.compile(
 _AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
 _NOT_A_NAME = re.compile(
     r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|居全|位居|排名|位列|列全|相当于|翻番|翻一番|"
-    r"的|增长|下降|实现|完成|达到|力争|确保|保持|分别|左右|以上|以内|[第前]$|^[占比]"
+    r"的|增长|下降|实现|完成|达到|力争|确保|保持|分别|左右|以上|以内|[第前后]$|^[占比]|[比较]\d|"
+    r"季度|上半年|下半年|\d+月|月份|累计|以来|年均|[两三五]年|剔除|扣除|因素"
 )
+# How the name of an indicator the store and the lexicon do not know ends (值, 额, 收入, 投资, 产量,
+# 率, 人数, 企业, 项目 …): anything else is more likely a phrase than a name.
+_NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园站]$")
 _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
             "主要", "指标", "经济", "收入", "投资", "其中"}
 _RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
@@ -614,7 +618,7 @@ class _Parser:
                         # 突破千亿元，达到 1012 亿元: the exact figure says more
                         last.value, last.unit, last.qualifier, last.end = m.value, m.unit, m.qualifier, m.end
                 continue
-            if not (trusted or _valid_name(name)):
+            if not (trusted or _valid_name(name)) or not self._plausible(name, m):
                 group = []
                 continue
             if m.kind == "value" and m.unit == "%" and not _RATE.search(name):
@@ -670,7 +674,7 @@ class _Parser:
         if not names:
             return [], []
         names = self._share_suffix(names)
-        if not all(_valid_name(n) for n in names):
+        if not all(_valid_name(n) and self._plausible(n, m) for n, m in zip(names, ms)):
             return [], []
         items = []
         for n, m in zip(names, ms):
@@ -682,6 +686,9 @@ class _Parser:
         if len({it.ind.id for it in items}) != len(items):
             return [], []
         return items, items
+
+    def _plausible(self, name: str, m: _Measure) -> bool:
+        return bool(_NOUN_END.search(name) or self.r.lookup([name, name + m.verb]))
 
     def _share_suffix(self, names: list[str]) -> list[str]:
         """"城镇居民" before "农村居民人均可支配收入" is 城镇居民人均可支配收入."""
