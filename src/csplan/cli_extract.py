@@ -73,7 +73,7 @@ def extract(
         _say(f"csplan: {origin}: {message}")
     if not result.records:
         fail(f"{origin}: found no headline figures or targets; is it a plan report (执行情况 … 计划草案)?", 1)
-    if apply and result.region.startswith("region-"):
+    if apply and result.region_is_stand_in:
         fail(f"the report's region {result.region_name} is not in the store; give --region ID to name it", 2)
     _show(result, fmt)
     if apply:

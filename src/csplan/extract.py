@@ -936,6 +936,7 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     region_entry: Region | None = None
+    region_is_stand_in: bool = False  # the region is not in the store and --region did not name it
 
     def store(self) -> Store:
         """The extraction as a store of its own (source, region, the indicators it uses, figures)."""
@@ -1067,5 +1068,5 @@ def extract(
             unit = next((r["unit"] for r in records if r["indicator"] == iid and r["metric"] == "value"), None)
             indicators[iid] = Indicator(iid, n.name, n.name_en, unit, n.category, n.better)
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
-                      notes, indicators, store.regions.get(rid))
+                      notes, indicators, store.regions.get(rid), standin)
 
