@@ -247,3 +247,19 @@ def test_a_write_leaves_a_cache_entry_that_holds_exactly_the_new_file(store_copy
     assert r.exit_code == 0, r.stderr
     assert gdp_2024(uncached(store_copy, monkeypatch))[0] == 1112
     assert snapshot(load(store_copy)) == snapshot(uncached(store_copy, monkeypatch))
+
+
+def test_json_is_written_record_by_record_with_the_same_text(bundled):
+    """A large store's JSON is streamed; the text is what json.dumps(list, indent=2) writes."""
+    import io
+
+    from csplan.records import KEYS, records
+    from csplan.render import write_records
+
+    store = load(bundled)
+    for recs in (records(store, store.figures), records(store, store.figures[:1]), []):
+        out = io.StringIO()
+        write_records(recs, "json", KEYS, out)
+        assert out.getvalue() == json.dumps([{k: r[k] for k in KEYS} for r in recs], ensure_ascii=False,
+                                            indent=2) + "\n"
+        assert json.loads(out.getvalue()) == [{k: r[k] for k in KEYS} for r in recs]

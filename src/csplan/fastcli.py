@@ -5,8 +5,8 @@ and converts every parameter through a pydantic model built on first use; loadin
 building those models costs three times as long as starting Python and Typer together.
 
 - `lean` gives Typer an app holding only the command the arguments name, when they name one
-  first (`csplan value gdp 2024`); anything else (root options first, help, completion, a
-  misspelt command) runs the whole app.
+  first (`csplan value gdp 2024`, or the completion of `csplan show g`); anything else (root
+  options first, help, completing a command's name, a misspelt command) runs the whole app.
 - `quicken` gives each parameter of a plain type a converter that handles the ordinary values
   itself ("json", "2024", "gdp", a path) and hands anything else — a value out of range, a
   misspelt choice, an odd number — to Typer's own converter, so that what is accepted and every
@@ -20,9 +20,9 @@ from pathlib import Path
 
 def lean(app, argv: list[str]):
     """`app`, or a copy of it with only the command (or group) that `argv` starts with."""
-    if not argv or argv[0].startswith("-"):
-        return app
     if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        argv = _completed_words()
+    if not argv or argv[0].startswith("-"):
         return app
     from typer.main import get_command_name
 
@@ -37,6 +37,21 @@ def lean(app, argv: list[str]):
     slim = copy.copy(app)
     slim.registered_commands, slim.registered_groups = commands, groups
     return slim
+
+
+def _completed_words() -> list[str]:
+    """During shell completion: the words after the program's name, when the command's name is
+    complete and a later word is being completed (else nothing: every command is needed)."""
+    if "COMP_WORDS" in os.environ:  # bash
+        words = os.environ["COMP_WORDS"].split()
+        try:
+            current = int(os.environ.get("COMP_CWORD", ""))
+        except ValueError:
+            return []
+        return words[1:] if current >= 2 and len(words) >= 2 else []
+    line = os.environ.get("_TYPER_COMPLETE_ARGS", "")  # zsh, fish, PowerShell
+    words = line.split()
+    return words[1:] if len(words) >= 3 or (len(words) == 2 and line[-1:].isspace()) else []
 
 
 def quicken(params) -> None:

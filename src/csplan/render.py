@@ -28,8 +28,12 @@ def write_records(recs: Sequence[dict], fmt: str, keys: Sequence[str], out: IO[s
     if fmt == "json":
         import json
 
-        out.write(json.dumps([{k: r.get(k) for k in keys} for r in recs], ensure_ascii=False, indent=2))
-        out.write("\n")
+        # Record by record, the same text as json.dumps(list, indent=2), without holding all of it.
+        out.write("[")
+        for n, r in enumerate(recs):
+            item = json.dumps({k: r.get(k) for k in keys}, ensure_ascii=False, indent=2)
+            out.write((",\n  " if n else "\n  ") + item.replace("\n", "\n  "))
+        out.write("\n]\n" if recs else "]\n")
     elif fmt in ("csv", "tsv"):
         import csv
 

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Measure csplan against the goals of its performance table, as whole processes.
+
+    python benchmarks/run.py            every row, 20 runs of the quick rows, 10 of the slow ones
+    python benchmarks/run.py --quick    a short run (3 of each)
+
+Each row runs csplan (A) and the floor it is compared with (B) interleaved, A B A B, so that a
+busy moment of the machine hits both alike; it prints min, median and max of each, the ratio of
+the medians, and one verdict line per goal. Peak memory is each process's own maximum resident
+size (wait4). The 100,000-figure store is made by make_store.py in a temporary folder, and the
+cache lives there too: the user's own cache is not touched. This is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUNDLED = ROOT / "data" / "indicators.toml"
+PY = sys.executable
+
+
+def csplan_cmd() -> list[str]:
+    script = Path(sys.executable).parent / "csplan"
+    return [str(script)] if script.is_file() else [PY, "-m", "csplan"]
+
+
+class Runner:
+    def __init__(self, env: dict):
+        self.env = env
+        self.peak: dict[str, int] = {}  # label → KiB
+
+    def once(self, cmd: list[str], env: dict | None = None, label: str | None = None) -> float:
+        e = {**self.env, **(env or {})}
+        t = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=e)
+        _, status, usage = os.wait4(p.pid, 0)
+        elapsed = time.perf_counter() - t
+        p.returncode = os.waitstatus_to_exitcode(status)
+        err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+        if p.stderr:
+            p.stderr.close()
+        if p.returncode != 0:
+            raise SystemExit(f"benchmark command failed ({p.returncode}): {' '.join(cmd)}\n{err}")
+        if label:
+            self.peak[label] = max(self.peak.get(label, 0), usage.ru_maxrss)
+        return elapsed
+
+
+def stats(xs: list[float]) -> str:
+    return f"{fmt_t(statistics.median(xs)):>9} ({fmt_t(min(xs))}–{fmt_t(max(xs))})"
+
+
+def fmt_t(s: float) -> str:
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+class Report:
+    def __init__(self):
+        self.rows: list[str] = []
+        self.verdicts: list[tuple[bool, str]] = []
+
+    def pair(self, name: str, a: list[float], b: list[float], b_name: str, limit: float | None):
+        ratio = statistics.median(a) / statistics.median(b)
+        line = f"{name:<44} {stats(a):<28} {b_name:<36} {stats(b):<28} ratio {ratio:5.2f}"
+        if limit is not None:
+            line += f"  (goal ≤ {limit})"
+            self.verdict(ratio <= limit, f"{name}: {ratio:.2f} × {b_name} (goal ≤ {limit})")
+        self.rows.append(line)
+        print(line, flush=True)
+        return ratio
+
+    def single(self, name: str, a: list[float], goal_s: float):
+        med = statistics.median(a)
+        line = f"{name:<44} {stats(a):<28} goal ≤ {fmt_t(goal_s)}"
+        self.rows.append(line)
+        print(line, flush=True)
+        self.verdict(med <= goal_s, f"{name}: median {fmt_t(med)} (goal ≤ {fmt_t(goal_s)})")
+
+    def verdict(self, ok: bool, text: str):
+        self.verdicts.append((ok, text))
+
+
+def interleave(run: Runner, n: int, a, b) -> tuple[list[float], list[float]]:
+    """Run the callables a and b n times each, A B A B, after one unmeasured run of each."""
+    a(), b()
+    ta, tb = [], []
+    for _ in range(n):
+        ta.append(a())
+        tb.append(b())
+    return ta, tb
+
+
+def heavy_modules(args: list[str], env: dict) -> list[str]:
+    """Which of rich and pydantic a csplan command loads (a fresh interpreter reports it)."""
+    code = ("import json, sys\nsys.argv = ['csplan', *json.loads(sys.argv[1])]\nfrom csplan.cli import run\n"
+            "try:\n    run()\nexcept SystemExit:\n    pass\nsys.stdout.flush()\n"
+            "sys.stderr.write('\\nHEAVY ' + json.dumps(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'rich', 'pydantic'})))\n")
+    p = subprocess.run([PY, "-c", code, json.dumps(args)], capture_output=True, text=True, env=env, check=False)
+    line = [x for x in p.stderr.splitlines() if x.startswith("HEAVY ")]
+    return json.loads(line[-1][6:]) if line else ["(unknown: the command failed)"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="3 runs per row instead of 20 (10 for slow rows)")
+    ap.add_argument("--figures", type=int, default=100_000, help="size of the large store (default 100000)")
+    args = ap.parse_args()
+    fast_n, slow_n = (3, 3) if args.quick else (20, 10)
+
+    work = Path(tempfile.mkdtemp(prefix="csplan-bench-"))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "CSPLAN_STORE", "CSPLAN_NO_CACHE", "NO_COLOR", "FORCE_COLOR")
+           and not k.endswith("_COMPLETE")}
+    env["CSPLAN_CACHE_DIR"] = str(work / "cache")
+    run = Runner(env)
+    report = Report()
+    cs = csplan_cmd()
+    try:
+        print(f"csplan benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, "
+              f"{platform.system()} {platform.machine()}; {'quick' if args.quick else 'full'} run", flush=True)
+        big = work / "big.toml"
+        t = time.perf_counter()
+        subprocess.run([PY, str(HERE / "make_store.py"), "--figures", str(args.figures), "--seed", "1", str(big)],
+                       check=True, env=env, stderr=subprocess.DEVNULL)
+        print(f"made a store of {args.figures} figures ({big.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - t:.1f} s\n", flush=True)
+        # Byte code is written once, as an installed package has it.
+        subprocess.run([PY, "-c", "import csplan.cli, csplan.store, csplan.cache, csplan.query, csplan.records, "
+                        "csplan.render, csplan.simple_toml, csplan.fastcli, csplan.vocab, typer, rich.table"],
+                       check=True, env=env)
+
+        def cmd(*a, store=None, label=None, extra=None):
+            c = cs + (["--store", str(store)] if store else []) + list(a)
+            return lambda: run.once(c, extra, label)
+
+        def py(code):
+            return lambda: run.once([PY, "-c", code])
+
+        typer_only = py("import typer")
+        typer_rich = py("import typer, rich.console, rich.table")
+
+        a, b = interleave(run, fast_n, cmd("show", "gdp"), typer_rich)
+        report.pair("show gdp (table, piped)", a, b, "import typer, rich.console, rich.table", 1.25)
+        a, b = interleave(run, fast_n, cmd("show", "gdp", "--format", "json"), typer_only)
+        report.pair("show gdp --format json", a, b, "import typer", 1.15)
+        bundled_show = a
+        a, b = interleave(run, fast_n, cmd("value", "gdp", "2024"), typer_only)
+        report.pair("value gdp 2024", a, b, "import typer", 1.15)
+        complete = {"_CSPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "csplan show g", "COMP_CWORD": "2"}
+        a, b = interleave(run, fast_n, lambda: run.once(cs, complete), typer_only)
+        report.pair("completion of an indicator id (bash)", a, b, "import typer", 1.15)
+        for what in (["show", "gdp", "--format", "json"], ["value", "gdp", "2024"], ["list", "--format", "csv"]):
+            heavy = heavy_modules(what, env)
+            report.verdict(not heavy, f"{' '.join(what)} loads no Rich or pydantic" + (f" (loads {heavy})"
+                                                                                        if heavy else ""))
+        heavy = heavy_modules([], {**env, **complete})
+        report.verdict(not heavy, "completion loads no Rich or pydantic" + (f" (loads {heavy})" if heavy else ""))
+        print(flush=True)
+
+        # The large store: warm cache against jq on the JSON export, and against the bundled store.
+        export = work / "big.json"
+        with open(export, "wb") as f:
+            subprocess.run(cs + ["--store", str(big), "list", "--format", "json"], stdout=f, check=True, env=env)
+        jq = shutil.which("jq")
+        big_show = cmd("show", "gdp", "--format", "json", store=big, label="show ID --format json (warm)")
+        if jq:
+            selected = subprocess.run([jq, '[.[] | select(.indicator == "gdp")]', str(export)], capture_output=True,
+                                      check=True).stdout
+            shown = subprocess.run(cs + ["--store", str(big), "show", "gdp", "--format", "json"], capture_output=True,
+                                   check=True, env=env).stdout
+            same = json.loads(selected) == json.loads(shown)
+            print(f"jq selects the same {len(json.loads(shown))} records as csplan: {'yes' if same else 'NO'}")
+            report.verdict(same, "jq and csplan select the same records")
+            a, b = interleave(run, slow_n, big_show,
+                              lambda: run.once([jq, '[.[] | select(.indicator == "gdp")]', str(export)]))
+            report.pair(f"show gdp --format json, {args.figures // 1000}k, warm", a, b, "jq on the JSON export", 0.5)
+        else:
+            print("jq not found: the comparison with jq is skipped")
+            report.verdict(False, "jq not found: show on the large store was not compared with jq")
+            a = [big_show() for _ in range(slow_n + 1)][1:]
+        ratio = statistics.median(a) / statistics.median(bundled_show)
+        line = f"{'  same, against the bundled store':<44} {stats(a):<28} {'show gdp --format json (bundled)':<36} " \
+               f"{stats(bundled_show):<28} ratio {ratio:5.2f}  (goal ≤ 2)"
+        print(line)
+        report.rows.append(line)
+        report.verdict(ratio <= 2, f"show on the large store, warm: {ratio:.2f} × the bundled store (goal ≤ 2)")
+
+        # Cold: a cache directory of its own for every run, so every run parses, checks and writes the entry.
+        cold_dirs = iter(range(10_000))
+
+        def cold():
+            return run.once(cs + ["--store", str(big), "show", "gdp", "--format", "json"],
+                            {"CSPLAN_CACHE_DIR": str(work / f"cold-{next(cold_dirs)}")}, "first query, cache cold")
+
+        a, b = interleave(run, slow_n, cold,
+                          py(f"import tomllib\nwith open({str(big)!r}, 'rb') as f: tomllib.load(f)"))
+        report.pair(f"first query after a change, {args.figures // 1000}k", a, b, "tomllib.load of the file", 1.1)
+        for n in range(slow_n + 2):
+            shutil.rmtree(work / f"cold-{n}", ignore_errors=True)
+
+        # Writes: each run records a different value, so every run changes the file.
+        values = iter(range(2000, 100_000))
+
+        def record():
+            v = next(values)
+            return run.once(cs + ["--store", str(big), "record", "gdp", "2024", "--value", str(v), "--region",
+                                  "cangshan", "--source", "cangshan-2024-plan", "--status", "estimate", "--quote",
+                                  f"预计，全年地区生产总值 {v} 亿元"], label="record")
+
+        first = record()
+        times = [record() for _ in range(slow_n)]
+        report.single(f"record into the {args.figures // 1000}k store", times, 2.5)
+        print(f"{'  (the first record, before any cache)':<44} {fmt_t(first):>9}")
+        t = run.once(cs + ["--store", str(big), "validate"], {"CSPLAN_NO_CACHE": "1"}, "validate")
+        ok = subprocess.run(cs + ["--store", str(big), "fmt", "--check"], env=env, capture_output=True).returncode == 0
+        report.verdict(ok, "the store is valid and canonical after the records")
+        run.once(cs + ["--store", str(big), "list", "--format", "json"], None, "list --format json (every figure)")
+        run.once(cs + ["--store", str(big), "value", "gdp", "2024", "--region", "cangshan"], None, "value")
+        print(f"{'validate (no cache: parses and checks all)':<44} {fmt_t(t):>9}\n")
+
+        print("peak memory on the large store:")
+        for label, kib in run.peak.items():
+            print(f"  {label:<42} {kib / 1024:6.0f} MB")
+        worst = max(run.peak.values())
+        report.verdict(worst / 1024 <= 250, f"peak memory on the large store: {worst / 1024:.0f} MB (goal ≤ 250 MB)")
+
+        print("\nverdicts:")
+        for ok, text in report.verdicts:
+            print(f"  {'PASS' if ok else 'MISS'}  {text}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
