@@ -263,3 +263,19 @@ def test_json_is_written_record_by_record_with_the_same_text(bundled):
         assert out.getvalue() == json.dumps([{k: r[k] for k in KEYS} for r in recs], ensure_ascii=False,
                                             indent=2) + "\n"
         assert json.loads(out.getvalue()) == [{k: r[k] for k in KEYS} for r in recs]
+
+
+@pytest.mark.parametrize("rec", [
+    {"a": "x\n\"y\" \u2028 ä 地区", "b": 1, "c": -0.0, "d": None, "e": True, "f": False, "g": 10**20, "h": 1e300},
+    {"a": float("nan"), "b": float("inf"), "c": float("-inf")},
+    {"a": [1, {"b": 2}], "c": {}},
+    {},
+])
+def test_a_record_with_odd_values_is_written_as_json_writes_it(rec):
+    import io
+
+    from csplan.render import write_records
+
+    out = io.StringIO()
+    write_records([rec, rec], "json", list(rec), out)
+    assert out.getvalue() == json.dumps([rec, rec], ensure_ascii=False, indent=2) + "\n"

@@ -70,8 +70,8 @@ def _shape() -> tuple:
 class Entry:
     """The cache entry of one store file, as it is now (`data` are the file's bytes)."""
 
-    def __init__(self, path: Path, data: bytes):
-        self.dir = cache_dir() if len(data) >= CACHE_MIN_BYTES else None
+    def __init__(self, path: Path, data: bytes, enabled: bool = True):
+        self.dir = cache_dir() if enabled and len(data) >= CACHE_MIN_BYTES else None
         if self.dir is None:
             return
         real = os.path.realpath(path)
@@ -91,6 +91,20 @@ class Entry:
             "hash": digest(data),
         }
         self.file = self.dir / (digest(real.encode("utf-8", "surrogateescape")).hex() + ".cache")
+
+    @classmethod
+    def for_file(cls, path: Path) -> Entry:
+        """The entry of the file as it is now, hashed where it lies (mapped, not copied)."""
+        import mmap
+
+        try:
+            with open(path, "rb") as f:
+                if os.fstat(f.fileno()).st_mode & 0o444:
+                    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                        return cls(path, view)
+        except (OSError, ValueError):
+            pass
+        return cls(path, b"", enabled=False)  # missing, unreadable, empty: the plain read reports it
 
     def load(self, rebuild) -> Store | None:
         """The cached store, or None when there is no valid entry for the file as it is.

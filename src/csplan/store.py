@@ -138,12 +138,11 @@ def load(path: Path) -> Store:
     """
     from .cache import Entry
 
-    data = read_bytes(path)
-    entry = Entry(path, data)
-    store = entry.load(rebuild=lambda: checked(read_text(path), path))
+    store = Entry.for_file(path).load(rebuild=lambda: checked(read_text(path), path))
     if store is None:
+        data = read_bytes(path)
         store = checked(decode(data, path), path)
-        entry.save(store)
+        Entry(path, data).save(store)  # keyed by the very bytes just checked
     return store
 
 
