@@ -13,17 +13,21 @@ import pytest
 from csplan.cli import app
 
 RUNNER = r"""
-import json, sys
+import json, os, sys
 sys.argv = ["csplan", *json.loads(sys.argv[1])]
+real_exit = os._exit
+
+
+def report(code):
+    heavy = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "pydantic", "tomllib"})
+    sys.stderr.write("\nLOADED " + json.dumps({"code": code, "heavy": heavy}) + "\n")
+    sys.stderr.flush()
+    real_exit(code)
+
+
+os._exit = report  # csplan ends with os._exit once its output is flushed
 from csplan.cli import run
-code = 0
-try:
-    run()
-except SystemExit as e:
-    code = e.code or 0
-sys.stdout.flush()
-heavy = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "pydantic", "tomllib"})
-sys.stderr.write("\nLOADED " + json.dumps({"code": code, "heavy": heavy}) + "\n")
+run()
 """
 
 
@@ -136,3 +140,24 @@ def test_command_annotations_are_objects_not_strings():
     for cb in callbacks:
         for name, ann in inspect.get_annotations(cb).items():
             assert not isinstance(ann, str), f"{cb.__module__}.{cb.__name__}: {name}"
+
+
+def test_exit_codes_and_messages_survive_the_quick_exit():
+    out, info = csplan("value", "gdp", "1990")
+    assert out == "" and info["code"] == 1
+    p = subprocess.run([sys.executable, "-m", "csplan", "value", "gdp", "1990"], capture_output=True, text=True,
+                       encoding="utf-8", check=False)
+    assert p.returncode == 1
+    assert p.stderr.startswith("csplan: no actual for gdp in 1990")
+
+
+def test_a_reader_that_leaves_early_is_no_error():
+    p = subprocess.Popen([sys.executable, "-m", "csplan", "list", "--format", "json"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    first = p.stdout.readline()
+    p.stdout.close()
+    err = p.stderr.read().decode("utf-8")
+    p.stderr.close()
+    assert p.wait() == 0
+    assert first == b"[\n"
+    assert err == ""

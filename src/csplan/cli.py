@@ -528,13 +528,15 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
 
 def run() -> None:
     """Console-script entry point."""
-    from .fastcli import lean
+    from .fastcli import finish, lean
 
     try:
         lean(app, sys.argv[1:])()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
+    except SystemExit as e:
+        finish(e.code)
 
 
 # The other command groups register themselves on `app`.
