@@ -104,10 +104,13 @@ def interleave(run: Runner, n: int, a, b) -> tuple[list[float], list[float]]:
 
 def heavy_modules(args: list[str], env: dict) -> list[str]:
     """Which of rich and pydantic a csplan command loads (a fresh interpreter reports it)."""
-    code = ("import json, sys\nsys.argv = ['csplan', *json.loads(sys.argv[1])]\nfrom csplan.cli import run\n"
-            "try:\n    run()\nexcept SystemExit:\n    pass\nsys.stdout.flush()\n"
-            "sys.stderr.write('\\nHEAVY ' + json.dumps(sorted({m.split('.')[0] for m in sys.modules}"
-            " & {'rich', 'pydantic'})))\n")
+    code = ("import json, os, sys\nsys.argv = ['csplan', *json.loads(sys.argv[1])]\nreal_exit = os._exit\n"
+            "def report(code):\n"
+            "    sys.stderr.write('\\nHEAVY ' + json.dumps(sorted({m.split('.')[0] for m in sys.modules}"
+            " & {'rich', 'pydantic'})))\n"
+            "    sys.stderr.flush()\n    real_exit(code)\n"
+            "os._exit = report  # csplan ends with os._exit once its output is flushed\n"
+            "from csplan.cli import run\nrun()\n")
     p = subprocess.run([PY, "-c", code, json.dumps(args)], capture_output=True, text=True, env=env, check=False)
     line = [x for x in p.stderr.splitlines() if x.startswith("HEAVY ")]
     return json.loads(line[-1][6:]) if line else ["(unknown: the command failed)"]
