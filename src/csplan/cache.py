@@ -9,7 +9,8 @@ turns it off):
 - the key: the store's resolved path, size, modification time and a hash of its bytes, with
   csplan's version, the cache format and the Python that wrote it. Any difference and the
   entry is stale: the store is read from its text and the entry written anew. The store file
-  is read and hashed on every use, so an edit that keeps the size and time is still seen.
+  is hashed where it lies (mapped, not copied) on every use, so an edit that keeps the size
+  and time is still seen.
 - the figures grouped by indicator, each group stored apart with its own digest, so
   `show ID` reads one group and leaves the other figures on disk; the rest is read only when
   something asks for every figure.
@@ -18,8 +19,7 @@ turns it off):
 - written to a temporary file and renamed into place: a reader sees a whole entry or none,
   and two processes writing at once leave one whole entry.
 
-Only stores of at least CACHE_MIN_BYTES are cached: a small store is read faster than a
-cache entry is checked.
+Every store is cached, the bundled one too: its entry is read faster than its text is parsed.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from . import __version__
 from .model import Figure, Indicator, Region, Source, Store
 
 CACHE_FORMAT = 1
-CACHE_MIN_BYTES = 0
 MAGIC = b"csplan-cache\n"
 _DIGEST = 16
 
@@ -41,8 +40,6 @@ try:
     from _blake2 import blake2b  # the same function hashlib gives, without loading OpenSSL
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
-
-_FIGURES = Store.__dict__["figures"]  # the slot behind Store.figures
 
 
 def digest(data) -> bytes:
@@ -71,7 +68,7 @@ class Entry:
     """The cache entry of one store file, as it is now (`data` are the file's bytes)."""
 
     def __init__(self, path: Path, data: bytes, enabled: bool = True):
-        self.dir = cache_dir() if enabled and len(data) >= CACHE_MIN_BYTES else None
+        self.dir = cache_dir() if enabled else None
         if self.dir is None:
             return
         real = os.path.realpath(path)
@@ -224,7 +221,7 @@ class _Blocks:
 class CachedStore(Store):
     """A store read from the cache: an indicator's figures are read when first asked for."""
 
-    __slots__ = ("_blocks", "_ids", "_groups", "_order", "_rebuild")
+    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild")
 
     @classmethod
     def open(cls, blocks: _Blocks, rebuild) -> CachedStore:
@@ -249,28 +246,25 @@ class CachedStore(Store):
 
     def _from_text(self) -> list[Figure]:
         """Every figure read from the store's text, when the cache file was damaged after opening."""
-        figs = self._rebuild().figures
-        _FIGURES.__set__(self, figs)
-        return figs
+        self._all = self._rebuild().figures
+        return self._all
 
     @property
     def figures(self) -> list[Figure]:
-        figs = _FIGURES.__get__(self)
-        if figs is None:
+        if self._all is None:
             try:
                 groups = [iter(self._group(n)) for n in range(len(self._ids))]
-                figs = [next(groups[n]) for n in self._order]
+                self._all = [next(groups[n]) for n in self._order]
             except Exception:
                 return self._from_text()
-            _FIGURES.__set__(self, figs)
-        return figs
+        return self._all
 
     @figures.setter
-    def figures(self, value: list[Figure]) -> None:
-        _FIGURES.__set__(self, value)
+    def figures(self, value: list[Figure] | None) -> None:
+        self._all = value
 
     def figures_of(self, indicator: str) -> list[Figure]:
-        figs = _FIGURES.__get__(self)
+        figs = self._all
         if figs is not None:
             return [f for f in figs if f.indicator == indicator]
         if indicator not in self._ids:
