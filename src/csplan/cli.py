@@ -61,6 +61,29 @@ class CsplanGroup(TyperGroup):
             quicken(cmd.get_params(ctx))
         return cmd
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Usage errors as one line too: `csplan: Missing argument 'QUERY' (see 'csplan show -h')`."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError as e:
+            e.show()
+            sys.exit(e.exit_code)
+        except UsageError as e:
+            hint = f" (see '{e.ctx.command_path} -h')" if e.ctx is not None else ""
+            fail(f"{e.format_message().rstrip('.')}{hint}", e.exit_code, raise_=False)
+            sys.exit(e.exit_code)
+        except ClickException as e:
+            fail(e.format_message(), e.exit_code, raise_=False)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            fail("aborted", 1, raise_=False)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx):
         from .model import CsplanError
 
@@ -87,17 +110,20 @@ def _silence_stdout() -> None:
         pass
 
 
-def fail(message: str, code: int = 1):
-    """Print `csplan: message` on stderr and exit with `code`."""
+def fail(message: str, code: int = 1, raise_: bool = True):
+    """Print `csplan: message` on stderr (one line, control characters escaped); exit with `code`."""
     from .records import escape_cell
 
     sys.stderr.write(f"csplan: {escape_cell(message)}\n")
-    raise typer.Exit(code)
+    if raise_:
+        raise typer.Exit(code)
 
 
 def note(message: str) -> None:
-    """A message for the person, not data: stderr."""
-    sys.stderr.write(f"{message}\n")
+    """A message for the person, not data: stderr, one line, control characters escaped."""
+    from .records import escape_cell
+
+    sys.stderr.write(f"{escape_cell(message)}\n")
 
 
 app = typer.Typer(
