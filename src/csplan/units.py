@@ -33,6 +33,10 @@ DIMENSIONS: dict[str, str] = {
     "千瓦": "power",
     "千瓦时": "energy",
     "吨标准煤": "energy_use",
+    "人": "people",
+    "人次": "people",
+    "名": "people",
+    "户": "households",
 }
 COUNT = "count"
 
@@ -53,7 +57,8 @@ def split_unit(unit: str) -> tuple[int, str]:
 
 
 def dimension(base: str) -> str:
-    """What a base unit measures; any unit csplan does not know is a count (家, 个, 项, 人次)."""
+    """What a base unit measures; any other unit counts things (家, 个, 项, 宗 …), which may
+    stand for one another (项 and 个 both count projects) but never for people or households."""
     return DIMENSIONS.get(base, COUNT)
 
 
