@@ -266,7 +266,7 @@ def test_search_empty_text_is_a_usage_error(cli):
         (["value", "地区生产总值", "2025", "--kind", "target", "--field", "growth"], "5.5\n"),
         (["value", "new_urban_jobs", "2024"], "1.88\n"),
         (["value", "rd_spending", "2025", "--kind", "target"], "4\n"),
-        (["value", "plan_key_projects_investment", "2025", "--kind", "target"], "2168.63\n"),
+        (["value", "key_projects_investment", "2025", "--kind", "target"], "2168.63\n"),
     ],
 )
 def test_value_prints_the_bare_number(cli, args, printed):

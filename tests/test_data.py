@@ -211,15 +211,15 @@ HAND = [
     ("high_tech_firms", 2025, T, "rank", 3, None, None, "at_most", None),  # 保持全市前 3
     ("rd_spending", 2025, T, "rank", 4, None, None, "at_most", None),  # 保持全市前 4
     ("key_projects", 2025, T, "value", 154, "个", None, "exact", None),
-    ("plan_key_projects_investment", 2025, T, "value", 2168.63, "亿元", None, "exact", None),
+    ("key_projects_investment", 2025, T, "value", 2168.63, "亿元", None, "exact", None),
     ("projects_started", 2025, T, "value", 74, "个", None, "exact", None),
-    ("plan_started_projects_investment", 2025, T, "value", 727.53, "亿元", None, "exact", None),
+    ("projects_started_investment", 2025, T, "value", 727.53, "亿元", None, "exact", None),
     ("projects_completed", 2025, T, "value", 39, "个", None, "exact", None),
     ("investment_projects", 2025, T, "value", 80, "个", None, "more_than", None),  # 超 80 个
     ("investment_projects_value", 2025, T, "value", 100, "亿元", None, "at_least", None),  # 百亿元以上
-    ("plan_sanjiangkou_projects", 2025, T, "value", 46, "个", None, "exact", None),
-    ("plan_land_parcels", 2025, T, "value", 14, "宗", None, "exact", None),
-    ("plan_school_projects_started", 2025, T, "value", 3, "个", None, "exact", None),
+    ("sanjiangkou_projects", 2025, T, "value", 46, "个", None, "exact", None),
+    ("land_parcels_development", 2025, T, "value", 14, "宗", None, "exact", None),
+    ("school_projects_started", 2025, T, "value", 3, "个", None, "exact", None),
     ("school_projects_completed", 2025, T, "value", 3, "个", None, "exact", None),
     ("new_urban_jobs", 2025, T, "value", 1.8, "万人", None, "exact", None),
     ("reemployment", 2025, T, "value", 4500, "人", None, "exact", None),

@@ -75,7 +75,11 @@ def _targets_table(store, year: int, checks, tol) -> None:
                 b = c.baseline
                 baseline = describe(b.metric, b.value, b.unit, b.growth, b.qualifier)
             else:
-                baseline = ", ".join(x for x in (amount_text(c.baseline_value, c.baseline_unit),
+                b = c.baseline
+                as_printed = b.metric == "value" and c.baseline_unit == b.unit  # keeps 超/约 of the figure
+                level = (describe("value", b.value, b.unit, None, b.qualifier) if as_printed
+                         else amount_text(c.baseline_value, c.baseline_unit))
+                baseline = ", ".join(x for x in (level,
                                                  signed_text(c.baseline_growth) + ("%" if c.baseline_growth is not None else ""))
                                      if x)
             baseline = f"{c.baseline_year}: {baseline}"
