@@ -17,12 +17,6 @@ class ExtractFormat(str, Enum):
     toml = "toml"
 
 
-def _say(message: str) -> None:
-    from .records import escape_cell
-
-    note(escape_cell(message))
-
-
 @app.command()
 def extract(
     ctx: typer.Context,
@@ -70,7 +64,7 @@ def extract(
     result = run_extract(read_input(file), store, region=region, source=source, actual_year=actual_year,
                          target_year=target_year)
     for message in result.notes:
-        _say(f"csplan: {origin}: {message}")
+        note(f"csplan: {origin}: {message}")
     if not result.records:
         fail(f"{origin}: found no headline figures or targets; is it a plan report (执行情况 … 计划草案)?", 1)
     if apply and result.region_is_stand_in:
@@ -116,15 +110,7 @@ def _show(result, fmt: ExtractFormat) -> None:
 
 
 def _apply(ctx: typer.Context, result, origin: str) -> None:
-    from .edit import ImportRejected, import_records
+    from .cli_write import apply_import
     from .store import store_path
 
-    try:
-        summary = import_records(store_path(_store_option(ctx)), result.records, origin=origin)
-    except ImportRejected as e:
-        for p in e.problems:
-            _say(f"csplan: {p}")
-        fail(f"{origin}: {len(e.problems)} figure(s) refused; nothing added", 3)
-    for message in summary.replaced:
-        _say(message)
-    _say(str(summary))
+    apply_import(store_path(_store_option(ctx)), result.records, origin)

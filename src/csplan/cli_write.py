@@ -19,17 +19,10 @@ def _path(ctx: typer.Context):
     return store_path(_store_option(ctx))
 
 
-def _say(message: str) -> None:
-    """A message that may hold text from the store or the user: control characters escaped."""
-    from .records import escape_cell
-
-    note(escape_cell(message))
-
-
 def _change(ctx: typer.Context, change) -> None:
     from .store import update
 
-    _say(update(_path(ctx), change))
+    note(update(_path(ctx), change))
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
@@ -66,7 +59,7 @@ def init(ctx: typer.Context) -> None:
 
     path = _path(ctx)
     create(path, Store())
-    _say(f"created an empty store {path}; next: csplan --store {path} region add ID --name 名称")
+    note(f"created an empty store {path}; next: csplan --store {path} region add ID --name 名称")
 
 
 @app.command()
@@ -251,21 +244,27 @@ def import_(
       csplan import figures.csv
       csplan --store other.toml list --format json | csplan import -
     """
-    from .edit import ImportRejected, import_records, read_input, read_records
+    from .edit import read_input, read_records
 
     origin = "stdin" if file == "-" else file
+    apply_import(_path(ctx), read_records(read_input(file), fmt, origin), origin, dry_run=dry_run)
+
+
+def apply_import(path, records: list[dict], origin: str, dry_run: bool = False) -> None:
+    """Import records all or nothing; on refusal, every bad row on its own line, then exit 3."""
+    from .edit import ImportRejected, import_records
+
     try:
-        records = read_records(read_input(file), fmt, origin)
-        summary = import_records(_path(ctx), records, dry_run=dry_run, origin=origin)
+        summary = import_records(path, records, dry_run=dry_run, origin=origin)
     except ImportRejected as e:
         if len(e.problems) == 1:
             fail(str(e), 3)
         for p in e.problems:
-            _say(f"csplan: {p}")
+            note(f"csplan: {p}")
         fail(f"{origin}: {len(e.problems)} bad rows; nothing imported", 3)
     for message in summary.replaced:
-        _say(message)
-    _say(str(summary))
+        note(message)
+    note(str(summary))
 
 
 @app.command()

@@ -26,7 +26,6 @@ def write_records(recs: Sequence[dict], fmt: str, keys: Sequence[str], out: IO[s
     """Write flat records as json, csv, tsv or markdown, keys in the given order."""
     out = out or sys.stdout
     if fmt == "json":
-        import json
 
         # Record by record, the same text as json.dumps(list, indent=2), without holding all of it.
         out.write("[")
