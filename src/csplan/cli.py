@@ -265,8 +265,11 @@ def status_cell(f) -> str:
 
 
 def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quotes: bool = False,
-                 name: bool = True) -> None:
-    """Figures as flat records (machine formats) or as a table."""
+                 name: bool = True, superseded: frozenset = frozenset()) -> None:
+    """Figures as flat records (machine formats) or as a table.
+
+    `superseded` holds the id() of figures a newer source replaced; the table marks them.
+    """
     if fmt is not Format.table:
         from .records import KEYS, records
         from .render import write_records
@@ -277,7 +280,8 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
 
     regions = len({f.region for f in figures}) > 1
     headers = (["indicator", "name"] if name else []) + (["region"] if regions else []) + [
-        "year", "kind", "figure", "growth", "status", "source"] + (["quote"] if quotes else [])
+        "year", "kind", "figure", "growth", "status", "source"] + (["vintage"] if superseded else []) + (
+        ["quote"] if quotes else [])
     if not figures:
         note("no figures match")
         return
@@ -286,8 +290,10 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
         ind = store.indicators[f.indicator]
         cells = ([f.indicator, ind.name] if name else []) + ([f.region] if regions else []) + [
             f.year, f.kind, figure_cell(f), growth_cell(f.growth) if f.metric == "value" else "",
-            status_cell(f), f.source] + ([f.quote] if quotes else [])
-        t.add(*cells, style="cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None))
+            status_cell(f), f.source] + (["superseded" if id(f) in superseded else "current"] if superseded else []) + (
+            [f.quote] if quotes else [])
+        style = "cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None)
+        t.add(*cells, style="dim" if id(f) in superseded else style)
     print_blocks(t)
 
 
@@ -341,7 +347,8 @@ def show(
     year: YearOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
-    history: Annotated[bool, typer.Option("--history", help="Also list superseded vintages.")] = False,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Machine formats: also give superseded vintages (the table always lists them).")] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """One indicator: its names, unit, and every figure and target with growth, status and quote.
@@ -357,11 +364,11 @@ def show(
     store = load(ctx)
     ind = find_indicator(store, query)
     kw = dict(indicator=ind.id, year=year, region=_region(store, region), as_of=_as_of(as_of))
-    figures = select(store, **kw, history=history)
+    figures = select(store, **kw)
     if not figures:
         _no_figures(store, ind, kw)
     if fmt is not Format.table:
-        emit_figures(store, figures, fmt)
+        emit_figures(store, select(store, **kw, history=True) if history else figures, fmt)
         return
     from .render import print_blocks
 
@@ -372,12 +379,11 @@ def show(
     if ind.aliases:
         lines.append("aliases: " + ", ".join(ind.aliases))
     print_blocks(*lines)
-    emit_figures(store, figures, fmt, quotes=True, name=False)
+    every = select(store, **kw, history=True)
+    current = {id(f) for f in figures}
+    emit_figures(store, every, fmt, quotes=True, name=False,
+                 superseded=frozenset(id(f) for f in every if id(f) not in current))
     _print_target_notes(store, ind, figures)
-    if not history:
-        older = len(select(store, **kw, history=True)) - len(figures)
-        if older:
-            note(f"{older} older vintage(s) not shown; add --history to list them")
 
 
 def _no_figures(store, ind, kw: dict) -> None:
