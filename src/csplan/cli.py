@@ -283,7 +283,7 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
         "year", "kind", "figure", "growth", "status", "source"] + (["vintage"] if superseded else []) + (
         ["quote"] if quotes else [])
     if not figures:
-        note("no figures match")
+        note("csplan: no figures match")
         return
     t = Table(headers, title=title, right=("year", "growth"), wrap=("quote", "name") if quotes else None)
     for f in figures:
@@ -441,7 +441,7 @@ def list_(
     emit_figures(store, figures, fmt)
     if not figures:
         if fmt is not Format.table:
-            note("no figures match")
+            note("csplan: no figures match")
         raise typer.Exit(1)
 
 
