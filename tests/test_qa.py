@@ -27,3 +27,34 @@ def _one_error_line(result, code: int) -> str:
 def test_list_with_no_match_says_so_as_csplan(cli, store_copy, fmt):
     result = cli("--store", store_copy, "list", "--year", "2090", "--format", fmt)
     assert "no figures match" in _one_error_line(result, 1)
+
+
+def _national(cli, path: Path) -> None:
+    """GDP 2023 target 5% 左右; stats-2023 says 4.4 %, a later source revises it to 5.2 %."""
+    steps = [
+        ("init",),
+        ("region", "add", "china", "--name", "中华人民共和国"),
+        ("source", "add", "gwr-2023", "--title", "2023年政府工作报告", "--date", "2023-03-05", "--region", "china"),
+        ("source", "add", "stats-2023", "--title", "2023年统计公报", "--date", "2024-02-29", "--region", "china"),
+        ("source", "add", "stats-2024", "--title", "2024年统计公报", "--date", "2025-02-28", "--region", "china"),
+        ("indicator", "add", "gdp", "--name", "国内生产总值", "--unit", "亿元"),
+        ("target", "gdp", "2023", "--growth", "5", "--qualifier", "左右", "--source", "gwr-2023"),
+        ("record", "gdp", "2023", "--value", "1260582", "--growth", "4.4", "--source", "stats-2023"),
+        ("record", "gdp", "2023", "--value", "1294272", "--growth", "5.2", "--source", "stats-2024"),
+    ]
+    for step in steps:
+        result = cli("--store", path, *step)
+        assert result.exit_code == 0, (step, result.stderr)
+
+
+def test_show_judges_targets_as_of_the_date_asked(cli, tmp_path):
+    store = tmp_path / "china.toml"
+    _national(cli, store)
+    now = cli("--store", store, "show", "gdp")
+    assert "target 2023 增长 5% 左右: met, margin +0.2 pp" in now.stdout
+    then = cli("--store", store, "show", "gdp", "--as-of", "2024-03-01")
+    assert then.exit_code == 0, then.stderr
+    assert "+4.4 %" in then.stdout
+    # what `targets 2023 --as-of 2024-03-01` says, and what was known that day: 4.4 % misses 5% 左右
+    assert "target 2023 增长 5% 左右: missed" in then.stdout, then.stdout
+    assert "met" not in then.stdout.split("target 2023", 1)[1]

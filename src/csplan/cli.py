@@ -383,7 +383,7 @@ def show(
     current = {id(f) for f in figures}
     emit_figures(store, every, fmt, quotes=True, name=False,
                  superseded=frozenset(id(f) for f in every if id(f) not in current))
-    _print_target_notes(store, ind, figures)
+    _print_target_notes(store, ind, figures, kw["as_of"])
 
 
 def _no_figures(store, ind, kw: dict) -> None:
@@ -396,7 +396,7 @@ def _no_figures(store, ind, kw: dict) -> None:
     fail(f"{ind.id} has no figures for that selection; it has figures for {', '.join(map(str, years))}", 1)
 
 
-def _print_target_notes(store, ind, figures) -> None:
+def _print_target_notes(store, ind, figures, as_of: str | None = None) -> None:
     """Below `show`: how each target turned out and the level it implies (targets module)."""
     try:
         from .targets import show_lines
@@ -404,7 +404,7 @@ def _print_target_notes(store, ind, figures) -> None:
         return
     from .render import print_blocks
 
-    lines = show_lines(store, ind, figures)
+    lines = show_lines(store, ind, figures, as_of)
     if lines:
         print_blocks(*lines)
 

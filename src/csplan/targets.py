@@ -411,15 +411,16 @@ def outcome_text(c: Check) -> str:
     return f"{c.outcome}, margin {signed_text(c.margin, c.margin_unit)}"
 
 
-def show_lines(store: Store, indicator: Indicator, figures: list[Figure]) -> list:
-    """Lines for `csplan show`: each shown target's outcome and the level it implies."""
+def show_lines(store: Store, indicator: Indicator, figures: list[Figure], as_of: str | None = None) -> list:
+    """Lines for `csplan show`: each shown target's outcome and the level it implies, judged
+    with what was known on `as_of` (when given), as `csplan targets --as-of` judges it."""
     from .query import current
     from .vocab import target_text
 
-    shown = current(store, [f for f in figures if f.kind == "target"])
+    shown = current(store, [f for f in figures if f.kind == "target"], as_of)
     if not shown:
         return []
-    actuals = Figures(store, "actual", indicator=indicator.id)
+    actuals = Figures(store, "actual", as_of=as_of, indicator=indicator.id)
     lines: list = []
     for t in shown:
         c = check(store, t, actuals)
