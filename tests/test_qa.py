@@ -58,3 +58,11 @@ def test_show_judges_targets_as_of_the_date_asked(cli, tmp_path):
     # what `targets 2023 --as-of 2024-03-01` says, and what was known that day: 4.4 % misses 5% 左右
     assert "target 2023 增长 5% 左右: missed" in then.stdout, then.stdout
     assert "met" not in then.stdout.split("target 2023", 1)[1]
+
+
+def test_value_as_of_before_any_source_does_not_contradict_itself(cli, tmp_path):
+    store = tmp_path / "china.toml"
+    _national(cli, store)
+    line = _one_error_line(cli("--store", store, "value", "gdp", "2023", "--as-of", "2024-01-01"), 1)
+    assert "it has actuals for 2023" not in line
+    assert "2024-01-01" in line

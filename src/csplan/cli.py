@@ -524,9 +524,11 @@ def value(
     if figs:
         other = "growth" if attr == "value" else "value"
         fail(f"{ind.id} {year} has no {attr} as {kind.value}; try --field {other}", 1)
-    years = sorted({f.year for f in select(store, indicator=ind.id, kind=kind.value)})
+    when = _as_of(as_of)
+    years = sorted({f.year for f in select(store, indicator=ind.id, kind=kind.value, as_of=when)})
     have = f"; it has {kind.value}s for {', '.join(map(str, years))}" if years else ""
-    fail(f"no {kind.value} for {ind.id} in {year}{have}", 1)
+    known = f" as of {when}" if when else ""
+    fail(f"no {kind.value} for {ind.id} in {year}{known}{have}", 1)
 
 
 @app.command()
