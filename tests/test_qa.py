@@ -66,3 +66,15 @@ def test_value_as_of_before_any_source_does_not_contradict_itself(cli, tmp_path)
     line = _one_error_line(cli("--store", store, "value", "gdp", "2023", "--as-of", "2024-01-01"), 1)
     assert "it has actuals for 2023" not in line
     assert "2024-01-01" in line
+
+
+def test_an_indicator_id_always_finds_that_indicator(cli, store_copy):
+    # another indicator may carry an id as one of its aliases; the id still names its own indicator
+    result = cli("--store", store_copy, "indicator", "add", "x_two", "--name", "某指标", "--unit", "亿元",
+                 "--alias", "retail_sales")
+    assert result.exit_code == 0, result.stderr
+    shown = cli("--store", store_copy, "show", "retail_sales", "--format", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert '"indicator": "retail_sales"' in shown.stdout
+    assert cli("--store", store_copy, "value", "retail_sales", "2024").stdout == "593\n"
+    assert cli("--store", store_copy, "record", "retail_sales", "2025", "--growth", "5").exit_code == 0

@@ -19,6 +19,9 @@ def find_indicator(store: Store, query: str) -> Indicator:
     q = query.strip().casefold()
     if not q:
         raise NotFound("empty query; give an indicator id or name (see `csplan list`)")
+    by_id = [i for i in store.indicators.values() if i.id == q]
+    if by_id:  # an id always names its own indicator, even if another one has it as an alias
+        return by_id[0]
     exact = [i for i in store.indicators.values() if any(q == n.casefold() for n in _names(i))]
     if len(exact) == 1:
         return exact[0]
