@@ -78,3 +78,28 @@ def test_an_indicator_id_always_finds_that_indicator(cli, store_copy):
     assert '"indicator": "retail_sales"' in shown.stdout
     assert cli("--store", store_copy, "value", "retail_sales", "2024").stdout == "593\n"
     assert cli("--store", store_copy, "record", "retail_sales", "2025", "--growth", "5").exit_code == 0
+
+
+@pytest.mark.parametrize("number", ["1e-400", "-1e-330", "0.5e-400"])
+def test_a_number_too_small_for_a_float_is_refused_not_stored_as_zero(cli, store_copy, number):
+    before = _digest(store_copy)
+    result = cli("--store", store_copy, "record", "gdp", "2025", "--value", number)
+    assert number in _one_error_line(result, 2)
+    assert _digest(store_copy) == before
+
+
+def test_zero_written_as_exponent_is_still_zero(cli, store_copy):
+    result = cli("--store", store_copy, "record", "gdp", "2025", "--growth", "0e-400")
+    assert result.exit_code == 0, result.stderr
+    assert cli("--store", store_copy, "value", "gdp", "2025", "--field", "growth").stdout == "0.0\n"
+
+
+def test_an_import_cell_too_small_for_a_float_is_a_bad_row(cli, store_copy, tmp_path):
+    rows = tmp_path / "tiny.csv"
+    rows.write_text("indicator,region,year,kind,metric,value,unit,qualifier,status,source\n"
+                    "gdp,cangshan,2025,actual,value,1e-400,亿元,exact,reported,cangshan-2024-plan\n",
+                    encoding="utf-8")
+    before = _digest(store_copy)
+    result = cli("--store", store_copy, "import", rows)
+    assert "tiny.csv:2" in _one_error_line(result, 3)
+    assert _digest(store_copy) == before

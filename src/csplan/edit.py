@@ -60,6 +60,9 @@ def parse_number(text: str, what: str = "number") -> int | float:
         return int(t)
     if _DECIMAL.match(t):
         x = float(t)
+        if x == 0 and any(c in "123456789" for c in t.lower().partition("e")[0]):
+            raise UsageError(f"{what} {text!r} is too small to store (it would become 0); "
+                             "write the number as printed, e.g. 5.8")
         if math.isfinite(x):
             return x
     if t.casefold().lstrip("+-") in ("nan", "inf", "infinity"):
