@@ -103,3 +103,15 @@ def test_an_import_cell_too_small_for_a_float_is_a_bad_row(cli, store_copy, tmp_
     result = cli("--store", store_copy, "import", rows)
     assert "tiny.csv:2" in _one_error_line(result, 3)
     assert _digest(store_copy) == before
+
+
+def test_extract_with_an_invalid_source_id_is_one_usage_error(cli, store_copy):
+    if not REPORT.is_file():
+        pytest.skip("the report text is not beside the checkout")
+    before = _digest(store_copy)
+    result = cli("--store", store_copy, "extract", str(REPORT), "--source", "[red]x", "--apply")
+    assert "[red]x" in _one_error_line(result, 2)
+    assert _digest(store_copy) == before
+    result = cli("--store", store_copy, "extract", str(REPORT), "--source", "bad id", "--format", "csv")
+    _one_error_line(result, 2)
+    assert result.stdout == ""

@@ -59,6 +59,11 @@ def extract(
         fail(f"{file}: is a directory; give the report's text file", 3)
     if actual_year and target_year and target_year <= actual_year:
         fail(f"--target-year {target_year} is not after --actual-year {actual_year}", 2)
+    from .store import SOURCE_ID
+
+    if source and not SOURCE_ID.match(source):
+        fail(f"--source {source!r} is not a valid id (ASCII letters, digits, '.', '_' and '-', "
+             "e.g. gulou-2025-plan)", 2)
     origin = "stdin" if file == "-" else file
     store = load(ctx)
     result = run_extract(read_input(file), store, region=region, source=source, actual_year=actual_year,
