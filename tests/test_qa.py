@@ -115,3 +115,53 @@ def test_extract_with_an_invalid_source_id_is_one_usage_error(cli, store_copy):
     result = cli("--store", store_copy, "extract", str(REPORT), "--source", "bad id", "--format", "csv")
     _one_error_line(result, 2)
     assert result.stdout == ""
+
+
+def _csplan(*args, **kw):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "csplan", *map(str, args)], capture_output=False, **kw)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_one_line_without_a_doubled_prefix(bundled, tmp_path):
+    err = tmp_path / "err"
+    with open("/dev/full", "w") as full, err.open("w") as e:
+        p = _csplan("--store", bundled, "list", stdout=full, stderr=e, env=_env(tmp_path))
+    assert p.returncode == 3
+    lines = err.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and lines[0].startswith("csplan: "), lines
+    assert not lines[0].startswith("csplan: csplan:"), lines
+
+
+def _env(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return env
+
+
+@pytest.mark.parametrize("args", [("value", "gdp", "2024"), ("show", "gdp", "--format", "json"), ("list",)])
+def test_a_closed_stdout_is_no_traceback(bundled, tmp_path, args):
+    import os
+
+    err = tmp_path / "err"
+    with err.open("w") as e:
+        p = _csplan("--store", bundled, *args, stderr=e, env=_env(tmp_path), preexec_fn=lambda: os.close(1))
+    text = err.read_text(encoding="utf-8")
+    assert "Traceback" not in text, text
+    assert p.returncode in (0, 1, 3)
+    assert len(text.splitlines()) <= 1
+
+
+def test_a_closed_stdout_does_not_stop_a_write(store_copy, tmp_path):
+    import os
+
+    err = tmp_path / "err"
+    with err.open("w") as e:
+        p = _csplan("--store", store_copy, "record", "gdp", "2025", "--growth", "5.6", stderr=e,
+                    env=_env(tmp_path), preexec_fn=lambda: os.close(1))
+    assert p.returncode == 0, err.read_text(encoding="utf-8")
+    assert "recorded actual gdp 2025" in err.read_text(encoding="utf-8")

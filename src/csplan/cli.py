@@ -99,7 +99,7 @@ class CsplanGroup(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except OSError as e:
-            fail(f"{e.filename or 'csplan'}: {e.strerror or e}", 3)
+            fail(f"{e.filename}: {e.strerror or e}" if e.filename else f"{e.strerror or e}", 3)
 
 
 def _silence_stdout() -> None:
@@ -564,6 +564,12 @@ def run() -> None:
     """Console-script entry point."""
     from .fastcli import finish, lean
 
+    # Started with stdout or stderr closed (`csplan … >&-`): Python leaves the stream None. What
+    # no one can read is dropped, as when the reader of a pipe leaves; a write still happens.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
     try:
         lean(app, sys.argv[1:])()
     except BrokenPipeError:
