@@ -165,3 +165,17 @@ def test_a_closed_stdout_does_not_stop_a_write(store_copy, tmp_path):
                     env=_env(tmp_path), preexec_fn=lambda: os.close(1))
     assert p.returncode == 0, err.read_text(encoding="utf-8")
     assert "recorded actual gdp 2025" in err.read_text(encoding="utf-8")
+
+
+def test_a_number_cut_by_two_page_breaks_is_not_read_as_a_list_item(report_text):
+    # Hypothesis found it: "增长\n\n 11.\n\n6%" — a lone "11." is a piece of a number, not item 11 of a list
+    from csplan.extract import extract
+    from csplan.model import Store
+
+    at = report_text.index("增长 11.6%") + len("增长")
+    cut = report_text[:at] + "\n\n" + report_text[at:at + 4] + "\n\n" + report_text[at + 4:]
+    assert " 11.\n\n6%" in cut
+    rows = [(r["indicator"], r["year"], r["value"], r["growth"]) for r in extract(report_text, Store(),
+                                                                              region="cangshan").records]
+    assert [(r["indicator"], r["year"], r["value"], r["growth"]) for r in extract(cut, Store(),
+                                                                              region="cangshan").records] == rows
