@@ -179,3 +179,10 @@ def test_a_number_cut_by_two_page_breaks_is_not_read_as_a_list_item(report_text)
                                                                               region="cangshan").records]
     assert [(r["indicator"], r["year"], r["value"], r["growth"]) for r in extract(cut, Store(),
                                                                               region="cangshan").records] == rows
+
+
+@pytest.mark.parametrize("tolerance", ["inf", "1e400", "Infinity"])
+def test_an_infinite_tolerance_is_a_usage_error(cli, store_copy, tolerance):
+    result = cli("--store", store_copy, "targets", "2025", "--tolerance", tolerance)
+    assert "--tolerance" in _one_error_line(result, 2)
+    assert result.stdout == ""

@@ -38,6 +38,9 @@ def targets(
 
     from .targets import check_year, summary, summary_text
 
+    if tolerance != tolerance or tolerance == float("inf"):
+        fail(f"Invalid value for '--tolerance' / '-t': {tolerance!r} is not a finite number of "
+             "percentage points, e.g. 0.5 (see 'csplan targets -h')", 2)
     store = load(ctx)
     tol = Decimal(repr(tolerance))
     checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
