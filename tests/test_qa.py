@@ -186,3 +186,10 @@ def test_an_infinite_tolerance_is_a_usage_error(cli, store_copy, tolerance):
     result = cli("--store", store_copy, "targets", "2025", "--tolerance", tolerance)
     assert "--tolerance" in _one_error_line(result, 2)
     assert result.stdout == ""
+
+
+def test_a_store_saved_with_a_byte_order_mark_reads_like_the_same_store_without(tmp_path, bundled, cli):
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + bundled.read_bytes())
+    r = cli("--store", bom, "value", "gdp", "2024")
+    assert r.exit_code == 0 and r.stdout == "1110\n"

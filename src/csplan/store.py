@@ -101,9 +101,10 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode(data: bytes, name) -> str:
-    """UTF-8 text, or an error naming the line of the first bad byte."""
+    """UTF-8 text (a byte-order mark, as some Windows editors write, is dropped), or an error
+    naming the line of the first bad byte."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise StoreError(f"{name}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
