@@ -193,3 +193,16 @@ def test_a_store_saved_with_a_byte_order_mark_reads_like_the_same_store_without(
     bom.write_bytes(b"\xef\xbb\xbf" + bundled.read_bytes())
     r = cli("--store", bom, "value", "gdp", "2024")
     assert r.exit_code == 0 and r.stdout == "1110\n"
+
+
+def test_import_refuses_a_direction_that_is_neither_higher_nor_lower(store_copy, cli, tmp_path):
+    import hashlib
+
+    rows = cli("--store", store_copy, "show", "gdp", "--format", "csv").stdout.splitlines()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(rows[0] + "\n" + rows[1].replace(",higher,", ",sideways,") + "\n", encoding="utf-8")
+    before = hashlib.sha256(store_copy.read_bytes()).hexdigest()
+    r = cli("--store", store_copy, "import", bad)
+    assert r.exit_code == 3
+    assert "'better' must be higher or lower, not 'sideways'" in r.stderr
+    assert hashlib.sha256(store_copy.read_bytes()).hexdigest() == before

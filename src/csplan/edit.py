@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .model import (
+    DIRECTIONS,
     KINDS,
     QUALIFIERS,
     STATUSES,
@@ -608,6 +609,8 @@ def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, 
                                   f"{getattr(ind, key)!r} at {first_where}; make them the same")
         if ind.unit is None and unit:
             ind.unit = unit
+    elif rec.get("better") not in (None, *DIRECTIONS):
+        raise CsplanError(f"'better' must be higher or lower, not {rec['better']!r}")
     if rid not in store.regions:
         _add_entry(store, "regions", Region(rid, rid), "region")
         summary.created["regions"].append(rid)
