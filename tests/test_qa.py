@@ -206,3 +206,29 @@ def test_import_refuses_a_direction_that_is_neither_higher_nor_lower(store_copy,
     assert r.exit_code == 3
     assert "'better' must be higher or lower, not 'sideways'" in r.stderr
     assert hashlib.sha256(store_copy.read_bytes()).hexdigest() == before
+
+
+def test_import_from_a_closed_stdin_is_one_line(store_copy):
+    import subprocess
+    import sys
+
+    before = store_copy.read_bytes()
+    proc = subprocess.run([sys.executable, "-m", "csplan", "--store", str(store_copy), "import", "-"],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, close_fds=True,
+                          preexec_fn=lambda: __import__("os").close(0))
+    assert proc.returncode == 3
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("csplan: ")
+    assert "Traceback" not in proc.stderr
+    assert store_copy.read_bytes() == before
+
+
+def test_an_unexpected_exception_is_one_line_with_exit_4(cli, monkeypatch):
+    import csplan.query
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(csplan.query, "find_indicator", broken)
+    r = cli("show", "gdp")
+    assert r.exit_code == 4
+    assert r.stderr.count("\n") == 1 and "internal error (ZeroDivisionError: boom)" in r.stderr

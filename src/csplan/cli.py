@@ -41,6 +41,7 @@ Exit codes:
   1  no answer: nothing matched, the query was ambiguous, or a check failed
   2  usage error: unknown command or option, bad option value
   3  data error: the store or an input file cannot be read, is invalid, or a write was refused
+  4  internal error: a bug in csplan (CSPLAN_DEBUG=1 shows the traceback)
 """
 
 
@@ -100,6 +101,13 @@ class CsplanGroup(TyperGroup):
             raise
         except OSError as e:
             fail(f"{e.filename}: {e.strerror or e}" if e.filename else f"{e.strerror or e}", 3)
+        except Exception as e:
+            from typer._click.exceptions import ClickException
+
+            if isinstance(e, ClickException) or os.environ.get("CSPLAN_DEBUG"):
+                raise
+            fail(f"internal error ({type(e).__name__}: {e}); this is a bug in csplan: please report it "
+                 "with the command you ran (CSPLAN_DEBUG=1 shows the traceback)", 4)
 
 
 def _silence_stdout() -> None:

@@ -338,19 +338,16 @@ def read_input(name: str) -> str:
     """The text of a file, or of stdin for "-"; one-line errors naming the file."""
     import sys
 
-    from .store import decode
+    from .store import decode, read_bytes
 
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise CsplanError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise CsplanError(f"{name}: is a directory; give a CSV, TSV or JSON file") from None
-    except PermissionError:
-        raise CsplanError(f"{name}: cannot be read (permission denied)") from None
-    except OSError as e:
-        raise CsplanError(f"{name}: cannot be read ({e.strerror})") from None
-    return decode(data, "stdin" if name == "-" else name).removeprefix("\ufeff")
+    if name == "-":
+        if sys.stdin is None:
+            raise CsplanError("stdin is closed; pipe the input in, or give a file name instead of -")
+        try:
+            return decode(sys.stdin.buffer.read(), "stdin")
+        except OSError as e:
+            raise CsplanError(f"stdin: cannot be read ({e.strerror or e})") from None
+    return decode(read_bytes(Path(name), "no such file", "is a directory; give a CSV, TSV or JSON file"), name)
 
 
 def detect_format(text: str, name: str | None = None) -> str:

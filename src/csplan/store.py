@@ -83,21 +83,26 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, missing: str | None = None, directory: str | None = None) -> bytes:
+    """A file's bytes, or one-line errors naming it; the hints default to a store's.
+
+    A file without read permission bits is refused even for root, who could read it.
+    """
     try:
         with open(path, "rb") as f:
             if not os.fstat(f.fileno()).st_mode & 0o444:
                 raise PermissionError
-            data = f.read()
+            return f.read()
     except FileNotFoundError:
-        raise StoreError(f"{path}: no such store; create one with `csplan --store {path} init`") from None
+        hint = missing if missing is not None else f"no such store; create one with `csplan --store {path} init`"
+        raise StoreError(f"{path}: {hint}") from None
     except IsADirectoryError:
-        raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file") from None
+        hint = directory if directory is not None else "is a directory, not a store file; give the path of a .toml file"
+        raise StoreError(f"{path}: {hint}") from None
     except PermissionError:
         raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions") from None
     except OSError as e:
         raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
-    return data
 
 
 def decode(data: bytes, name) -> str:
