@@ -688,3 +688,210 @@ def test_the_readme_extract_example_prints_what_it_shows(tmp_path):
                               timeout=120)
         got = [ln.strip() for ln in (proc.stdout + proc.stderr).splitlines()]
         assert proc.returncode == 0 and sorted(got) == sorted(expected), (cmd, got)
+
+
+# --- more reports in the genre: other levels, years and phrasings ---------------------------------
+
+A, T = "actual", "target"
+
+GUANGDONG_2024_GWR = [  # 政府工作报告: no year in the title; the date line gives the years and the meeting the region
+    ("gdp", 2023, A, "value", 13.57, "万亿元", 4.8, "exact", "reported"),
+    ("local_budget_revenue", 2023, A, "value", 1.39, "万亿元", 4.3, "exact", "reported"),
+    ("industrial_value_added", 2023, A, "growth", None, "%", 4.4, "exact", "reported"),
+    ("fixed_asset_investment", 2023, A, "growth", None, "%", 2.5, "exact", "reported"),
+    ("retail_sales", 2023, A, "value", 4.75, "万亿元", 5.8, "exact", "reported"),
+    ("trade", 2023, A, "value", 8.3, "万亿元", 0.3, "exact", "reported"),
+    ("exports", 2023, A, "value", 5.44, "万亿元", 2.5, "exact", "reported"),
+    ("disposable_income", 2023, A, "growth", None, "%", 4.8, "exact", "reported"),
+    ("surveyed_unemployment_rate", 2023, A, "value", 5.2, "%", None, "exact", "reported"),
+    ("cpi", 2023, A, "growth", None, "%", 0.4, "exact", "reported"),
+    ("gdp", 2024, T, "growth", None, "%", 5, "about", None),
+    ("industrial_value_added", 2024, T, "growth", None, "%", 5, "exact", None),
+    ("fixed_asset_investment", 2024, T, "growth", None, "%", 3, "exact", None),
+    ("retail_sales", 2024, T, "growth", None, "%", 5, "exact", None),
+    ("trade", 2024, T, "task", None, None, None, "exact", None),
+    ("local_budget_revenue", 2024, T, "growth", None, "%", 3, "exact", None),
+    ("disposable_income", 2024, T, "task", None, None, None, "exact", None),
+    ("new_urban_jobs", 2024, T, "value", 110, "万人", None, "exact", None),
+    ("surveyed_unemployment_rate", 2024, T, "value", 5.5, "%", None, "at_most", None),
+    ("cpi", 2024, T, "growth", None, "%", 3, "about", None),
+    ("grain_output", 2024, T, "value", 1285, "万吨", None, "at_least", None),
+    ("energy_intensity", 2024, T, "task", None, None, None, "exact", None),
+    ("major_pollutants_emissions", 2024, T, "task", None, None, None, "exact", None),
+]
+
+FUZHOU_2022 = [  # the summary split over three paragraphs; 一是…十是 targets
+    ("gdp", 2022, A, "value", 12928.47, "亿元", 4.4, "exact", "preliminary"),
+    ("primary_industry_value_added", 2022, A, "value", 700.32, "亿元", 3.5, "exact", "preliminary"),
+    ("secondary_industry_value_added", 2022, A, "value", 4612.3, "亿元", 5.1, "exact", "preliminary"),
+    ("tertiary_industry_value_added", 2022, A, "value", 7615.85, "亿元", 4.0, "exact", "preliminary"),
+    ("industrial_value_added", 2022, A, "growth", None, "%", 5.8, "exact", "preliminary"),
+    ("fixed_asset_investment", 2022, A, "growth", None, "%", 6.2, "exact", "preliminary"),
+    ("industrial_investment", 2022, A, "growth", None, "%", 24.3, "exact", "preliminary"),
+    ("retail_sales", 2022, A, "value", 4648.6, "亿元", 2.1, "exact", "preliminary"),
+    ("trade", 2022, A, "value", 3630.1, "亿元", -0.8, "exact", "preliminary"),
+    ("fdi", 2022, A, "value", 14.2, "亿美元", None, "exact", "preliminary"),
+    ("budget_revenue", 2022, A, "value", 1188.6, "亿元", 3.2, "exact", "preliminary"),
+    ("local_budget_revenue", 2022, A, "value", 706.5, "亿元", 2.0, "exact", "preliminary"),
+    ("urban_disposable_income", 2022, A, "value", 56100, "元", 3.7, "exact", "preliminary"),
+    ("rural_disposable_income", 2022, A, "value", 27300, "元", 6.0, "exact", "preliminary"),
+    ("cpi", 2022, A, "growth", None, "%", 1.8, "exact", "preliminary"),
+    ("gdp", 2023, T, "growth", None, "%", 6.5, "about", None),
+    ("industrial_value_added", 2023, T, "growth", None, "%", 7, "exact", None),
+    ("fixed_asset_investment", 2023, T, "growth", None, "%", 8, "exact", None),
+    ("retail_sales", 2023, T, "growth", None, "%", 7, "exact", None),
+    ("budget_revenue", 2023, T, "growth", None, "%", 5, "exact", None),
+    ("local_budget_revenue", 2023, T, "growth", None, "%", 5, "exact", None),
+    ("trade", 2023, T, "growth", None, "%", 3, "exact", None),
+    ("urban_disposable_income", 2023, T, "growth", None, "%", 6, "exact", None),
+    ("rural_disposable_income", 2023, T, "growth", None, "%", 7.5, "exact", None),
+    ("cpi", 2023, T, "growth", None, "%", 3, "about", None),
+    ("surveyed_unemployment_rate", 2023, T, "value", 5.5, "%", None, "at_most", None),
+    ("energy_saving", 2023, T, "task", None, None, None, "exact", None),
+]
+
+GUTIAN_2025 = [  # 经初步核算, 同比增长, 万元, 个百分点 left out, （1）… targets one a line, 不低于
+    ("gdp", 2025, A, "value", 316.8, "亿元", 5.6, "exact", "preliminary"),
+    ("industrial_value_added", 2025, A, "growth", None, "%", 7.1, "exact", "preliminary"),
+    ("fixed_asset_investment", 2025, A, "growth", None, "%", -1.8, "exact", "preliminary"),
+    ("retail_sales", 2025, A, "value", 108.3, "亿元", 4.9, "exact", "preliminary"),
+    ("budget_revenue", 2025, A, "value", 152380, "万元", 3.6, "exact", "preliminary"),
+    ("local_budget_revenue", 2025, A, "value", 96120, "万元", 2.1, "exact", "preliminary"),
+    ("urban_disposable_income", 2025, A, "value", 48620, "元", 4.3, "exact", "preliminary"),
+    ("rural_disposable_income", 2025, A, "value", 27150, "元", 6.7, "exact", "preliminary"),
+    ("cpi", 2025, A, "growth", None, "%", 0.3, "exact", "preliminary"),
+    ("gdp", 2026, T, "growth", None, "%", 6, "about", None),
+    ("industrial_value_added", 2026, T, "growth", None, "%", 7, "exact", None),
+    ("fixed_asset_investment", 2026, T, "growth", None, "%", 4, "exact", None),
+    ("retail_sales", 2026, T, "growth", None, "%", 5.5, "exact", None),
+    ("budget_revenue", 2026, T, "task", None, None, None, "exact", None),
+    ("local_budget_revenue", 2026, T, "growth", None, "%", 2, "exact", None),
+    ("urban_disposable_income", 2026, T, "growth", None, "%", 5.5, "exact", None),
+    ("rural_disposable_income", 2026, T, "growth", None, "%", 7, "exact", None),
+    ("surveyed_unemployment_rate", 2026, T, "value", 5.5, "%", None, "at_most", None),
+    ("grain_output", 2026, T, "value", 8.8, "万吨", None, "at_least", None),
+    ("energy_saving", 2026, T, "task", None, None, None, "exact", None),
+]
+
+CHINA_2025_GWR = [  # the State Council's 政府工作报告: a summary in ——topic lines, targets of 今年 (the date's year)
+    ("gdp", 2024, A, "value", 134.9, "万亿元", 5, "exact", "reported"),
+    ("new_urban_jobs", 2024, A, "value", 1256, "万人", None, "exact", "reported"),
+    ("surveyed_unemployment_rate", 2024, A, "value", 5.1, "%", None, "exact", "reported"),
+    ("cpi", 2024, A, "growth", None, "%", 0.2, "exact", "reported"),
+    ("grain_output", 2024, A, "value", 1.41, "万亿斤", 1.6, "exact", "reported"),
+    ("energy_intensity", 2024, A, "growth", None, "%", -3, "at_least", "reported"),
+    ("gdp", 2025, T, "growth", None, "%", 5, "about", None),
+    ("surveyed_unemployment_rate", 2025, T, "value", 5.5, "%", None, "about", None),
+    ("new_urban_jobs", 2025, T, "value", 1200, "万人", None, "at_least", None),
+    ("cpi", 2025, T, "growth", None, "%", 2, "about", None),
+    ("disposable_income", 2025, T, "task", None, None, None, "exact", None),
+    ("balance_of_payments", 2025, T, "task", None, None, None, "exact", None),
+    ("grain_output", 2025, T, "value", 1.4, "万亿斤", None, "about", None),
+    ("energy_intensity", 2025, T, "growth", None, "%", -3, "about", None),
+]
+
+XIAMEN_2024_TABLE = [  # **bold** summary; the targets in a Markdown table (the 2025年目标 column)
+    ("gdp", 2024, A, "value", 8780, "亿元", 5.5, "exact", "estimate"),
+    ("industrial_value_added", 2024, A, "growth", None, "%", 6.2, "exact", "estimate"),
+    ("fixed_asset_investment", 2024, A, "growth", None, "%", 3.5, "exact", "estimate"),
+    ("retail_sales", 2024, A, "value", 2760, "亿元", 4.1, "exact", "estimate"),
+    ("trade", 2024, A, "value", 9300, "亿元", 3.3, "exact", "estimate"),
+    ("budget_revenue", 2024, A, "value", 1480, "亿元", 1.6, "exact", "estimate"),
+    ("disposable_income", 2024, A, "value", 7.6, "万元", 5.0, "exact", "estimate"),
+    ("cpi", 2024, A, "growth", None, "%", 0.3, "exact", "estimate"),
+    ("surveyed_unemployment_rate", 2024, A, "value", 4.9, "%", None, "exact", "estimate"),
+    ("gdp", 2025, T, "growth", None, "%", 6, "about", None),
+    ("industrial_value_added", 2025, T, "growth", None, "%", 7, "exact", None),
+    ("fixed_asset_investment", 2025, T, "growth", None, "%", 5, "exact", None),
+    ("retail_sales", 2025, T, "growth", None, "%", 6, "exact", None),
+    ("trade", 2025, T, "growth", None, "%", 3, "exact", None),
+    ("budget_revenue", 2025, T, "growth", None, "%", 3, "exact", None),
+    ("disposable_income", 2025, T, "task", None, None, None, "exact", None),
+    ("surveyed_unemployment_rate", 2025, T, "value", 5.5, "%", None, "at_most", None),
+    ("cpi", 2025, T, "growth", None, "%", 2, "about", None),
+    ("energy_intensity", 2025, T, "task", None, None, None, "exact", None),
+]
+
+GULOU_2020 = [  # half-width punctuation, 比上年下降/回落, 亿美元, 突破…达到…, 年均 left out
+    ("gdp", 2020, A, "value", 1582, "亿元", 3.1, "exact", "estimate"),
+    ("industrial_value_added", 2020, A, "growth", None, "%", -2.6, "exact", "estimate"),
+    ("fixed_asset_investment", 2020, A, "growth", None, "%", 5.3, "exact", "estimate"),
+    ("retail_sales", 2020, A, "value", 1046, "亿元", -4.2, "exact", "estimate"),
+    ("exports", 2020, A, "value", 12.6, "亿美元", -8.5, "exact", "estimate"),
+    ("budget_revenue", 2020, A, "value", 146.2, "亿元", 1.2, "exact", "estimate"),
+    ("disposable_income", 2020, A, "value", 61250, "元", 4.0, "exact", "estimate"),
+    ("gdp", 2021, T, "growth", None, "%", 7, "at_least", None),
+    ("industrial_value_added", 2021, T, "growth", None, "%", 5, "exact", None),
+    ("fixed_asset_investment", 2021, T, "growth", None, "%", 8, "exact", None),
+    ("retail_sales", 2021, T, "growth", None, "%", 10, "exact", None),
+    ("exports", 2021, T, "growth", None, "%", 0, "exact", None),
+    ("budget_revenue", 2021, T, "growth", None, "%", 5, "exact", None),
+    ("disposable_income", 2021, T, "growth", None, "%", 7, "exact", None),
+    ("registered_unemployment_rate", 2021, T, "value", 3.5, "%", None, "at_most", None),
+]
+
+KUNSHAN_2019_OCR = [  # hard-wrapped lines, page numbers inside sentences, 亿美元, 保持稳定, 一是…八是
+    ("gdp", 2019, A, "value", 4045.06, "亿元", 6.8, "exact", "reported"),
+    ("public_budget_revenue", 2019, A, "value", 407.1, "亿元", 5.3, "exact", "reported"),
+    ("industrial_output", 2019, A, "value", 9484.3, "亿元", 1.3, "exact", "reported"),
+    ("fixed_asset_investment", 2019, A, "value", 872.5, "亿元", 5.9, "exact", "reported"),
+    ("retail_sales", 2019, A, "value", 1390.9, "亿元", 6.5, "exact", "reported"),
+    ("trade_usd", 2019, A, "value", 837.5, "亿美元", None, "exact", "reported"),
+    ("exports", 2019, A, "value", 530.4, "亿美元", None, "exact", "reported"),
+    ("fdi", 2019, A, "value", 8.6, "亿美元", None, "exact", "reported"),
+    ("urban_disposable_income", 2019, A, "value", 68930, "元", 8.1, "exact", "reported"),
+    ("rural_disposable_income", 2019, A, "value", 36200, "元", 8.6, "exact", "reported"),
+    ("gdp", 2020, T, "growth", None, "%", 6, "about", None),
+    ("public_budget_revenue", 2020, T, "growth", None, "%", 3, "about", None),
+    ("fixed_asset_investment", 2020, T, "growth", None, "%", 5, "exact", None),
+    ("retail_sales", 2020, T, "growth", None, "%", 7, "exact", None),
+    ("trade", 2020, T, "task", None, None, None, "exact", None),
+    ("fdi", 2020, T, "task", None, None, None, "exact", None),
+    ("disposable_income", 2020, T, "task", None, None, None, "exact", None),
+    ("registered_unemployment_rate", 2020, T, "value", 2, "%", None, "at_most", None),
+    ("energy_saving", 2020, T, "task", None, None, None, "exact", None),
+]
+
+ZHEJIANG_2023 = [  # 全省生产总值, 万亿元, 高于全国…个百分点 left out, （1）… one a paragraph
+    ("gdp", 2023, A, "value", 8.26, "万亿元", 6.0, "exact", "preliminary"),
+    ("industrial_value_added", 2023, A, "growth", None, "%", 6.0, "exact", "preliminary"),
+    ("fixed_asset_investment", 2023, A, "growth", None, "%", 6.1, "exact", "preliminary"),
+    ("retail_sales", 2023, A, "value", 3.25, "万亿元", 6.8, "exact", "preliminary"),
+    ("trade", 2023, A, "value", 4.9, "万亿元", 4.6, "exact", "preliminary"),
+    ("public_budget_revenue", 2023, A, "value", 8600, "亿元", 7.0, "exact", "preliminary"),
+    ("disposable_income", 2023, A, "value", 6.37, "万元", 5.9, "exact", "preliminary"),
+    ("surveyed_unemployment_rate", 2023, A, "value", 4.1, "%", None, "exact", "preliminary"),
+    ("cpi", 2023, A, "growth", None, "%", 0.4, "exact", "preliminary"),
+    ("rd_intensity", 2023, A, "value", 3.15, "%", None, "about", "preliminary"),
+    ("gdp", 2024, T, "growth", None, "%", 5.5, "about", None),
+    ("rd_intensity", 2024, T, "value", 3.2, "%", None, "about", None),
+    ("public_budget_revenue", 2024, T, "task", None, None, None, "exact", None),
+    ("disposable_income", 2024, T, "task", None, None, None, "exact", None),
+    ("new_urban_jobs", 2024, T, "value", 100, "万人", None, "exact", None),
+    ("surveyed_unemployment_rate", 2024, T, "value", 5.5, "%", None, "at_most", None),
+    ("cpi", 2024, T, "growth", None, "%", 3, "about", None),
+    ("energy_intensity", 2024, T, "task", None, None, None, "exact", None),
+    ("major_pollutants_emissions", 2024, T, "task", None, None, None, "exact", None),
+    ("grain_sown_area", 2024, T, "value", 1530, "万亩", None, "at_least", None),
+    ("grain_output", 2024, T, "value", 620, "万吨", None, "at_least", None),
+]
+
+MORE_SAMPLES = {
+    "province-2024-government-work-report.md": (GUANGDONG_2024_GWR, "guangdong", 2023, 2024),
+    "city-2022-plan-report.md": (FUZHOU_2022, "region-", 2022, 2023),
+    "county-2025-preliminary-report.txt": (GUTIAN_2025, "region-", 2025, 2026),
+    "national-2025-government-work-report.txt": (CHINA_2025_GWR, "china", 2024, 2025),
+    "city-2024-plan-report-table.md": (XIAMEN_2024_TABLE, "region-", 2024, 2025),
+    "district-2020-plan-report.md": (GULOU_2020, "region-", 2020, 2021),
+    "county-2019-plan-report-ocr.txt": (KUNSHAN_2019_OCR, "region-", 2019, 2020),
+    "province-2023-plan-report.md": (ZHEJIANG_2023, "zhejiang", 2023, 2024),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_SAMPLES))
+def test_more_reports_give_exactly_their_headline_figures(name, bundled):
+    expected, region, actual_year, target_year = MORE_SAMPLES[name]
+    result = extract(fixture(name), load(bundled))
+    assert (result.actual_year, result.target_year) == (actual_year, target_year)
+    assert result.region.startswith(region)
+    assert rows(result) == expected

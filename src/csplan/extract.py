@@ -120,8 +120,8 @@ _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六":
               "〇": 0, "零": 0}
 _CN_MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
 
-_POSITIVE = ("增长", "上涨", "上升", "提高", "提升", "增速", "增幅", "涨幅")
-_NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "降幅", "下滑")
+_POSITIVE = ("增长", "上涨", "上升", "提高", "提升", "增速", "增幅", "涨幅", "增产")
+_NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "降幅", "下滑", "减产")
 _PATTERN: re.Pattern | None = None
 
 
@@ -352,6 +352,7 @@ _WORDS = {
     "生物医药": "biomedicine", "新能源": "new_energy", "汽车": "vehicles", "家": "", "的": "", "率": "rate",
     "价格": "prices", "播种面积": "sown_area", "面积": "area", "销售额": "sales", "批发": "wholesale",
     "住宿": "accommodation", "总收入": "income", "总": "", "餐饮": "catering", "营业额": "turnover", "指数": "index", "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
+    "主要": "major", "污染物": "pollutants",
 }
 
 # Names with these words measure something that should fall.
@@ -584,7 +585,7 @@ class _Parser:
         if not ms:
             return [], group
         lead = s[a:ms[0].start]
-        if re.search(r"分别|均$", re.sub(r"\s", "", lead)):
+        if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)):
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         prev_end = a
@@ -628,8 +629,9 @@ class _Parser:
             ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
             start = a if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
             item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier)
+            joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
             out.append(item)
-            group = [item]
+            group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
 
     def _spread(self, a: int, ms: list[_Measure], lead: str, kind: str, group: list[Item]):
@@ -817,15 +819,37 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
 def _actual_sentences(text: Text, parser: _Parser, limit: int) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators."""
-    for block in _blocks(text, limit):
-        chosen: list[Item] = []
-        for pa, pb in block:
-            for sa, sb in _sentences(text, pa, pb):
-                items = parser.sentence(sa, sb, "actual")
-                if any(it.ind.known for it in items) or len(block) > 1:
-                    chosen += items
+    blocks = _blocks(text, limit)
+    found: dict[int, list[Item]] = {}
+
+    def items_of(i: int) -> list[Item]:
+        if i not in found:
+            block, chosen = blocks[i], []
+            for pa, pb in block:
+                for sa, sb in _sentences(text, pa, pb):
+                    items = parser.sentence(sa, sb, "actual")
+                    if any(it.ind.known for it in items) or len(block) > 1:
+                        chosen += items
+            found[i] = chosen
+        return found[i]
+
+    for i in range(len(blocks)):
+        chosen = items_of(i)
+        if not any(it.ind.known for it in chosen):
+            continue
+        # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
+        # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
+        for j in range(i + 1, min(i + 6, len(blocks))):
+            pa, pb = blocks[j][0]
+            line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
+            if _is_heading(line) or _HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):
+                break
+            more = items_of(j)
+            if not any(it.ind.known for it in more):
+                break
+            chosen = chosen + more
         if sum(it.ind.known for it in chosen) >= 2:
-            return chosen, block[0][0]
+            return chosen, blocks[i][0][0]
     return [], 0
 
 
@@ -911,8 +935,11 @@ def read_header(original: str) -> Header:
     if h.region_name is None:
         head = "".join(lines)
         m = re.search(r"受(.{2,20}?)人民政府委托", head)
+        meeting = re.match(r"(.{2,20}?)第[一二三四五六七八九十]+届人民代表大会", h.meeting or "")
         if m:
             h.region_name = m.group(1)
+        elif meeting:
+            h.region_name = meeting.group(1)
         elif re.search(r"全国人民代表大会|国家发展和改革委员会|国务院", head):
             h.region_name = "全国"
     return h
@@ -953,14 +980,18 @@ class Extraction:
         return st
 
 
-def _region_id(store: Store, name: str) -> tuple[str, str, bool]:
+def _region_id(store: Store, name: str, from_title: bool = False) -> tuple[str, str, bool]:
     """(id, name, whether the id is a stand-in) for a region named in the report or by --region."""
     from .model import NotFound
     from .query import find_region
 
     try:
         rid = find_region(store, name)
-        return rid, store.regions[rid].name, False
+        found = store.regions[rid]
+        # 福州市 is a part of 福州市仓山区's name, but a city is not its district: a title's region
+        # matches the end of a stored name (仓山区) or the whole of it
+        if not from_title or found.id == name or found.name.endswith(name.strip()):
+            return rid, found.name, False
     except NotFound:
         pass
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
@@ -1008,6 +1039,10 @@ def extract(
             if m:
                 ty = _year(m.group(1))
                 ay = ty - 1
+    if ay is None and ty is None and header.date:
+        # 今年…主要预期目标 in a report delivered in January–March is about that year; in December, the next
+        year, month = int(header.date[:4]), int(header.date[5:7])
+        ty = year + 1 if month >= 10 else year
     if ay is None and ty is not None:
         ay = ty - 1
     if ty is None and ay is not None:
@@ -1020,7 +1055,7 @@ def extract(
     if region is not None:
         rid, region_name, standin = _region_id(store, region)
     elif header.region_name:
-        rid, region_name, standin = _region_id(store, header.region_name)
+        rid, region_name, standin = _region_id(store, header.region_name, from_title=True)
     else:
         raise CsplanError("cannot tell which region the report is about; give --region ID")
     if standin:
