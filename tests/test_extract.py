@@ -895,3 +895,23 @@ def test_more_reports_give_exactly_their_headline_figures(name, bundled):
     assert (result.actual_year, result.target_year) == (actual_year, target_year)
     assert result.region.startswith(region)
     assert rows(result) == expected
+
+
+@pytest.mark.parametrize("name", sorted(MORE_SAMPLES))
+def test_quotes_of_the_more_reports_hold_their_numbers(name, bundled, report_text):
+    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled, report_text)
+
+
+def test_a_table_of_targets_reads_only_its_targets_column(bundled):
+    text = mini("地区生产总值增长5%，固定资产投资增长3%。",
+                "二、2025年主要预期目标\n\n表1　主要预期目标\n\n"
+                "| 指标 | 2024年执行 | 2025年计划目标 |\n|:--|--:|--:|\n"
+                "| 地区生产总值（亿元） | 1050 | 1100左右 |\n| 地区生产总值增速（%） | 5 | 6 |\n"
+                "| 固定资产投资年均增长（%） | 3 | 5 |\n| 新增规上工业企业（家） | 30 | 不少于35 |\n"
+                "| 城镇登记失业率（%） | 3.1 | 3.5以内 |\n| 招商引资 | 良好 | 力争突破 |\n")
+    assert rows(extract(text, load(bundled)), "target") == [
+        ("gdp", 2025, "target", "value", 1100, "亿元", None, "about", None),
+        ("gdp", 2025, "target", "growth", None, "%", 6, "exact", None),
+        ("new_industrial_firms", 2025, "target", "value", 35, "家", None, "at_least", None),
+        ("registered_unemployment_rate", 2025, "target", "value", 3.5, "%", None, "at_most", None),
+    ]

@@ -493,6 +493,8 @@ _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
                    r"(?:保持)?(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
+_STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
+                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构)\s*$")
 _TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标")
 _SEP = re.compile(r"[、和与及]")
 
@@ -582,6 +584,8 @@ class _Parser:
                         return [Item(kind, ind, "task", start, a + m.end(), a + m.start())], []
                     return [], []
         ms = _measures(s, a, b)
+        if not ms and kind == "target":
+            return self._steady(a, clause, kind), []
         if not ms:
             return [], group
         lead = s[a:ms[0].start]
@@ -709,6 +713,21 @@ class _Parser:
                 out.append(n + last[len(n):] if len(n) <= 3 else n)
         return out + [last]
 
+    def _steady(self, a: int, clause: str, kind: str) -> list[Item]:
+        """"进出口总额、实际使用外资保持稳定", "进出口促稳提质": a task target for each common indicator named."""
+        m = _STEADY.search(clause)
+        if not m:
+            return []
+        group = "name" if m.group("name") is not None else "name2"
+        names = [_clean_name(p) for p in _SEP.split(m.group(group))]
+        if not names or not all(n and self.r.lookup([n]) for n in names):
+            return []
+        inds = [self.r.resolve(n) for n in names]
+        if not all(ind.known for ind in inds):
+            return []
+        start = a + m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
+        return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
+
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
         body = m.group("body")
         issued = _ISSUED.match(body)
@@ -775,6 +794,17 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 items = parser.sentence(sa, sb, "target", after)
                 end = sb
                 heading = not items and _is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
+                if not items and sb == pb and (sent.rstrip()[-1:] in ":" or heading or "表" in sent):
+                    rows = []
+                    for qa, qb in paras[pi + 1:pi + 41]:
+                        if not text.joined[qa:qb].lstrip().startswith("|"):
+                            if rows or len(text.joined[qa:qb]) > 60:
+                                break  # a caption (表1 主要预期目标) may stand between
+                            continue
+                        rows.append((qa, qb))
+                    table = _table_targets(text, parser, rows, year)
+                    if table:
+                        return sa, rows[-1][1], after, table
                 if sb == pb and (sent.rstrip()[-1:] in ":;" or heading):
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
                     semicolons = sent.rstrip().endswith(";")
@@ -794,6 +824,82 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 if items:
                     return sa, end, after, items
     return None
+
+
+_GROWTH_COLUMN = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
+
+
+def _cells(text: Text, a: int, b: int) -> list[str]:
+    return [c.strip() for c in text.joined[a:b].strip().strip("|").split("|")]
+
+
+def _table_targets(text: Text, parser: "_Parser", rows: list[tuple[int, int]], year: int | None) -> list[Item]:
+    """The targets column of a Markdown table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |)."""
+    from .units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
+    from .vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+
+    units = re.compile(rf"(?:{_alternation(m for m, _ in MAGNITUDES)})?(?:{_alternation([*DIMENSIONS, *COUNT_UNITS])})")
+    if len(rows) < 3:
+        return []
+    header = _cells(text, *rows[0])
+    columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
+    if year is not None and any(str(year) in header[i] for i in columns):
+        columns = [i for i in columns if str(year) in header[i]]
+    if len(columns) != 1:
+        return []
+    col = columns[0]
+    named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
+    name_col = named[0] if named else next((i for i, h in enumerate(header) if i != col and not re.search(
+        "序号|编号|^$", h)), None)
+    unit_col = next((i for i, h in enumerate(header) if "单位" in h and i not in (col, name_col)), None)
+    if name_col is None:
+        return []
+    number = re.compile(rf"(?P<pre>{_alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
+                        rf"(?P<post>{_alternation(QUALIFIER_SUFFIXES)})?")
+    items: list[Item] = []
+    for qa, qb in rows[1:]:
+        cells = _cells(text, qa, qb)
+        if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            continue
+        raw, cell = cells[name_col], cells[col]
+        unit = cells[unit_col] if unit_col is not None else ""
+        inner = re.search(r"\(([^()]*)\)\s*$", raw)
+        if inner and not unit:
+            unit = inner.group(1).strip()
+        name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
+        if not name or _AVERAGE.search(name) or re.search("年均|累计", name + unit):
+            continue
+        verb = _GROWTH_COLUMN.search(name)
+        base = name[:verb.start()] if verb else name
+        if verb and base.endswith(("涨", "增")):
+            continue
+        quote = (qa, qb)
+        if re.search("同步|任务|平衡", cell):
+            if not _valid_name(base):
+                continue
+            ind = parser.r.resolve(base, (name,))
+            if ind.known or "下达" in cell:
+                items.append(Item("target", ind, "task", *quote, qa))
+            continue
+        m = number.fullmatch(cell)
+        if not m or (unit and unit != "%" and m.group("unit")):
+            continue
+        qualifier = _qualifier(m.group("post"), m.group("pre"))
+        value = _number(m.group("num"))
+        if verb and unit in ("%", ""):
+            if not _valid_name(base) or not (parser._plausible(base, _Measure("growth", 0, 0, verb=verb.group()))):
+                continue
+            growth = -value if verb.group().rstrip("率") in _NEGATIVE else value
+            ind = parser.r.resolve(base, (name,))
+            items.append(Item("target", ind, "growth", *quote, qa, None, "%", growth, qualifier))
+        elif not verb and unit and _valid_name(name):
+            if (unit == "%" and not _RATE.search(name)) or not units.fullmatch(unit):
+                continue
+            if not parser._plausible(name, _Measure("value", 0, 0)):
+                continue
+            ind = parser.r.resolve(name, (), unit)
+            items.append(Item("target", ind, "value", *quote, qa, value, unit, None, qualifier))
+    return items
 
 
 def _listed(text: Text, a: int, b: int) -> bool:
