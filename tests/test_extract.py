@@ -915,3 +915,42 @@ def test_a_table_of_targets_reads_only_its_targets_column(bundled):
         ("new_industrial_firms", 2025, "target", "value", 35, "家", None, "at_least", None),
         ("registered_unemployment_rate", 2025, "target", "value", 3.5, "%", None, "at_most", None),
     ]
+
+
+@pytest.mark.parametrize("summary, expected", [
+    ("全区实现地区生产总值892.3亿元，同比增长6.2%，增幅位居全市第一；一般公共预算收入32.1亿元，按同口径计算增长8.5%，"
+     "其中税收收入26.4亿元，占比82.2%。",
+     [("gdp", "value", 892.3, "亿元", 6.2, "exact"), ("public_budget_revenue", "value", 32.1, "亿元", 8.5, "exact"),
+      ("tax_revenue", "value", 26.4, "亿元", None, "exact")]),
+    ("居民人均可支配收入达到3.6万元，增长6.1%，其中城镇居民4.5万元、农村居民2.3万元；地区生产总值增长5%。",
+     [("disposable_income", "value", 3.6, "万元", 6.1, "exact"), ("urban_disposable_income", "value", 4.5, "万元", None, "exact"),
+      ("rural_disposable_income", "value", 2.3, "万元", None, "exact"), ("gdp", "growth", None, "%", 5, "exact")]),
+    ("地区生产总值增长5.8%，比全国、全省分别高0.6和0.3个百分点；城镇调查失业率平均5.2%；粮食产量8.1万吨、减产2.5%。",
+     [("gdp", "growth", None, "%", 5.8, "exact"), ("surveyed_unemployment_rate", "value", 5.2, "%", None, "exact"),
+      ("grain_output", "value", 8.1, "万吨", -2.5, "exact")]),
+])
+def test_more_summary_constructions(summary, expected, bundled):
+    got = [(r["indicator"], r["metric"], r["value"], r["unit"], r["growth"], r["qualifier"])
+           for r in extract(mini(summary), load(bundled)).records if r["kind"] == "actual"]
+    assert got == expected
+
+
+def test_targets_introduced_as_main_indicators_with_steady_and_intensity_tasks(bundled):
+    text = mini("地区生产总值增长5%，固定资产投资增长3%。",
+                "2025年全县经济社会发展主要指标建议安排如下：地区生产总值增长6%左右；进出口总额、实际利用外资保持稳定；"
+                "完成省下达的能耗强度和碳排放强度控制目标；城镇调查失业率控制在5.5%左右。")
+    assert [(r["indicator"], r["metric"], r["growth"], r["value"], r["qualifier"])
+            for r in extract(text, load(bundled)).records if r["kind"] == "target"] == [
+        ("gdp", "growth", 6, None, "about"), ("trade", "task", None, None, "exact"), ("fdi", "task", None, None, "exact"),
+        ("energy_intensity", "task", None, None, "exact"), ("carbon_intensity", "task", None, None, "exact"),
+        ("surveyed_unemployment_rate", "value", None, 5.5, "about")]
+
+
+def test_a_government_work_report_takes_its_years_from_the_date_and_its_region_from_the_meeting(bundled):
+    text = ("政府工作报告\n\n——2024年1月15日在福建省第十四届人民代表大会第二次会议上\n\n"
+            "过去一年，全省地区生产总值增长4.5%，固定资产投资增长2%。\n\n"
+            "今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。\n")
+    r = extract(text, load(bundled))
+    assert (r.region, r.actual_year, r.target_year) == ("fujian", 2023, 2024)
+    december = text.replace("2024年1月15日", "2023年12月26日")
+    assert (extract(december, load(bundled)).actual_year, extract(december, load(bundled)).target_year) == (2023, 2024)

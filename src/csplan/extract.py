@@ -213,7 +213,7 @@ _LEAD = re.compile(
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
 )
 _TRAIL = re.compile(
-    r"(?:\s|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
+    r"(?:\s|按同口径计算|按可比口径计算|按现价计算|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
     r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性)+$"
 )
@@ -298,10 +298,10 @@ LEXICON: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("grain_output", "Grain output", "higher", ("粮食产量", "粮食总产量")),
     ("energy_intensity", "Energy consumption per unit of GDP", "lower",
      ("单位国内生产总值能耗", "单位地区生产总值能耗", "单位生产总值能耗", "单位GDP能耗", "万元GDP能耗",
-      "万元地区生产总值能耗", "单位地区生产总值能源消耗", "单位国内生产总值能源消耗")),
+      "万元地区生产总值能耗", "单位地区生产总值能源消耗", "单位国内生产总值能源消耗", "能耗强度", "能源消耗强度")),
     ("carbon_intensity", "CO2 emissions per unit of GDP", "lower",
      ("单位国内生产总值二氧化碳排放", "单位地区生产总值二氧化碳排放", "单位生产总值二氧化碳排放",
-      "单位GDP二氧化碳排放")),
+      "单位GDP二氧化碳排放", "碳排放强度", "二氧化碳排放强度")),
     ("energy_saving", "Energy-saving, emission and carbon reduction task", "higher",
      ("节能减排降碳任务", "节能减排降碳", "节能减排", "节能降碳", "节能降耗", "节能降耗减排", "节能减排降耗",
       "能耗双控")),
@@ -352,7 +352,7 @@ _WORDS = {
     "生物医药": "biomedicine", "新能源": "new_energy", "汽车": "vehicles", "家": "", "的": "", "率": "rate",
     "价格": "prices", "播种面积": "sown_area", "面积": "area", "销售额": "sales", "批发": "wholesale",
     "住宿": "accommodation", "总收入": "income", "总": "", "餐饮": "catering", "营业额": "turnover", "指数": "index", "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
-    "主要": "major", "污染物": "pollutants",
+    "主要": "major", "污染物": "pollutants", "减排": "emission_reduction",
 }
 
 # Names with these words measure something that should fall.
@@ -495,7 +495,7 @@ _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
                      r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构)\s*$")
-_TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标")
+_TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标|主要(?:经济|计划|发展)?指标(?:建议)?安排")
 _SEP = re.compile(r"[、和与及]")
 
 
@@ -623,6 +623,9 @@ class _Parser:
                         # 突破千亿元，达到 1012 亿元: the exact figure says more
                         last.value, last.unit, last.qualifier, last.end = m.value, m.unit, m.qualifier, m.end
                 continue
+            resident = re.fullmatch(r"(城镇|农村)(?:常住)?(?:居民)?", name)
+            if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
+                name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
             if not (trusted or _valid_name(name)) or not self._plausible(name, m):
                 group = []
                 continue
@@ -732,7 +735,7 @@ class _Parser:
         body = m.group("body")
         issued = _ISSUED.match(body)
         names_raw = body[issued.end():] if issued else body
-        names_raw = re.sub(r"目标$", "", names_raw)
+        names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
         names = [n for n in (_clean_name(p) for p in _SEP.split(names_raw)) if n]
         start, end = a + m.start(), a + m.end()
         if not names:
