@@ -954,3 +954,16 @@ def test_a_government_work_report_takes_its_years_from_the_date_and_its_region_f
     assert (r.region, r.actual_year, r.target_year) == ("fujian", 2023, 2024)
     december = text.replace("2024年1月15日", "2023年12月26日")
     assert (extract(december, load(bundled)).actual_year, extract(december, load(bundled)).target_year) == (2023, 2024)
+
+
+def test_a_table_under_the_targets_heading_by_its_year_column(bundled):
+    text = mini("地区生产总值增长5%，固定资产投资增长3%。",
+                "## 二、2025年主要预期目标\n\n| 序号 | 指标 | 单位 | 2024年 | 2025年 | 备注 |\n|---|---|---|---|---|---|\n"
+                "| 1 | 地区生产总值增长率 | % | 5 | 6%左右 | 预期性 |\n| 2 | 规上工业增加值增速 | % | 7 | ≥7 | 预期性 |\n"
+                "| 3 | 单位GDP能耗下降 | % | 3 | 完成市下达任务 | 约束性 |\n| 4 | 城镇新增就业 | 人 | 5200 | 5000 | 预期性 |\n")
+    assert rows(extract(text, load(bundled)), "target") == [
+        ("gdp", 2025, "target", "growth", None, "%", 6, "about", None),
+        ("industrial_value_added", 2025, "target", "growth", None, "%", 7, "at_least", None),
+        ("energy_intensity", 2025, "target", "task", None, None, None, "exact", None),
+        ("new_urban_jobs", 2025, "target", "value", 5000, "人", None, "exact", None),
+    ]

@@ -846,6 +846,12 @@ def _table_targets(text: Text, parser: "_Parser", rows: list[tuple[int, int]], y
         return []
     header = _cells(text, *rows[0])
     columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
+    if not columns:
+        # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
+        years = {i: _year(y.group(1)) for i, h in enumerate(header) if (y := _YEAR.search(h + "年"))
+                 and not re.search("预计|完成|实际|执行", h)}
+        want = year if year is not None else max(years.values(), default=None)
+        columns = [i for i, y in years.items() if y == want]
     if year is not None and any(str(year) in header[i] for i in columns):
         columns = [i for i in columns if str(year) in header[i]]
     if len(columns) != 1:

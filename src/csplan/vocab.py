@@ -15,6 +15,8 @@ QUALIFIER_PREFIXES: dict[str, str] = {
     "不超过": "at_most",
     "不高于": "at_most",
     "控制在": "at_most",
+    "≥": "at_least",
+    "≤": "at_most",
     "接近": "nearly",
     "将近": "nearly",
     "大约": "about",
