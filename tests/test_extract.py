@@ -967,3 +967,16 @@ def test_a_table_under_the_targets_heading_by_its_year_column(bundled):
         ("energy_intensity", 2025, "target", "task", None, None, None, "exact", None),
         ("new_urban_jobs", 2025, "target", "value", 5000, "人", None, "exact", None),
     ]
+
+
+def test_a_milestone_then_the_figure_a_share_of_the_budget_and_a_figure_of_another_year(bundled):
+    text = mini("全年地区生产总值突破千亿大关，达到1036.5亿元，增长6.8%，增速高于全省平均1.4个百分点、居全市第2位；"
+                "一般公共预算收入完成68.3亿元，完成年度预算的102.1%，增长5.2%；全社会研发投入占GDP比重达2.8%。"
+                "2023年全县固定资产投资为980亿元。",
+                "2025年主要预期目标是：地区生产总值增长6%，力争到2027年突破1200亿元。")
+    assert rows(extract(text, load(bundled))) == [
+        ("gdp", 2024, "actual", "value", 1036.5, "亿元", 6.8, "exact", "reported"),
+        ("public_budget_revenue", 2024, "actual", "value", 68.3, "亿元", 5.2, "exact", "reported"),
+        ("rd_intensity", 2024, "actual", "value", 2.8, "%", None, "exact", "reported"),
+        ("gdp", 2025, "target", "growth", None, "%", 6, "exact", None),
+    ]

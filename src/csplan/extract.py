@@ -311,7 +311,8 @@ LEXICON: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("services_value_added", "Value added of services", "higher", ("服务业增加值",)),
     ("rd_intensity", "R&D spending as % of GDP", "higher",
      ("R&D经费投入强度", "研发经费投入强度", "研发投入强度", "全社会研发经费投入强度", "全社会研发投入强度",
-      "研究与试验发展经费投入强度")),
+      "研究与试验发展经费投入强度", "研发投入占GDP比重", "研发经费投入占GDP比重", "全社会研发投入占GDP比重",
+      "研发经费支出占地区生产总值比重", "研究与试验发展经费支出占地区生产总值比重", "研发经费支出占GDP比重")),
     ("urbanization_rate", "Urbanisation rate", "higher", ("常住人口城镇化率", "城镇化率")),
     ("gdp_per_capita", "Per-capita gross regional product", "higher", ("人均地区生产总值", "人均生产总值", "人均GDP")),
     ("industrial_investment", "Industrial investment", "higher", ("工业投资",)),
@@ -493,6 +494,9 @@ _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
                    r"(?:保持)?(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
+_MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
+                        r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
+_SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
                      r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构)\s*$")
 _TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标|主要(?:经济|计划|发展)?指标(?:建议)?安排")
@@ -541,6 +545,7 @@ class _Parser:
         items: list[Item] = []
         group: list[Item] = []
         intro: int | None = None
+        self.pending: tuple[str, int] | None = None
         start = a
         bounds = [m.start() for m in re.finditer(r"[,:]", self.s[a:b])] + [b - a]
         for cut in bounds:
@@ -587,12 +592,17 @@ class _Parser:
         if not ms and kind == "target":
             return self._steady(a, clause, kind), []
         if not ms:
+            milestone = _MILESTONE.match(clause)
+            name = _clean_name(milestone.group("name")) if milestone else ""
+            if name and not group and _valid_name(name) and self.r.lookup([name]):
+                self.pending = (name, a)  # 地区生产总值突破千亿大关，达到1036.5亿元
             return [], group
+        pending, self.pending = self.pending, None
         lead = s[a:ms[0].start]
         if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)):
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
-        prev_end = a
+        prev_end = lead_start = a
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
@@ -602,8 +612,12 @@ class _Parser:
             if m.kind == "growth" and _AVERAGE.search(re.sub(r"\s", "", raw)):
                 group = []
                 continue
+            if _SHARE_OF_PLAN.fullmatch(re.sub(r"\s", "", raw)):
+                continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = _clean_name(raw)
             name = "" if name in _RESTATED else name
+            if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
+                name, lead_start = pending
             trusted = False
             if name and m.kind == "growth" and not _valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
@@ -634,7 +648,7 @@ class _Parser:
                 continue
             extra = (name + m.verb,) if m.kind == "growth" else ()
             ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
-            start = a if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
+            start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
             item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier)
             joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
             out.append(item)
@@ -1180,6 +1194,15 @@ def extract(
 
     from .vocab import STATUS_WORDS
 
+    def other_year(it: Item, year: int) -> bool:
+        """2023年全县地区生产总值为980亿元 in the summary of 2024, 力争到2027年…: a figure of another year."""
+        begin = max(text.joined.rfind(c, 0, it.at) for c in _TERMINAL + "\n;") + 1
+        years = [_year(y) for y in _YEAR.findall(text.joined[begin:it.at])]
+        return bool(years) and years[-1] != year
+
+    if actual_year is None and target_year is None:
+        actuals = [it for it in actuals if not other_year(it, ay)]
+        targets = [it for it in targets if not other_year(it, ty)]
     status_rx = _status_words()
     records: list[dict] = []
     seen: set[tuple] = set()
