@@ -964,7 +964,9 @@ def _actual_sentences(text: Text, parser: _Parser, limit: int) -> tuple[list[Ite
 
     for i in range(len(blocks)):
         chosen = items_of(i)
-        if not any(it.ind.known for it in chosen):
+        pa, pb = blocks[i][0]
+        topic = text.joined[pa:pb].lstrip().startswith("——")
+        if sum(it.ind.known for it in chosen) < (1 if topic else 2):
             continue
         # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
         # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
