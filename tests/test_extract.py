@@ -664,30 +664,16 @@ def test_the_readme_extract_example_prints_what_it_shows(tmp_path):
     holding the sample reports, prints the lines the README shows (stdout and stderr)."""
     import os
     import shutil
-    import subprocess
-    import sys
 
-    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## Extracting a new report"):]
-    section = section[:section.index("\n## ", 1)]
-    steps: list[tuple[str, list[str]]] = []
-    inside = False
-    for line in section.splitlines():
-        if line.startswith("```"):
-            inside = line.strip() == "```console"
-        elif inside and line.startswith("$ "):
-            steps.append((line[2:], []))
-        elif inside and steps:
-            steps[-1][1].append(line.strip())
+    import readme_console
+
+    steps = readme_console.steps("## Extracting a new report")
     assert len(steps) >= 4
     shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures")
     env = {k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"}
-    prelude = f'csplan() {{ "{sys.executable}" -m csplan "$@"; }}\n'
     for cmd, expected in steps:
-        proc = subprocess.run(["bash", "-c", prelude + cmd], cwd=tmp_path, env=env, capture_output=True, text=True,
-                              timeout=120)
-        got = [ln.strip() for ln in (proc.stdout + proc.stderr).splitlines()]
-        assert proc.returncode == 0 and sorted(got) == sorted(expected), (cmd, got)
+        code, got = readme_console.run(cmd, tmp_path, env)
+        assert code == 0 and sorted(got) == sorted(expected), (cmd, got)
 
 
 # --- more reports in the genre: other levels, years and phrasings ---------------------------------

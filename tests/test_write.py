@@ -382,40 +382,16 @@ def test_dumps_of_the_store_is_what_is_on_disk_after_a_write(cli, store_copy):
 # --- the README's walk-through ----------------------------------------------------------------
 
 
-def readme_session() -> list[tuple[str, list[str]]]:
-    """The `$ command` lines of the README's "Writing figures" section, each with the lines it prints."""
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## Writing figures"):]
-    section = section[:section.index("\n## ", 1)]
-    steps: list[tuple[str, list[str]]] = []
-    inside = False
-    for raw in section.splitlines():
-        line = raw.strip()
-        if line.startswith("```"):
-            inside = line == "```console"
-            continue
-        if not inside:
-            continue
-        if line.startswith("$ "):
-            steps.append((line[2:], []))
-        elif steps:
-            steps[-1][1].append(line)
-    return steps
-
-
 def test_the_readme_walk_through_gives_the_output_it_shows(tmp_path):
     """A reader following only the README enters another region's report and gets `targets` answers."""
     import os
-    import subprocess
-    import sys
 
-    steps = readme_session()
+    import readme_console
+
+    steps = readme_console.steps("## Writing figures")
     assert any(cmd.startswith("csplan targets") for cmd, _ in steps)
     env = {k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"}
     env["COLUMNS"] = "200"
-    prelude = f'csplan() {{ "{sys.executable}" -m csplan "$@"; }}\n'
     ran = 0
     for cmd, expected in steps:
         if cmd.startswith("export "):
@@ -430,9 +406,7 @@ def test_the_readme_walk_through_gives_the_output_it_shows(tmp_path):
         if cmd.startswith("cat "):
             (tmp_path / cmd[4:]).write_text("\n".join(expected) + "\n", encoding="utf-8")
             continue
-        proc = subprocess.run(["bash", "-c", prelude + cmd], cwd=tmp_path, env=env, capture_output=True,
-                              text=True, timeout=120)
-        got = [line.strip() for line in (proc.stdout + proc.stderr).splitlines()]
+        _, got = readme_console.run(cmd, tmp_path, env)
         assert sorted(got) == sorted(expected), (cmd, got)
         ran += 1
     assert ran >= 20
