@@ -966,3 +966,216 @@ def test_a_milestone_then_the_figure_a_share_of_the_budget_and_a_figure_of_anoth
         ("rd_intensity", 2024, "actual", "value", 2.8, "%", None, "exact", "reported"),
         ("gdp", 2025, "target", "growth", None, "%", 6, "exact", None),
     ]
+
+
+# --- six more reports, written blind (before reading the extractor) ---------------------------------
+# A Jiangsu district (a page number inside the income sentence, 力争与上年持平), a Sichuan city's
+# government work report (——topic lines, a share, 分别增长…和…), a Yunnan county in half-width
+# punctuation (初步核算, a page number inside a growth, a numbered targets list), Shandong (万亿元,
+# a form feed inside a name, 单位生产总值能耗降低完成…任务), a Hubei city in Markdown (左右 with a
+# growth, 下降, 持平, a dash list) and the State Council (万亿斤, 与上年持平, R&D intensity).
+
+JIANGNING_2023 = [
+    ('gdp', 2023, 'actual', 'value', 3150, '亿元', 6.3, 'exact', 'estimate'),
+    ('industrial_value_added', 2023, 'actual', 'growth', None, '%', 8.1, 'exact', 'estimate'),
+    ('public_budget_revenue', 2023, 'actual', 'value', 243.6, '亿元', 7.2, 'exact', 'estimate'),
+    ('fixed_asset_investment', 2023, 'actual', 'growth', None, '%', 5.5, 'exact', 'estimate'),
+    ('retail_sales', 2023, 'actual', 'value', 1215, '亿元', 7.8, 'exact', 'estimate'),
+    ('trade', 2023, 'actual', 'value', 1620, '亿元', -2.4, 'exact', 'estimate'),
+    ('exports', 2023, 'actual', 'value', 1080, '亿元', 1.3, 'exact', 'estimate'),
+    ('fdi', 2023, 'actual', 'value', 12.6, '亿美元', None, 'exact', 'estimate'),
+    ('urban_disposable_income', 2023, 'actual', 'value', 78260, '元', 5.1, 'exact', 'estimate'),
+    ('rural_disposable_income', 2023, 'actual', 'value', 41350, '元', 6.9, 'exact', 'estimate'),
+    ('gdp', 2024, 'target', 'growth', None, '%', 6, 'about', None),
+    ('industrial_value_added', 2024, 'target', 'growth', None, '%', 7, 'at_least', None),
+    ('public_budget_revenue', 2024, 'target', 'growth', None, '%', 5, 'exact', None),
+    ('fixed_asset_investment', 2024, 'target', 'growth', None, '%', 5, 'about', None),
+    ('retail_sales', 2024, 'target', 'growth', None, '%', 7, 'exact', None),
+    ('trade', 2024, 'target', 'growth', None, '%', 0, 'exact', None),
+    ('fdi', 2024, 'target', 'value', 12, '亿美元', None, 'at_least', None),
+    ('disposable_income', 2024, 'target', 'task', None, None, None, 'exact', None),
+    ('surveyed_unemployment_rate', 2024, 'target', 'value', 5, '%', None, 'at_most', None),
+    ('energy_saving', 2024, 'target', 'task', None, None, None, 'exact', None),
+]
+
+MIANYANG_2025_GWR = [
+    ('gdp', 2024, 'actual', 'value', 4300, '亿元', None, 'more_than', 'estimate'),
+    ('gdp', 2024, 'actual', 'growth', None, '%', 6.2, 'exact', 'estimate'),
+    ('industrial_value_added', 2024, 'actual', 'growth', None, '%', 9.5, 'exact', 'estimate'),
+    ('fixed_asset_investment', 2024, 'actual', 'growth', None, '%', 4.8, 'exact', 'estimate'),
+    ('retail_sales', 2024, 'actual', 'value', 1790, '亿元', 5.6, 'exact', 'estimate'),
+    ('public_budget_revenue', 2024, 'actual', 'value', 212.4, '亿元', 6.1, 'exact', 'estimate'),
+    ('urban_disposable_income', 2024, 'actual', 'growth', None, '%', 4.6, 'exact', 'estimate'),
+    ('rural_disposable_income', 2024, 'actual', 'growth', None, '%', 6.3, 'exact', 'estimate'),
+    ('gdp', 2025, 'target', 'growth', None, '%', 6, 'about', None),
+    ('industrial_value_added', 2025, 'target', 'growth', None, '%', 8, 'exact', None),
+    ('fixed_asset_investment', 2025, 'target', 'growth', None, '%', 5, 'at_least', None),
+    ('retail_sales', 2025, 'target', 'growth', None, '%', 6, 'exact', None),
+    ('public_budget_revenue', 2025, 'target', 'growth', None, '%', 5.5, 'exact', None),
+    ('urban_disposable_income', 2025, 'target', 'growth', None, '%', 5, 'exact', None),
+    ('rural_disposable_income', 2025, 'target', 'growth', None, '%', 6.5, 'exact', None),
+    ('surveyed_unemployment_rate', 2025, 'target', 'value', 5.5, '%', None, 'about', None),
+    ('cpi', 2025, 'target', 'growth', None, '%', 2, 'about', None),
+    ('energy_saving', 2025, 'target', 'task', None, None, None, 'exact', None),
+]
+
+BINCHUAN_2024 = [
+    ('gdp', 2024, 'actual', 'value', 186.52, '亿元', 4.6, 'exact', 'preliminary'),
+    ('primary_industry_value_added', 2024, 'actual', 'value', 58.3, '亿元', 5.2, 'exact', 'preliminary'),
+    ('industrial_value_added', 2024, 'actual', 'growth', None, '%', -3.5, 'exact', 'preliminary'),
+    ('fixed_asset_investment', 2024, 'actual', 'growth', None, '%', 2.1, 'exact', 'preliminary'),
+    ('retail_sales', 2024, 'actual', 'value', 52.7, '亿元', 4.3, 'exact', 'preliminary'),
+    ('public_budget_revenue', 2024, 'actual', 'value', 7.86, '亿元', 3.2, 'exact', 'preliminary'),
+    ('urban_disposable_income', 2024, 'actual', 'value', 43580, '元', 3.9, 'exact', 'preliminary'),
+    ('rural_disposable_income', 2024, 'actual', 'value', 1.86, '万元', 6.4, 'exact', 'preliminary'),
+    ('grain_output', 2024, 'actual', 'value', 15.2, '万吨', 1.1, 'exact', 'preliminary'),
+    ('gdp', 2025, 'target', 'growth', None, '%', 5, 'about', None),
+    ('industrial_value_added', 2025, 'target', 'growth', None, '%', 6, 'exact', None),
+    ('fixed_asset_investment', 2025, 'target', 'growth', None, '%', 3, 'at_least', None),
+    ('retail_sales', 2025, 'target', 'growth', None, '%', 5, 'exact', None),
+    ('public_budget_revenue', 2025, 'target', 'growth', None, '%', 0, 'exact', None),
+    ('urban_disposable_income', 2025, 'target', 'growth', None, '%', 5, 'exact', None),
+    ('rural_disposable_income', 2025, 'target', 'growth', None, '%', 7, 'exact', None),
+    ('grain_output', 2025, 'target', 'value', 15, '万吨', None, 'at_least', None),
+    ('energy_saving', 2025, 'target', 'task', None, None, None, 'exact', None),
+    ('major_pollutants_emission_reduction', 2025, 'target', 'task', None, None, None, 'exact', None),
+]
+
+SHANDONG_2022 = [
+    ('gdp', 2022, 'actual', 'value', 8.74, '万亿元', 3.9, 'exact', 'preliminary'),
+    ('public_budget_revenue', 2022, 'actual', 'value', 7104, '亿元', 6.3, 'exact', 'preliminary'),
+    ('industrial_value_added', 2022, 'actual', 'growth', None, '%', 5.1, 'exact', 'preliminary'),
+    ('fixed_asset_investment', 2022, 'actual', 'growth', None, '%', 6.1, 'exact', 'preliminary'),
+    ('retail_sales', 2022, 'actual', 'value', 3.3, '万亿元', -0.3, 'exact', 'preliminary'),
+    ('trade', 2022, 'actual', 'value', 3.33, '万亿元', 13.8, 'exact', 'preliminary'),
+    ('fdi', 2022, 'actual', 'value', 228.1, '亿美元', 6.8, 'exact', 'preliminary'),
+    ('disposable_income', 2022, 'actual', 'value', 37560, '元', 5.0, 'exact', 'preliminary'),
+    ('cpi', 2022, 'actual', 'growth', None, '%', 2.1, 'exact', 'preliminary'),
+    ('new_urban_jobs', 2022, 'actual', 'value', 118.6, '万人', None, 'exact', 'preliminary'),
+    ('grain_output', 2022, 'actual', 'value', 1108.8, '亿斤', 0.7, 'exact', 'preliminary'),
+    ('gdp', 2023, 'target', 'growth', None, '%', 5, 'at_least', None),
+    ('public_budget_revenue', 2023, 'target', 'growth', None, '%', 5, 'exact', None),
+    ('industrial_value_added', 2023, 'target', 'growth', None, '%', 6, 'about', None),
+    ('fixed_asset_investment', 2023, 'target', 'growth', None, '%', 6, 'about', None),
+    ('retail_sales', 2023, 'target', 'growth', None, '%', 8, 'about', None),
+    ('trade', 2023, 'target', 'task', None, None, None, 'exact', None),
+    ('fdi', 2023, 'target', 'value', 230, '亿美元', None, 'about', None),
+    ('disposable_income', 2023, 'target', 'task', None, None, None, 'exact', None),
+    ('new_urban_jobs', 2023, 'target', 'value', 110, '万人', None, 'at_least', None),
+    ('surveyed_unemployment_rate', 2023, 'target', 'value', 5.5, '%', None, 'at_most', None),
+    ('cpi', 2023, 'target', 'growth', None, '%', 3, 'about', None),
+    ('grain_output', 2023, 'target', 'value', 1100, '亿斤', None, 'at_least', None),
+    ('energy_intensity', 2023, 'target', 'task', None, None, None, 'exact', None),
+]
+
+YICHANG_2021 = [
+    ('gdp', 2021, 'actual', 'value', 5020, '亿元', None, 'about', 'estimate'),
+    ('gdp', 2021, 'actual', 'growth', None, '%', 13.5, 'exact', 'estimate'),
+    ('industrial_value_added', 2021, 'actual', 'growth', None, '%', 14.2, 'exact', 'estimate'),
+    ('fixed_asset_investment', 2021, 'actual', 'growth', None, '%', 18.6, 'exact', 'estimate'),
+    ('retail_sales', 2021, 'actual', 'value', 1390, '亿元', 19.8, 'exact', 'estimate'),
+    ('local_budget_revenue', 2021, 'actual', 'value', 203.1, '亿元', 24.7, 'exact', 'estimate'),
+    ('trade', 2021, 'actual', 'value', 310, '亿元', 22.1, 'exact', 'estimate'),
+    ('disposable_income', 2021, 'actual', 'value', 34950, '元', 10.5, 'exact', 'estimate'),
+    ('cpi', 2021, 'actual', 'growth', None, '%', 0.9, 'exact', 'estimate'),
+    ('surveyed_unemployment_rate', 2021, 'actual', 'value', 4.8, '%', None, 'exact', 'estimate'),
+    ('energy_intensity', 2021, 'actual', 'growth', None, '%', -2.5, 'exact', 'estimate'),
+    ('grain_sown_area', 2021, 'actual', 'growth', None, '%', 0, 'exact', 'estimate'),
+    ('gdp', 2022, 'target', 'growth', None, '%', 8, 'about', None),
+    ('industrial_value_added', 2022, 'target', 'growth', None, '%', 9, 'exact', None),
+    ('fixed_asset_investment', 2022, 'target', 'growth', None, '%', 12, 'exact', None),
+    ('retail_sales', 2022, 'target', 'growth', None, '%', 10, 'exact', None),
+    ('local_budget_revenue', 2022, 'target', 'growth', None, '%', 6, 'exact', None),
+    ('trade', 2022, 'target', 'growth', None, '%', 10, 'at_least', None),
+    ('disposable_income', 2022, 'target', 'task', None, None, None, 'exact', None),
+    ('surveyed_unemployment_rate', 2022, 'target', 'value', 5.5, '%', None, 'at_most', None),
+    ('new_urban_jobs', 2022, 'target', 'value', 6, '万人', None, 'at_least', None),
+    ('cpi', 2022, 'target', 'growth', None, '%', 3, 'about', None),
+    ('grain_output', 2022, 'target', 'value', 170, '万吨', None, 'at_least', None),
+    ('energy_saving', 2022, 'target', 'task', None, None, None, 'exact', None),
+    ('emission_reduction', 2022, 'target', 'task', None, None, None, 'exact', None),
+]
+
+CHINA_2025 = [
+    ('gdp', 2025, 'actual', 'value', 140.2, '万亿元', 5.0, 'exact', 'preliminary'),
+    ('new_urban_jobs', 2025, 'actual', 'value', 1262, '万人', None, 'exact', 'preliminary'),
+    ('surveyed_unemployment_rate', 2025, 'actual', 'value', 5.2, '%', None, 'exact', 'preliminary'),
+    ('cpi', 2025, 'actual', 'growth', None, '%', 0, 'exact', 'preliminary'),
+    ('disposable_income', 2025, 'actual', 'value', 43360, '元', 5.1, 'exact', 'preliminary'),
+    ('trade', 2025, 'actual', 'value', 45.2, '万亿元', 3.6, 'exact', 'preliminary'),
+    ('public_budget_revenue', 2025, 'actual', 'value', 22.1, '万亿元', 1.2, 'exact', 'preliminary'),
+    ('grain_output', 2025, 'actual', 'value', 14152, '亿斤', None, 'exact', 'preliminary'),
+    ('energy_intensity', 2025, 'actual', 'growth', None, '%', -3.2, 'exact', 'preliminary'),
+    ('gdp', 2026, 'target', 'growth', None, '%', 5, 'about', None),
+    ('new_urban_jobs', 2026, 'target', 'value', 1200, '万人', None, 'at_least', None),
+    ('surveyed_unemployment_rate', 2026, 'target', 'value', 5.5, '%', None, 'about', None),
+    ('cpi', 2026, 'target', 'growth', None, '%', 2, 'about', None),
+    ('disposable_income', 2026, 'target', 'task', None, None, None, 'exact', None),
+    ('trade', 2026, 'target', 'task', None, None, None, 'exact', None),
+    ('balance_of_payments', 2026, 'target', 'task', None, None, None, 'exact', None),
+    ('grain_output', 2026, 'target', 'value', 1.4, '万亿斤', None, 'at_least', None),
+    ('carbon_intensity', 2026, 'target', 'growth', None, '%', -3.5, 'about', None),
+    ('rd_intensity', 2026, 'target', 'value', 2.8, '%', None, 'at_least', None),
+]
+
+BLIND_SAMPLES = {
+    "district-2023-plan-report.txt": (JIANGNING_2023, "region-", 2023, 2024),
+    "city-2025-government-work-report.txt": (MIANYANG_2025_GWR, "region-", 2024, 2025),
+    "county-2024-plan-report-half-width.txt": (BINCHUAN_2024, "region-", 2024, 2025),
+    "province-2022-plan-report-form-feed.txt": (SHANDONG_2022, "shandong", 2022, 2023),
+    "city-2021-plan-report.md": (YICHANG_2021, "region-", 2021, 2022),
+    "national-2025-plan-report.txt": (CHINA_2025, "china", 2025, 2026),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_SAMPLES))
+def test_blind_reports_give_exactly_their_headline_figures(name, bundled):
+    expected, region, actual_year, target_year = BLIND_SAMPLES[name]
+    result = extract(fixture(name), load(bundled))
+    assert (result.actual_year, result.target_year) == (actual_year, target_year)
+    assert result.region.startswith(region)
+    assert rows(result) == expected
+
+
+@pytest.mark.parametrize("name", sorted(BLIND_SAMPLES))
+def test_quotes_of_the_blind_reports_hold_their_numbers(name, bundled, report_text):
+    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled, report_text)
+
+
+@pytest.mark.parametrize("targets, expected", [
+    # 力争 / 确保 / 争取 between the name and its growth belong to neither
+    ("主要预期目标为：规模以上工业增加值力争增长7%；一般公共预算收入确保增长3%；社会消费品零售总额争取增长8%；"
+     "进出口总额力争与上年持平。",
+     [("industrial_value_added", "growth", None, "%", 7, "exact"),
+      ("public_budget_revenue", "growth", None, "%", 3, "exact"),
+      ("retail_sales", "growth", None, "%", 8, "exact"), ("trade", "growth", None, "%", 0, "exact")]),
+    # the verb before 完成…任务 is not part of the name
+    ("主要预期目标为：地区生产总值增长6%；单位生产总值能耗降低完成国家下达的目标任务；"
+     "单位地区生产总值二氧化碳排放下降完成省下达任务。",
+     [("gdp", "growth", None, "%", 6, "exact"), ("energy_intensity", "task", None, None, None, "exact"),
+      ("carbon_intensity", "task", None, None, None, "exact")]),
+    # a range is no figure a record can hold: neither bound is emitted
+    ("主要预期目标为：地区生产总值增长5.5%—6%；固定资产投资增长5%-6%；社会消费品零售总额增长6%至7%；"
+     "城镇调查失业率控制在5.5%以内。",
+     [("surveyed_unemployment_rate", "value", 5.5, "%", None, "at_most")]),
+])
+def test_target_wording_found_blind(targets, expected, bundled):
+    result = extract(mini("地区生产总值增长5%，固定资产投资增长3%。", targets), load(bundled))
+    assert [(r["indicator"], r["metric"], r["value"], r["unit"], r["growth"], r["qualifier"])
+            for r in result.records if r["kind"] == "target"] == expected
+
+
+def test_a_level_printed_as_a_range_keeps_only_its_growth(bundled):
+    text = mini("预计全年完成地区生产总值1050—1060亿元，增长5.2%；社会消费品零售总额300-310亿元；"
+                "固定资产投资增长3%。", "2025年主要预期目标为：地区生产总值增长6%。")
+    assert rows(extract(text, load(bundled)), "actual") == [
+        ("gdp", 2024, "actual", "growth", None, "%", 5.2, "exact", "estimate"),
+        ("fixed_asset_investment", 2024, "actual", "growth", None, "%", 3, "exact", "estimate"),
+    ]
+
+
+def test_a_share_is_not_a_headline_figure(bundled):
+    text = mini("地区生产总值增长5%；服务业增加值占地区生产总值比重达到52.3%；一般公共预算收入212.4亿元、增长6.1%，"
+                "其中税收收入占比达到65.3%；全社会研发投入占GDP比重达2.8%。", "2025年主要预期目标为：地区生产总值增长6%。")
+    assert [r["indicator"] for r in extract(text, load(bundled)).records if r["kind"] == "actual"] == [
+        "gdp", "public_budget_revenue", "rd_intensity"]

@@ -181,11 +181,29 @@ class _Measure:
     growth: int | float | None = None
     qualifier: str = "exact"
     verb: str = ""
+    ranged: bool = False  # a level printed as a range (1050—1060亿元): no value
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
 
 
 def _measures(text: str, a: int, b: int) -> list[_Measure]:
     out = []
+    ranged: int | None = None  # where the range being read (1050—1060亿元, 增长5.5%—6%) began
     for m in _pattern().finditer(text, a, b):
+        if _RANGE_AFTER.match(text, m.end(), b):
+            ranged = m.start()
+            continue
+        before = _RANGE_BEFORE.search(text, max(a, m.start() - 16), m.start())
+        if ranged is not None or before:
+            # A range, which a record cannot hold: neither bound is the figure. A level's range is
+            # kept without a value, so that the growth after it still finds its name.
+            if not m.group("gverb") and not m.group("flat"):
+                out.append(_Measure("value", before.start() if ranged is None else ranged, m.end(),
+                                    unit=(m.group("vmag") or "") + m.group("vbase"), ranged=True))
+            ranged = None
+            continue
         if m.group("gverb"):
             size = _number(m.group("gnum"))
             verb = m.group("gverb")
@@ -215,7 +233,7 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:\s|按同口径计算|按可比口径计算|按现价计算|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
-    r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性)+$"
+    r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力)+$"
 )
 _AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
 _NOT_A_NAME = re.compile(
@@ -229,6 +247,7 @@ _NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例
 _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
             "主要", "指标", "经济", "收入", "投资", "其中"}
 _RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
+_SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
 
 
@@ -487,6 +506,7 @@ class Item:
     growth: int | float | None = None
     qualifier: str = "exact"
     growth_qualifier: str | None = None  # of a growth printed with a level
+    ranged: bool = False  # its level was a range: only a growth printed with it is kept
 
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
@@ -539,7 +559,17 @@ class _Parser:
             seg_start = a + m.end()
             if m.end() == b - a:
                 break
-        return [it for it in items if it.at >= after]
+        out = []
+        for it in items:
+            if it.ranged:
+                if it.growth is None:
+                    continue  # 1050—1060亿元 alone: nothing a record can hold
+                # 地区生产总值1050—1060亿元，增长5.2%: the growth is kept
+                it.metric, it.value, it.unit = "growth", None, "%"
+                it.qualifier, it.growth_qualifier, it.ranged = it.growth_qualifier or "exact", None, False
+            if it.at >= after:
+                out.append(it)
+        return out
 
     def _segment(self, a: int, b: int, kind: str) -> list[Item]:
         items: list[Item] = []
@@ -621,6 +651,9 @@ class _Parser:
             trusted = False
             if name and m.kind == "growth" and not _valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
+            if not name and m.ranged:
+                group = []
+                continue
             if not name:
                 last = group[-1] if len(group) == 1 else None
                 if m.kind == "growth" and last and last.metric == "value" and last.growth is None \
@@ -646,10 +679,14 @@ class _Parser:
             if m.kind == "value" and m.unit == "%" and not _RATE.search(name):
                 group = []
                 continue
+            if _SHARE.search(name) and not self.r.lookup([name]):
+                group = []  # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
+                continue
             extra = (name + m.verb,) if m.kind == "growth" else ()
             ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
             start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
-            item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier)
+            item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier,
+                        ranged=m.ranged)
             joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
             out.append(item)
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
@@ -661,7 +698,7 @@ class _Parser:
         for prev, m in zip(ms, ms[1:]):
             if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
                 return [], []
-        if any(m.unit in ("个百分点", "百分点") for m in ms):
+        if any(m.unit in ("个百分点", "百分点") or m.ranged for m in ms):
             return [], []
         first = ms[0]
         if first.kind == "growth":
@@ -755,7 +792,9 @@ class _Parser:
         if not names:
             # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
             before = self.s[a:start]
-            names = [n for n in (_clean_name(p) for p in _SEP.split(before)) if n]
+            # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
+            names = [n for n in (_clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
+                                 for p in _SEP.split(before)) if n]
             start = a + len(before) - len(before.lstrip())
         if not names or not all(_valid_name(n) for n in names):
             return []
