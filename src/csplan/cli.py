@@ -178,7 +178,6 @@ def main(
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format of the overview.")] = Format.table,
 ) -> None:
-    ctx.obj = store
     if ctx.invoked_subcommand is None:
         overview(ctx, fmt)
 
