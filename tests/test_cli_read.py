@@ -160,7 +160,7 @@ def test_list_category_in_another_letter_case(cli):
 
 
 def test_mistyped_category_suggests(cli):
-    line = one_error_line(cli("list", "--category", "indstry"), 1)
+    line = one_error_line(cli("list", "--category", "indstry"), 2)
     assert "did you mean industry" in line
 
 

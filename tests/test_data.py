@@ -38,7 +38,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def store():
-    from csplan.store import bundled_store
+    from csplan.locate import bundled_store
 
     return load(bundled_store())
 

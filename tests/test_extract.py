@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from conftest import require_report
 
 from csplan.extract import extract, prepare, read_header
 from csplan.model import CsplanError, Store
@@ -249,8 +250,8 @@ ALL_TEXTS = sorted(SAMPLES)
 
 
 @pytest.mark.parametrize("name", ALL_TEXTS + ["cangshan"])
-def test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled, report_text):
-    text = report_text if name == "cangshan" else fixture(name)
+def test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled):
+    text = require_report().read_text(encoding="utf-8") if name == "cangshan" else fixture(name)
     result = extract(text, load(bundled))
     assert result.records
     plain = _plain(text)
@@ -884,8 +885,8 @@ def test_more_reports_give_exactly_their_headline_figures(name, bundled):
 
 
 @pytest.mark.parametrize("name", sorted(MORE_SAMPLES))
-def test_quotes_of_the_more_reports_hold_their_numbers(name, bundled, report_text):
-    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled, report_text)
+def test_quotes_of_the_more_reports_hold_their_numbers(name, bundled):
+    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled)
 
 
 def test_a_table_of_targets_reads_only_its_targets_column(bundled):
@@ -1138,8 +1139,8 @@ def test_blind_reports_give_exactly_their_headline_figures(name, bundled):
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_SAMPLES))
-def test_quotes_of_the_blind_reports_hold_their_numbers(name, bundled, report_text):
-    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled, report_text)
+def test_quotes_of_the_blind_reports_hold_their_numbers(name, bundled):
+    test_every_quote_is_a_fragment_of_the_input_holding_its_number(name, bundled)
 
 
 @pytest.mark.parametrize("targets, expected", [

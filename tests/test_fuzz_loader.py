@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from csplan.model import CsplanError, Store
-from csplan.store import FIGURE_KEYS, INDICATOR_KEYS, REGION_KEYS, SECTIONS, SOURCE_KEYS, bundled_store, check_text, dumps, load
+from csplan.store import FIGURE_KEYS, INDICATOR_KEYS, REGION_KEYS, SECTIONS, SOURCE_KEYS, check_text, dumps, load
+from csplan.locate import bundled_store
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

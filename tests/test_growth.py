@@ -104,7 +104,7 @@ def test_svg_export(tmp_path, cli):
 
 
 def test_chart_bars_share_one_scale_around_zero(tmp_path, cli):
-    from csplan.cli_targets import _chart
+    from csplan.cli.targets import _chart
     from csplan.store import load
     from csplan.targets import growth_rows
 

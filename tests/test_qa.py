@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORT
+from conftest import REPORT, require_report
 
 
 def _digest(path: Path) -> str:
@@ -106,8 +106,7 @@ def test_an_import_cell_too_small_for_a_float_is_a_bad_row(cli, store_copy, tmp_
 
 
 def test_extract_with_an_invalid_source_id_is_one_usage_error(cli, store_copy):
-    if not REPORT.is_file():
-        pytest.skip("the report text is not beside the checkout")
+    require_report()
     before = _digest(store_copy)
     result = cli("--store", store_copy, "extract", str(REPORT), "--source", "[red]x", "--apply")
     assert "[red]x" in _one_error_line(result, 2)

@@ -36,7 +36,7 @@ def test_round_trip_of_the_bundled_store_is_byte_identical(cli, tmp_path, fmt):
 
 
 def cli_bundled():
-    from csplan.store import bundled_store
+    from csplan.locate import bundled_store
 
     return bundled_store()
 

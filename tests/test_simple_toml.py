@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from csplan.simple_toml import dumps_table, loads
-from csplan.store import bundled_store
+from csplan.locate import bundled_store
 
 
 def same(a, b) -> bool:

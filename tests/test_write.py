@@ -43,10 +43,16 @@ def test_init_creates_an_empty_valid_store_and_never_overwrites(cli, tmp_path):
     assert path.read_bytes() == before
 
 
-def test_init_without_store_refuses_to_touch_the_bundled_store(cli, bundled):
+def test_init_without_store_creates_the_users_store_and_never_the_bundled_one(cli, bundled, tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     before = bundled.read_bytes()
     result = cli("init")
-    assert result.exit_code == 3 and "already exists" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    mine = tmp_path / "data" / "csplan" / "indicators.toml"
+    assert mine.read_text(encoding="utf-8") == "schema = 1\n"
+    again = cli("init")
+    assert again.exit_code == 3 and "already exists" in again.stderr
     assert bundled.read_bytes() == before
 
 

@@ -184,9 +184,14 @@ def new_figure(
     --rank, --done/--not-done (an actual of a task) or --task TEXT (a target with no number, TEXT
     being its quote). Not checked against the store's rules yet: `add_figure` does that.
     """
-    from .query import find_indicator
+    from .query import NoIndicator, find_indicator
 
-    ind = find_indicator(store, query)
+    try:
+        ind = find_indicator(store, query)
+    except NoIndicator as e:
+        close = f"did you mean {' or '.join(e.suggestions)}? " if e.suggestions else ""
+        raise NoIndicator(f"no indicator matches {query!r}; {close}to add it: "
+                          f"{add_indicator_hint(query, unit if value is not None else None)}", e.suggestions) from None
     year = parse_year(year)
     given = {name for name, v in (("--value", value), ("--growth", growth), ("--rank", rank),
                                    ("--task", task), ("--done", done)) if v is not None}
@@ -231,6 +236,24 @@ def new_figure(
         value=value, unit=unit, growth=growth,
         status=status_code(status) if kind == "actual" and status is not None else None,
     )
+
+
+def add_indicator_hint(query: str, unit: str | None = None) -> str:
+    """The `csplan indicator add` command that would create the indicator `query` names."""
+    from .store import INDICATOR_ID
+
+    q = query.strip()
+    u = _shell_word(unit) if unit else "UNIT"
+    if INDICATOR_ID.match(q):
+        return f"csplan indicator add {q} --name 名称 --unit {u}"
+    return f"csplan indicator add ID --name {_shell_word(q)} --unit {u}"
+
+
+def _shell_word(text: str) -> str:
+    """`text` as one word of a shell command: quoted only when the shell would split or expand it."""
+    import shlex
+
+    return text if re.fullmatch(r"[\w.%/+-]+", text) else shlex.quote(text)
 
 
 def figure_text(f: Figure) -> str:
@@ -313,6 +336,19 @@ def add_region(store: Store, region: Region) -> str:
 
 def add_source(store: Store, source: Source) -> str:
     return _add_entry(store, "sources", source, "source") + f" ({source.title})"
+
+
+def new_store(region: Region | None = None, source: Source | None = None) -> Store:
+    """A new store, with a first region and a first source if given (checked as `add_*` checks
+    them); a source with no region of its own belongs to the region given."""
+    store = Store()
+    if region is not None:
+        add_region(store, region)
+    if source is not None:
+        if source.region is None and region is not None:
+            source = Source(source.id, source.title, source.date, source.issuer, source.meeting, region.id)
+        add_source(store, source)
+    return store
 
 
 # --- reading records ------------------------------------------------------------------------

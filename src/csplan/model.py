@@ -15,6 +15,9 @@ STATUSES = ("estimate", "preliminary", "reported")
 METRICS = ("value", "growth", "rank", "task")
 KINDS = ("actual", "target")
 DIRECTIONS = ("higher", "lower")
+# Report sections an indicator belongs to, roughly in the order a plan report takes them.
+CATEGORIES = ("headline", "industry", "agriculture", "services", "consumption", "investment", "projects",
+              "opening", "innovation", "reform", "finance", "urban", "environment", "livelihood")
 
 YEAR_MIN, YEAR_MAX = 1949, 2100
 

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 from .model import Figure, Indicator, NotFound, Store
 
 
+class NoIndicator(NotFound):
+    """No indicator matches a query (as opposed to several); `suggestions` are close ids."""
+
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.suggestions = suggestions or []
+
+
 def _names(ind: Indicator) -> list[str]:
     return [ind.id, ind.name, *(a for a in ind.aliases), *([ind.name_en] if ind.name_en else [])]
 
@@ -34,7 +42,7 @@ def find_indicator(store: Store, query: str) -> Indicator:
         raise NotFound(f"{query!r} matches {len(matches)} indicators: {listed}{more}; be more specific")
     hint = suggest(store, query)
     tail = f"; did you mean {' or '.join(hint)}?" if hint else "; `csplan search TEXT` looks in names and quotes"
-    raise NotFound(f"no indicator matches {query!r}{tail}")
+    raise NoIndicator(f"no indicator matches {query!r}{tail}", hint)
 
 
 def suggest(store: Store, query: str, n: int = 3) -> list[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import (
+    CATEGORIES,
     DIRECTIONS,
     METRICS,
     QUALIFIERS,
@@ -31,7 +32,6 @@ from .model import (
     Store,
 )
 
-STORE_ENV = "CSPLAN_STORE"
 SECTIONS = ("sources", "regions", "indicators", "observations", "targets")
 FIGURE_SECTION = {"observations": "actual", "targets": "target"}
 SECTION_OF_KIND = {v: k for k, v in FIGURE_SECTION.items()}
@@ -58,25 +58,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
-
-
-def bundled_store() -> Path:
-    """The store shipped with csplan: inside the installed package, or in the checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "data" / "indicators.toml"
-    if installed.is_file():
-        return installed
-    return here.parent.parent / "data" / "indicators.toml"
-
-
-def store_path(option: str | os.PathLike | None = None) -> Path:
-    """--store, else $CSPLAN_STORE, else the bundled store."""
-    if option:
-        return Path(option)
-    env = os.environ.get(STORE_ENV)
-    if env:
-        return Path(env)
-    return bundled_store()
 
 
 def read_text(path: Path) -> str:
@@ -137,11 +118,13 @@ def parse_toml(text: str, path: Path) -> dict:
         raise StoreError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
 
 
-def load(path: Path) -> Store:
+def load(path: Path, cache: bool = True) -> Store:
     """The store at `path`, or StoreError naming its first problem.
 
-    A large store comes from the cache while its file is unchanged (see cache.py).
+    With `cache`, a large store comes from the cache while its file is unchanged (see cache.py).
     """
+    if not cache:
+        return checked(read_text(path), path)
     from .cache import Entry
 
     store = Entry.for_file(path).load(rebuild=lambda: checked(read_text(path), path))
@@ -333,7 +316,7 @@ def _source(c: _Checker, where: str, raw, store: Store) -> Source | None:
     date = raw.get("date")
     if date is not None and not isinstance(date, str):
         date = date.isoformat() if hasattr(date, "isoformat") and not hasattr(date, "hour") else date
-    if date is not None and not (isinstance(date, str) and DATE.match(date) and _valid_date(date)):
+    if date is not None and not (isinstance(date, str) and DATE.match(date) and valid_date(date)):
         c.add(where, f"'date' = {date!r} is not a date; write it as \"YYYY-MM-DD\"")
         date = None
     region = c.text(where, raw, "region")
@@ -368,12 +351,12 @@ def _indicator(c: _Checker, where: str, raw, store: Store, alias_owner: dict[str
         c.add(where, f"duplicate indicator id {iid!r}")
     elif iid and name:
         store.indicators[iid] = Indicator(iid, name, c.text(where, raw, "name_en"), c.text(where, raw, "unit"),
-                                          c.text(where, raw, "category"), better, list(aliases))
+                                          c.choice(where, raw, "category", CATEGORIES), better, list(aliases))
         return store.indicators[iid]
     return None
 
 
-def _valid_date(s: str) -> bool:
+def valid_date(s: str) -> bool:
     import datetime
 
     try:
@@ -514,7 +497,7 @@ def figure_order(store: Store):
 
 
 @contextmanager
-def _lock(path: Path):
+def lock(path: Path):
     import fcntl
 
     lock_path = path.with_name(path.name + ".lock")
@@ -586,7 +569,7 @@ def _check_writable(path: Path) -> None:
         raise StoreError(f"{path.parent}: the folder is not writable, so the store cannot be replaced safely")
 
 
-def update(path: Path, change, dry_run: bool = False):
+def update(path: Path, change, dry_run: bool = False, cache: bool = True):
     """Apply `change(store) -> message` to the store at `path`, all or nothing.
 
     Under the store's lock: read, change, check the whole new store, write atomically. If the
@@ -594,23 +577,23 @@ def update(path: Path, change, dry_run: bool = False):
     `change` returns. With `dry_run`, everything but the write (and no lock: nothing is written).
     """
     if dry_run:
-        return _change(path, change, write=False)
+        return _change(path, change, write=False, cache=cache)
     _check_writable(path)
     if not path.is_file():
         read_text(path)
-    with _lock(path):
+    with lock(path):
         _remove_stale_temporaries(path)
-        return _change(path, change, write=True)
+        return _change(path, change, write=True, cache=cache)
 
 
-def _change(path: Path, change, write: bool):
+def _change(path: Path, change, write: bool, cache: bool = True):
     """Read (from the cache when the file is unchanged), change, check the changed model whole,
     write; then cache the new store, so that the next command finds it ready. What is no longer
     needed is let go on the way: a large store is held in memory in several forms."""
     from .cache import Entry, digest
 
     data = read_bytes(path)
-    store = Entry(path, data).load(rebuild=lambda: checked(read_text(path), path))
+    store = Entry(path, data, enabled=cache).load(rebuild=lambda: checked(read_text(path), path))
     if store is None:
         store, problems = check_text(decode(data, path), path)
         if problems:
@@ -631,18 +614,24 @@ def _change(path: Path, change, write: bool):
     del tables
     if write and digest(new_data) != old:
         write_atomic(path, new_data)
-        Entry(path, new_data).save(new_store)
+        Entry(path, new_data, enabled=cache).save(new_store)
     return result
 
 
-def create(path: Path, store: Store) -> None:
-    """Write a new store file; refuse if one is there."""
+def create(path: Path, store: Store, make_folder: bool = False) -> None:
+    """Write a new store file; refuse if one is there. `make_folder` creates its folder first
+    (for the user's store)."""
     if path.exists():
         raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{path.parent}: cannot create the folder ({e.strerror})") from None
     if not path.parent.is_dir():
         raise StoreError(f"{path.parent}: no such folder")
     _check_writable(path)
-    with _lock(path):
+    with lock(path):
         if path.exists():
             raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
         write_atomic(path, dumps(store))

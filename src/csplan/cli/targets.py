@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import AsOfOpt, Format, FormatOpt, RegionOpt, _as_of, _region, app, complete_indicator, fail, load, note
+from .app import AsOfOpt, Format, FormatOpt, RegionOpt, _as_of, _region, app, complete_indicator, fail, load, note
 
 ToleranceOpt = Annotated[
     float,
@@ -36,7 +36,7 @@ def targets(
     """
     from decimal import Decimal
 
-    from .targets import check_year, summary, summary_text
+    from ..targets import check_year, summary, summary_text
 
     if tolerance != tolerance or tolerance == float("inf"):
         fail(f"Invalid value for '--tolerance' / '-t': {tolerance!r} is not a finite number of "
@@ -45,9 +45,9 @@ def targets(
     tol = Decimal(repr(tolerance))
     checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
     if fmt is not Format.table:
-        from .records import KEYS
-        from .render import write_records
-        from .targets import EXTRA_KEYS
+        from ..records import KEYS
+        from ..render import write_records
+        from ..targets import EXTRA_KEYS
 
         write_records([c.record(store) for c in checks], fmt.value, KEYS + EXTRA_KEYS)
         for c in checks:
@@ -61,9 +61,9 @@ def targets(
 
 
 def _targets_table(store, year: int, checks, tol) -> None:
-    from .render import Table, print_blocks
-    from .targets import OUTCOME_STYLES, summary_text
-    from .vocab import amount_text, describe, signed_text, target_text
+    from ..render import Table, print_blocks
+    from ..targets import OUTCOME_STYLES, summary_text
+    from ..vocab import amount_text, describe, signed_text, target_text
 
     regions = sorted({c.target.region for c in checks})
     title = f"{year} targets" + (f" · {store.regions[regions[0]].name}" if len(regions) == 1 else "")
@@ -130,8 +130,8 @@ def growth(
       csplan growth gdp retail_sales --format csv
       csplan growth --svg growth.svg
     """
-    from .query import find_indicator
-    from .targets import GROWTH_KEYS, growth_rows
+    from ..query import find_indicator
+    from ..targets import GROWTH_KEYS, growth_rows
 
     store = load(ctx)
     ids = None
@@ -144,7 +144,7 @@ def growth(
     if svg is not None:
         _save_svg(store, rows, svg)
     if fmt is not Format.table:
-        from .render import write_records
+        from ..render import write_records
 
         write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS)
         return
@@ -152,8 +152,8 @@ def growth(
 
 
 def _growth_table(store, rows) -> None:
-    from .render import Table, console, is_terminal, print_blocks
-    from .vocab import amount_text, signed_text, target_text
+    from ..render import Table, console, is_terminal, print_blocks
+    from ..vocab import amount_text, signed_text, target_text
 
     regions = len({r.region for r in rows}) > 1
     headers = ["indicator", "name"] + (["region"] if regions else []) + [
@@ -179,8 +179,8 @@ def _chart(rows, width: int = 40):
     from rich.table import Table
     from rich.text import Text
 
-    from .render import safe
-    from .vocab import signed_text
+    from ..render import safe
+    from ..vocab import signed_text
 
     numbers = [x for r in rows for x in (r.actual_growth, r.target_growth) if x is not None]
     lo, hi = min([0, *numbers]), max([0, *numbers])

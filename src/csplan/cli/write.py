@@ -10,19 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import QueryArg, _store_option, app, fail, note
-
-
-def _path(ctx: typer.Context):
-    from .store import store_path
-
-    return store_path(_store_option(ctx))
+from .app import QueryArg, _store_option, app, fail, note, store_location, writable_store
 
 
 def _change(ctx: typer.Context, change) -> None:
-    from .store import update
+    from ..store import update
 
-    note(update(_path(ctx), change))
+    note(update(writable_store(ctx), change))
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
@@ -46,20 +40,52 @@ RankOpt = Annotated[Optional[str], typer.Option("--rank", metavar="N", help="A p
 
 
 @app.command()
-def init(ctx: typer.Context) -> None:
-    """Create an empty store at --store (never overwrites a file).
+def init(
+    ctx: typer.Context,
+    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="ID",
+                                                  help="A first region's id, e.g. gulou (with --name).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", metavar="名称",
+                                                help="The region's Chinese name as printed.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", metavar="ID",
+                                                  help="A first source's id, e.g. gulou-2024-plan (with --title, --date).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE", help="The report's title as printed.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD",
+                                                help="The date the report was delivered.")] = None,
+) -> None:
+    """Create a store (never overwrites a file): at --store or $CSPLAN_STORE, else your own store.
+
+    With a region and a source, the next figure needs only `indicator add` and `record`.
 
     \b
     Examples:
-      csplan --store fuzhou.toml init
-      CSPLAN_STORE=fuzhou.toml csplan init
+      csplan --store gulou.toml init --region gulou --name 福州市鼓楼区 \\
+          --source gulou-2024-plan --title "关于鼓楼区2024年…的报告" --date 2025-01-08
+      csplan --store empty.toml init
     """
-    from .model import Store
-    from .store import create
+    from ..edit import new_store
+    from ..locate import for_creating
+    from ..model import Region, Source
+    from ..store import create
 
-    path = _path(ctx)
-    create(path, Store())
-    note(f"created an empty store {path}; next: csplan --store {path} region add ID --name 名称")
+    if name is not None and region is None:
+        fail("--name names the region of --region ID; give --region too", 2)
+    if region is not None and name is None:
+        fail("--region needs the region's name: --name 名称", 2)
+    if (title is not None or date is not None) and source is None:
+        fail("--title and --date describe the source of --source ID; give --source too", 2)
+    if source is not None and (title is None or date is None):
+        fail("--source needs the report's --title and --date", 2)
+    store = new_store(Region(region, name) if region is not None and name is not None else None,
+                      Source(source, title, date) if source is not None and title is not None else None)
+    location = store_location(ctx)
+    path = for_creating(_store_option(ctx))
+    create(path, store, make_folder=location.origin == "bundled")
+    made = " and ".join(m for m in (f"region {region}" if region else "", f"source {source}" if source else "") if m)
+    what = f"the store {path} with {made}" if made else f"an empty store {path}"
+    opt = "" if location.origin == "bundled" else f"--store {path} "
+    nxt = (f"csplan {opt}indicator add ID --name 名称 --unit UNIT, then csplan {opt}record ID YEAR --value V"
+           if region and source else f"csplan {opt}region add ID --name 名称")
+    note(f"created {what}; next: {nxt}")
 
 
 @app.command()
@@ -93,7 +119,7 @@ def record(
       csplan record high_tech_firms 2025 --rank 2          全市第 2
       csplan record trade 2025 --done                      the task target of 2025 was met
     """
-    from .edit import add_figure, new_figure
+    from ..edit import add_figure, new_figure
 
     _change(ctx, lambda store: add_figure(store, new_figure(
         store, "actual", query, year, value=value, growth=growth, rank=rank, done=done, unit=unit,
@@ -127,7 +153,7 @@ def target(
       csplan target high_tech_firms 2026 --rank 3 --qualifier at_most  保持全市前 3
       csplan target trade 2026 --task "完成市下达的外贸任务"
     """
-    from .edit import add_figure, new_figure
+    from ..edit import add_figure, new_figure
 
     _change(ctx, lambda store: add_figure(store, new_figure(
         store, "target", query, year, value=value, growth=growth, rank=rank, task=task, unit=unit,
@@ -161,7 +187,9 @@ def indicator_add(
     alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="A",
                                                        help="Another name `show` accepts; repeatable.")] = None,
     category: Annotated[Optional[str], typer.Option(
-        "--category", metavar="C", help="Report section: headline, industry, reform, projects, livelihood.")] = None,
+        "--category", metavar="C", help="Report section: headline, industry, agriculture, services, consumption, "
+                                         "investment, projects, opening, innovation, reform, finance, urban, "
+                                         "environment or livelihood.")] = None,
     lower_is_better: Annotated[bool, typer.Option("--lower-is-better",
                                                   help="A fall is an improvement (unemployment, prices).")] = False,
 ) -> None:
@@ -172,8 +200,15 @@ def indicator_add(
       csplan indicator add gdp --name 地区生产总值 --unit 亿元 --name-en "Gross regional product" --alias GDP --category headline
       csplan indicator add unemployment_rate --name 城镇调查失业率 --unit % --lower-is-better
     """
-    from .edit import add_indicator
-    from .model import Indicator
+    from ..edit import add_indicator
+    from ..model import CATEGORIES, Indicator
+
+    if category is not None and category not in CATEGORIES:
+        import difflib
+
+        close = difflib.get_close_matches(category, CATEGORIES, n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]}? " if close else ""
+        fail(f"Invalid value for '--category': {category!r}; {hint}use one of: {', '.join(CATEGORIES)}", 2)
 
     ind = Indicator(id, name, name_en, unit, category, "lower" if lower_is_better else "higher", list(alias or []))
     _change(ctx, lambda store: add_indicator(store, ind))
@@ -192,8 +227,8 @@ def region_add(
     Example:
       csplan region add gulou --name 福州市鼓楼区 --name-en "Gulou District, Fuzhou"
     """
-    from .edit import add_region
-    from .model import Region
+    from ..edit import add_region
+    from ..model import Region
 
     _change(ctx, lambda store: add_region(store, Region(id, name, name_en)))
 
@@ -217,8 +252,8 @@ def source_add(
     Example:
       csplan source add gulou-2024-plan --title "关于鼓楼区2024年…的报告" --date 2025-01-08 --region gulou
     """
-    from .edit import add_source, region_id
-    from .model import Source
+    from ..edit import add_source, region_id
+    from ..model import Source
 
     _change(ctx, lambda store: add_source(store, Source(
         id, title, date, issuer, meeting, region_id(store, region) if region is not None else None)))
@@ -244,15 +279,17 @@ def import_(
       csplan import figures.csv
       csplan --store other.toml list --format json | csplan import -
     """
-    from .edit import read_input, read_records
+    from ..edit import read_input, read_records
 
     origin = "stdin" if file == "-" else file
-    apply_import(_path(ctx), read_records(read_input(file), fmt, origin), origin, dry_run=dry_run)
+    records = read_records(read_input(file), fmt, origin)
+    path = store_location(ctx).path if dry_run else writable_store(ctx)
+    apply_import(path, records, origin, dry_run=dry_run)
 
 
 def apply_import(path, records: list[dict], origin: str, dry_run: bool = False) -> None:
     """Import records all or nothing; on refusal, every bad row on its own line, then exit 3."""
-    from .edit import ImportRejected, import_records
+    from ..edit import ImportRejected, import_records
 
     try:
         summary = import_records(path, records, dry_run=dry_run, origin=origin)
@@ -276,10 +313,10 @@ def validate(ctx: typer.Context) -> None:
       csplan validate
       csplan --store fuzhou.toml validate
     """
-    from .records import escape_cell
-    from .store import StoreError, check_text, read_text
+    from ..records import escape_cell
+    from ..store import StoreError, check_text, read_text
 
-    path = _path(ctx)
+    path = store_location(ctx).path
     text = read_text(path)
     try:
         store, problems = check_text(text, path)
@@ -306,9 +343,9 @@ def fmt(
       csplan fmt
       csplan fmt --check
     """
-    from .store import check_text, dumps, read_text, update
+    from ..store import check_text, dumps, read_text, update
 
-    path = _path(ctx)
+    path = store_location(ctx).path
     text = read_text(path)
     store, problems = check_text(text, path)
     if problems:
@@ -321,5 +358,6 @@ def fmt(
         old, new = text.splitlines(), canonical.splitlines()
         line = next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
         fail(f"{path}:{line}: not in canonical form; run `csplan --store {path} fmt`", 1)
+    path = writable_store(ctx)
     update(path, lambda store: None)
     note(f"{path}: rewritten in canonical form")

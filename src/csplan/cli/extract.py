@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import _store_option, app, fail, load, note
+from .app import app, fail, load, note, writable_store
 
 
 class ExtractFormat(str, Enum):
@@ -52,14 +52,14 @@ def extract(
     """
     from pathlib import Path
 
-    from .edit import read_input
-    from .extract import extract as run_extract
+    from ..edit import read_input
+    from ..extract import extract as run_extract
 
     if file != "-" and Path(file).is_dir():
         fail(f"{file}: is a directory; give the report's text file", 3)
     if actual_year and target_year and target_year <= actual_year:
         fail(f"--target-year {target_year} is not after --actual-year {actual_year}", 2)
-    from .store import SOURCE_ID
+    from ..store import SOURCE_ID
 
     if source and not SOURCE_ID.match(source):
         fail(f"--source {source!r} is not a valid id (ASCII letters, digits, '.', '_' and '-', "
@@ -83,19 +83,19 @@ def _show(result, fmt: ExtractFormat) -> None:
     import sys
 
     if fmt is ExtractFormat.toml:
-        from .store import dumps
+        from ..store import dumps
 
         sys.stdout.write(dumps(result.store()))
         return
     if fmt is not ExtractFormat.table:
-        from .records import KEYS
-        from .render import write_records
+        from ..records import KEYS
+        from ..render import write_records
 
         write_records(result.records, fmt.value, KEYS)
         return
-    from .cli import growth_cell
-    from .render import Table, print_blocks
-    from .vocab import STATUS_LABELS, describe
+    from .app import growth_cell
+    from ..render import Table, print_blocks
+    from ..vocab import STATUS_LABELS, describe
 
     new = set(result.new_indicators)
     title = (f"{result.region_name or result.region} · {result.source} · "
@@ -115,7 +115,6 @@ def _show(result, fmt: ExtractFormat) -> None:
 
 
 def _apply(ctx: typer.Context, result, origin: str) -> None:
-    from .cli_write import apply_import
-    from .store import store_path
+    from .write import apply_import
 
-    apply_import(store_path(_store_option(ctx)), result.records, origin)
+    apply_import(writable_store(ctx), result.records, origin)

@@ -1,0 +1,62 @@
+"""The command line: parses arguments, calls the library, picks a renderer.
+
+- `app`: the Typer app, its error handling, and the options and helpers every command shares;
+- `read`, `write`, `targets`, `extract`: the commands, by theme; each registers itself on `app`;
+- `fast`: what keeps start-up quick on top of Typer.
+
+Library modules are imported inside the commands, so that a command loads only what it uses
+(`csplan value gdp 2024` never imports Rich). The cli modules do not use `from __future__ import
+annotations`: Typer would evaluate every annotation string of every command on every call.
+"""
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import extract, read, targets, write
+from .app import Format, _silence_stdout, _version, app
+
+__all__ = ["app", "run"]
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    store: Annotated[
+        Optional[Path],
+        typer.Option("--store", "-s", show_default=False,
+                     help="Store file to use. [env: CSPLAN_STORE; default: your store "
+                          "(~/.local/share/csplan/indicators.toml) if you have one, else the bundled store]"),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format of the overview.")] = Format.table,
+) -> None:
+    if ctx.invoked_subcommand is None:
+        read.overview(ctx, fmt)
+
+
+def run() -> None:
+    """Console-script entry point: the only place csplan leaves through `os._exit`."""
+    from .fast import finish, lean
+
+    # Started with stdout or stderr closed (`csplan … >&-`): Python leaves the stream None. What
+    # no one can read is dropped, as when the reader of a pipe leaves; a write still happens.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    try:
+        lean(app, sys.argv[1:])()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except SystemExit as e:
+        finish(e.code)
+
+
+_ = (extract, targets, write)  # imported for the commands they register

@@ -1,0 +1,313 @@
+"""The app, its error handling and the options and output helpers every command shares.
+
+Library modules are imported inside the commands, so that a command loads only what it uses
+(`csplan value gdp 2024` never imports Rich). The cli modules do not use `from __future__ import
+annotations`: Typer would evaluate every annotation string of every command on every call.
+"""
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class Kind(str, Enum):
+    actual = "actual"
+    target = "target"
+
+
+class Field(str, Enum):
+    value = "value"
+    growth = "growth"
+
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success
+  1  no answer: nothing matched, the query was ambiguous, or a check failed
+  2  usage error: unknown command or option, bad option value
+  3  data error: the store or an input file cannot be read, is invalid, or a write was refused
+  4  internal error: a bug in csplan (CSPLAN_DEBUG=1 shows the traceback)
+"""
+
+
+def _base(name: str) -> type:
+    """A Click exception class, found through Typer's public `BadParameter` so that no private
+    module is imported: Typer ≥ 0.26 bundles Click as a private module of its own."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+UsageError = _base("UsageError")
+ClickException = _base("ClickException")
+
+
+class CsplanGroup(TyperGroup):
+    """Turns the library's errors into one line on stderr and an exit code, never a traceback."""
+
+    def parse_args(self, ctx, args):
+        from .fast import quicken
+
+        quicken(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx, name):
+        from .fast import quicken
+
+        cmd = super().get_command(ctx, name)
+        if cmd is not None:
+            quicken(cmd.get_params(ctx))
+        return cmd
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Usage errors as one line too: `csplan: Missing argument 'QUERY' (see 'csplan show -h')`."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # a group called bare: its help, on stderr
+                e.show()
+                sys.exit(e.exit_code)
+            hint = f" (see '{e.ctx.command_path} -h')" if e.ctx is not None else ""
+            fail(f"{e.format_message().rstrip('.')}{hint}", e.exit_code, raise_=False)
+            sys.exit(e.exit_code)
+        except ClickException as e:
+            fail(e.format_message(), e.exit_code, raise_=False)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            fail("aborted", 1, raise_=False)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx):
+        from ..model import CsplanError
+
+        try:
+            return super().invoke(ctx)
+        except CsplanError as e:
+            fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0)
+        except (typer.Exit, typer.Abort):
+            raise
+        except OSError as e:
+            fail(f"{e.filename}: {e.strerror or e}" if e.filename else f"{e.strerror or e}", 3)
+        except Exception as e:
+            if isinstance(e, ClickException) or os.environ.get("CSPLAN_DEBUG"):
+                raise
+            fail(f"internal error ({type(e).__name__}: {e}); this is a bug in csplan: please report it "
+                 "with the command you ran (CSPLAN_DEBUG=1 shows the traceback)", 4)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def fail(message: str, code: int = 1, raise_: bool = True):
+    """Print `csplan: message` on stderr (one line, control characters escaped); exit with `code`."""
+    from ..records import escape_cell
+
+    sys.stderr.write(f"csplan: {escape_cell(message)}\n")
+    if raise_:
+        raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """A message for the person, not data: stderr, one line, control characters escaped."""
+    from ..records import escape_cell
+
+    sys.stderr.write(f"{escape_cell(message)}\n")
+
+
+app = typer.Typer(
+    cls=CsplanGroup,
+    name="csplan",
+    help=f"""Query the figures and targets of China's local development-plan reports.
+
+\b
+Examples:
+  csplan                          overview: headline figures and next year's targets
+  csplan show gdp                 one indicator, every figure with its quote
+  csplan show 地区生产总值 --format json
+  csplan list --year 2024 --format csv
+  csplan search 企业              indicators whose names or quotes mention 企业
+  csplan value gdp 2024           the bare number, for $(…) in scripts
+  csplan targets 2025             the targets of 2025 and how they turned out
+
+The store is --store, else $CSPLAN_STORE, else your own store if you have one
+(~/.local/share/csplan/indicators.toml), else the bundled one, which is read-only:
+the first change copies it to your store. `csplan store` says which is in use.
+
+{EXIT_CODES}""",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"csplan {__version__}\n")
+        raise typer.Exit(0)
+
+
+# --- shared pieces --------------------------------------------------------------------------
+
+
+def _store_option(ctx: typer.Context) -> Path | None:
+    root = ctx.find_root()
+    return root.params.get("store") if root.params else None
+
+
+def store_location(ctx: typer.Context):
+    """Which store this call reads, and why (see locate.py)."""
+    from ..locate import locate
+
+    return locate(_store_option(ctx))
+
+
+def load(ctx: typer.Context):
+    from ..store import load as load_store
+
+    return load_store(store_location(ctx).path)
+
+
+def writable_store(ctx: typer.Context):
+    """The store this call changes: the first change with no store chosen copies the bundled store
+    to the user's store, and says so."""
+    from ..locate import for_writing
+
+    path, message = for_writing(_store_option(ctx))
+    if message:
+        note(message)
+    return path
+
+
+def complete_indicator(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Indicator ids for shell completion; never fails (a broken store completes nothing)."""
+    from ..store import load as load_store
+
+    try:
+        store = load_store(store_location(ctx).path)
+    except Exception:
+        return []
+    return [i for i in store.indicators if i.startswith(incomplete)]
+
+
+def _region(store, region: str | None) -> str | None:
+    if region is None:
+        return None
+    from ..query import find_region
+
+    return find_region(store, region)
+
+
+def _as_of(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from ..store import DATE, valid_date
+
+    if not (DATE.match(value) and valid_date(value)):
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of")
+    return value
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table for people, the others for programs.")
+]
+YearOpt = Annotated[
+    Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100, metavar="YEAR")
+]
+RegionOpt = Annotated[
+    Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).", metavar="REGION")
+]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", help="What was known on this date, YYYY-MM-DD (older vintages).", metavar="DATE"),
+]
+QueryArg = Annotated[
+    str,
+    typer.Argument(
+        help="Indicator id, name, alias, English name, or a unique part of one.",
+        autocompletion=complete_indicator,
+        show_default=False,
+        metavar="QUERY",
+    ),
+]
+
+
+def growth_cell(g) -> str:
+    from ..vocab import number_text
+
+    if g is None:
+        return ""
+    return f"{'+' if g > 0 else ''}{number_text(g)} %"
+
+
+def figure_cell(f) -> str:
+    from ..vocab import describe
+
+    return describe(f.metric, f.value, f.unit, f.growth, f.qualifier, f.kind)
+
+
+def status_cell(f) -> str:
+    from ..vocab import STATUS_LABELS
+
+    if f.kind == "target":
+        return "目标"
+    return STATUS_LABELS.get(f.status or "", "")
+
+
+def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quotes: bool = False,
+                 name: bool = True, superseded: frozenset = frozenset()) -> None:
+    """Figures as flat records (machine formats) or as a table.
+
+    `superseded` holds the id() of figures a newer source replaced; the table marks them.
+    """
+    if fmt is not Format.table:
+        from ..records import KEYS, records
+        from ..render import write_records
+
+        write_records(records(store, figures), fmt.value, KEYS)
+        return
+    from ..render import Table, print_blocks
+
+    regions = len({f.region for f in figures}) > 1
+    headers = (["indicator", "name"] if name else []) + (["region"] if regions else []) + [
+        "year", "kind", "figure", "growth", "status", "source"] + (["vintage"] if superseded else []) + (
+        ["quote"] if quotes else [])
+    if not figures:
+        note("csplan: no figures match")
+        return
+    t = Table(headers, title=title, right=("year", "growth"), wrap=("quote", "name") if quotes else None)
+    for f in figures:
+        ind = store.indicators[f.indicator]
+        cells = ([f.indicator, ind.name] if name else []) + ([f.region] if regions else []) + [
+            f.year, f.kind, figure_cell(f), growth_cell(f.growth) if f.metric == "value" else "",
+            status_cell(f), f.source] + (["superseded" if id(f) in superseded else "current"] if superseded else []) + (
+            [f.quote] if quotes else [])
+        style = "cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None)
+        t.add(*cells, style="dim" if id(f) in superseded else style)
+    print_blocks(t)
