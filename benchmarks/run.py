@@ -142,7 +142,7 @@ def main() -> int:
               f"{time.perf_counter() - t:.1f} s\n", flush=True)
         # Byte code is written once, as an installed package has it.
         subprocess.run([PY, "-c", "import csplan.cli, csplan.store, csplan.cache, csplan.query, csplan.records, "
-                        "csplan.render, csplan.simple_toml, csplan.fastcli, csplan.vocab, typer, rich.table"],
+                        "csplan.render, csplan.simple_toml, csplan.cli.fast, csplan.vocab, typer, rich.table"],
                        check=True, env=env)
 
         def cmd(*a, store=None, label=None, extra=None):
