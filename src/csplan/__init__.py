@@ -1,3 +1,53 @@
-"""csplan: query the figures and targets of China's local development-plan reports."""
+"""csplan: query the figures and targets of China's local development-plan reports.
+
+The library needs neither Typer nor Rich; names are loaded on first use, so that `import csplan`
+stays cheap for the command line too. See `csplan.api` and the README's "Python API". (No public
+name is the name of a module of the package: importing that module would shadow it.)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# name → module that defines it
+_EXPORTS = {
+    "load": "api", "update": "api", "check_targets": "api", "growth": "api", "extract_report": "api",
+    "which_store": "api", "to_records": "api",
+    "user_store": "locate", "bundled_store": "locate", "Location": "locate",
+    "find_indicator": "query", "select": "query",
+    "add_figure": "edit", "new_figure": "edit", "add_indicator": "edit", "add_region": "edit",
+    "add_source": "edit", "import_records": "edit",
+    "Store": "model", "Source": "model", "Region": "model", "Indicator": "model", "Figure": "model",
+    "CsplanError": "model", "NotFound": "model", "StoreError": "store", "UsageError": "edit",
+    "Check": "targets", "GrowthRow": "targets", "Extraction": "extract",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'csplan' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from .api import check_targets, extract_report, growth, load, to_records, update, which_store
+    from .edit import UsageError, add_figure, add_indicator, add_region, add_source, import_records, new_figure
+    from .extract import Extraction
+    from .locate import Location, bundled_store, user_store
+    from .model import CsplanError, Figure, Indicator, NotFound, Region, Source, Store
+    from .query import find_indicator, select
+    from .store import StoreError
+    from .targets import Check, GrowthRow

@@ -191,6 +191,14 @@ class Check:
     margin: Decimal | None = None
     reason: str = ""
 
+    def __str__(self) -> str:
+        """"gdp 2025 cangshan 增长 5.5%: pending: no 2025 actual yet"."""
+        from .vocab import target_text
+
+        t = self.target
+        said = target_text(t.metric, t.value, t.unit, t.growth, t.qualifier)
+        return f"{t.indicator} {t.year} {t.region} {said}: {outcome_text(self)}"
+
     @property
     def baseline_year(self) -> int | None:
         return self.baseline.year if self.baseline else None
