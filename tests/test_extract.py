@@ -657,26 +657,6 @@ def test_target_year_before_actual_year_is_a_usage_error(cli):
     assert res.exit_code == 2 and "--target-year" in res.stderr
 
 
-# --- the README's example ------------------------------------------------------------------------
-
-
-def test_the_readme_extract_example_prints_what_it_shows(tmp_path):
-    """Each `$ csplan …` line of the README's "Extracting a new report" section, run in a folder
-    holding the sample reports, prints the lines the README shows (stdout and stderr)."""
-    import os
-    import shutil
-
-    import readme_console
-
-    steps = readme_console.steps("## Extracting a new report")
-    assert len(steps) >= 4
-    shutil.copytree(FIXTURES, tmp_path / "tests" / "fixtures")
-    env = {k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"}
-    for cmd, expected in steps:
-        code, got = readme_console.run(cmd, tmp_path, env)
-        assert code == 0 and sorted(got) == sorted(expected), (cmd, got)
-
-
 # --- more reports in the genre: other levels, years and phrasings ---------------------------------
 
 A, T = "actual", "target"
