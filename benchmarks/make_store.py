@@ -133,7 +133,7 @@ def make(figures: int, seed: int) -> Store:
                 f"{r.name}人民代表大会第{y - 2003}次会议",
                 r.id,
             )
-    for iid, name, name_en, unit, category, metric, size in INDICATORS:
+    for iid, name, name_en, unit, category, metric, _size in INDICATORS:
         store.indicators[iid] = Indicator(iid, name, name_en, unit, category, "lower" if iid == "unemployment"
                                           else "higher", [name_en, f"{name}规模"] if metric == "value" else [])
 

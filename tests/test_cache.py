@@ -99,7 +99,7 @@ def damage(file: Path, how: str) -> None:
     elif how == "garbage":
         file.write_bytes(bytes((i * 7919) % 256 for i in range(len(data))))
     elif how == "one byte of a figure":
-        at = data.rindex("1110".encode()) if b"1110" in data else len(data) - 10
+        at = data.rindex(b"1110") if b"1110" in data else len(data) - 10
         file.write_bytes(data[:at] + b"9" + data[at + 1:])
     elif how == "one byte of the header":
         at = len(cache.MAGIC) + cache._DIGEST + 4 + 20

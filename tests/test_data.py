@@ -260,7 +260,7 @@ def test_hand_taken_figure_matches_the_store(listed, hand):
     assert len(found) == 1, f"{len(found)} current figures for {indicator} {year} {kind} {metric}"
     rec = found[0]
     got = {k: rec[k] for k in FIELDS}
-    want = dict(zip(FIELDS, expected))
+    want = dict(zip(FIELDS, expected, strict=True))
     assert got == want
     for k in ("value", "growth"):
         if want[k] is not None:

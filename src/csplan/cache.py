@@ -27,7 +27,9 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .model import Figure, Indicator, Region, Source, Store
@@ -40,6 +42,9 @@ try:
     from _blake2 import blake2b  # the same function hashlib gives, without loading OpenSSL
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
+
+if TYPE_CHECKING:
+    import mmap
 
 
 def digest(data) -> bytes:
@@ -67,7 +72,7 @@ def _shape() -> tuple:
 class Entry:
     """The cache entry of one store file, as it is now (`data` are the file's bytes)."""
 
-    def __init__(self, path: Path, data: bytes, enabled: bool = True):
+    def __init__(self, path: Path, data: bytes | mmap.mmap, enabled: bool = True):
         self.dir = cache_dir() if enabled else None
         if self.dir is None:
             return
@@ -103,7 +108,7 @@ class Entry:
             pass
         return cls(path, b"", enabled=False)  # missing, unreadable, empty: the plain read reports it
 
-    def load(self, rebuild) -> Store | None:
+    def load(self, rebuild: Callable[[], Store]) -> Store | None:
         """The cached store, or None when there is no valid entry for the file as it is.
 
         `rebuild()` reads the store from its text: the cached store calls it if a group of
@@ -178,8 +183,9 @@ def _header(key: dict, payload: dict) -> bytes:
     return MAGIC + digest(header) + len(header).to_bytes(4, "big") + header
 
 
-def _read(file: Path, key: dict, rebuild) -> Store | None:
+def _read(file: Path, key: dict, rebuild: Callable[[], Store]) -> Store | None:
     fd = os.open(file, os.O_RDONLY)
+    owned = True  # until the blocks' reader takes the descriptor
     try:
         head = os.pread(fd, len(MAGIC) + _DIGEST + 4, 0)
         if len(head) != len(MAGIC) + _DIGEST + 4 or not head.startswith(MAGIC):
@@ -193,10 +199,10 @@ def _read(file: Path, key: dict, rebuild) -> Store | None:
         if any(info.get(k) != v for k, v in key.items()):
             return None
         reader = _Blocks(fd, len(head) + size, info["blocks"])
-        fd = None
+        owned = False
         return CachedStore.open(reader, rebuild)
     finally:
-        if fd is not None:
+        if owned:
             os.close(fd)
 
 
@@ -222,17 +228,23 @@ class CachedStore(Store):
     """A store read from the cache: an indicator's figures are read when first asked for."""
 
     __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild")
+    _all: list[Figure] | None  # every figure, once asked for
+    _blocks: _Blocks
+    _ids: list[str]  # indicator ids; the figures of _ids[n] are block n + 1
+    _groups: dict[int, list[Figure]]  # the groups read so far
+    _order: bytes | list[int]  # the group of each figure, in store order
+    _rebuild: Callable[[], Store]
 
     @classmethod
-    def open(cls, blocks: _Blocks, rebuild) -> CachedStore:
+    def open(cls, blocks: _Blocks, rebuild: Callable[[], Store]) -> CachedStore:
         schema, sources, regions, indicators, ids, order = blocks.get(0)
         store = cls(
             {s[0]: Source(*s) for s in sources},
             {r[0]: Region(*r) for r in regions},
             {i[0]: Indicator(*i) for i in indicators},
-            None,
-            schema,
+            schema=schema,
         )
+        store._all = None  # read from the blocks when first asked for
         store._blocks, store._ids, store._order = blocks, ids, order
         store._groups, store._rebuild = {}, rebuild
         return store

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from .model import (
     DIRECTIONS,
@@ -208,21 +208,21 @@ def new_figure(
     if quote is not None and not quote.strip():
         raise UsageError("--quote is empty; give the report's sentence, or leave --quote out")
 
-    num = {k: (parse_number(v, k) if isinstance(v, str) else v) for k, v in
-           (("--value", value), ("--growth", growth), ("--rank", rank))}
-    value, growth, rank = num["--value"], num["--growth"], num["--rank"]
-    if value is not None:
+    num: dict[str, int | float | None] = {k: (parse_number(v, k) if isinstance(v, str) else v) for k, v in
+                                          (("--value", value), ("--growth", growth), ("--rank", rank))}
+    number, growth_number, rank_number = num["--value"], num["--growth"], num["--rank"]
+    if number is not None:
         metric = "value"
         unit = unit or ind.unit
         if not unit:
             raise UsageError(f"{ind.id} has no unit of its own; give the figure's unit with --unit")
-    elif growth is not None:
+    elif growth_number is not None:
         metric, unit = "growth", unit or "%"
     else:
-        metric = "rank" if rank is not None else "task"
+        metric = "rank" if rank_number is not None else "task"
         if unit:
             raise UsageError(f"a {metric} figure has no unit; leave --unit out")
-        value = rank if rank is not None else (None if done is None else int(done))
+        number = rank_number if rank_number is not None else (None if done is None else int(done))
         if task is not None:
             if not task.strip():
                 raise UsageError("--task is empty; give the task as the report states it")
@@ -233,7 +233,7 @@ def new_figure(
     return Figure(
         kind=kind, indicator=ind.id, region=rid, year=year, metric=metric,
         qualifier=qualifier_code(qualifier), source=sid, quote=quote or "",
-        value=value, unit=unit, growth=growth,
+        value=number, unit=unit, growth=growth_number,
         status=status_code(status) if kind == "actual" and status is not None else None,
     )
 
@@ -449,21 +449,23 @@ def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
                 row = Row(dict.fromkeys(KEYS), line=line)
                 if len(cells) != len(header):
                     row.problems.append(f"{len(cells)} cells where the header has {len(header)}")
-                for key, cell in zip(header, cells):
-                    cell = unescape_cell(cell)
+                for key, raw in zip(header, cells, strict=False):  # a short or long row is reported above
+                    cell = unescape_cell(raw)
                     if cell == "":
                         continue
+                    value: str | int | float = cell
                     if key in _NUMBER_FIELDS:
                         try:
-                            cell = parse_year(cell) if key == "year" else parse_number(cell, f"'{key}'")
+                            value = parse_year(cell) if key == "year" else parse_number(cell, f"'{key}'")
                         except CsplanError as e:
                             row.problems.append(str(e))
                             continue
-                    row[key] = cell
+                    row[key] = value
                 rows.append(row)
             line = reader.line_num + 1
     except csv.Error as e:
-        raise ImportRejected([f"{label}:{reader.line_num}: not valid {'CSV' if delimiter == ',' else 'TSV'}: {e}"]) from None
+        what = "CSV" if delimiter == "," else "TSV"
+        raise ImportRejected([f"{label}:{reader.line_num}: not valid {what}: {e}"]) from None
     return rows
 
 
@@ -481,7 +483,7 @@ def _read_json(text: str, label: str) -> list[Row]:
     if not isinstance(doc, list):
         raise ImportRejected([f"{label}: expected a JSON array of records, as `csplan list --format json` writes"])
     rows = []
-    for item, line in zip(doc, _element_lines(text)):
+    for item, line in zip(doc, _element_lines(text), strict=True):
         row = Row(dict.fromkeys(KEYS), line=line)
         if not isinstance(item, dict):
             row.problems.append(f"a record must be a JSON object, not {type(item).__name__}")
@@ -491,7 +493,8 @@ def _read_json(text: str, label: str) -> list[Row]:
                     row.problems.append(f"unknown key {key!r}; the keys are those of `csplan list --format json`")
                 elif v is not None and key in _TEXT_FIELDS and not isinstance(v, str):
                     row.problems.append(f"'{key}' must be a string, not {json.dumps(v)}")
-                elif v is not None and key in _NUMBER_FIELDS and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                elif (v is not None and key in _NUMBER_FIELDS
+                      and (isinstance(v, bool) or not isinstance(v, (int, float)))):
                     row.problems.append(f"'{key}' must be a number, not {json.dumps(v, ensure_ascii=False)}")
                 elif isinstance(v, float) and not math.isfinite(v):
                     row.problems.append(f"'{key}' = {v} is not a finite number")
@@ -507,15 +510,21 @@ def _element_lines(text: str) -> list[int]:
 
     decoder = json.JSONDecoder()
     ws = re.compile(r"[ \t\n\r]*")
-    pos = ws.match(text, 0).end() + 1
-    lines = []
+
+    def skip_space(pos: int) -> int:
+        m = ws.match(text, pos)
+        assert m is not None  # the pattern matches the empty string
+        return m.end()
+
+    pos = skip_space(0) + 1
+    lines: list[int] = []
     while True:
-        pos = ws.match(text, pos).end()
+        pos = skip_space(pos)
         if text[pos] == "]":
             return lines
         lines.append(text.count("\n", 0, pos) + 1)
         _, pos = decoder.raw_decode(text, pos)
-        pos = ws.match(text, pos).end()
+        pos = skip_space(pos)
         if text[pos] == ",":
             pos += 1
 
@@ -611,6 +620,14 @@ def apply_records(store: Store, records: list[dict], origin: str = "-") -> Impor
     return summary
 
 
+def _named(rec: dict, key: str) -> str:
+    """The id a record gives in `key` ("indicator", "region" or "source")."""
+    v = rec.get(key)
+    if not isinstance(v, str) or not v.strip():
+        raise CsplanError(f"'{key}' is missing; every record names its {key}")
+    return v
+
+
 def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, where: str) -> Figure:
     from .records import KEYS
     from .store import FIGURE_KEYS
@@ -621,10 +638,7 @@ def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, 
     kind = rec.get("kind")
     if kind not in KINDS:
         raise CsplanError(f"'kind' must be actual or target, not {kind!r}")
-    iid, rid, sid = rec.get("indicator"), rec.get("region"), rec.get("source")
-    for key, v in (("indicator", iid), ("region", rid), ("source", sid)):
-        if not isinstance(v, str) or not v.strip():
-            raise CsplanError(f"'{key}' is missing; every record names its {key}")
+    iid, rid, sid = _named(rec, "indicator"), _named(rec, "region"), _named(rec, "source")
     unit = rec.get("unit") if rec.get("metric") == "value" else None
     if iid not in store.indicators:
         if not rec.get("name"):

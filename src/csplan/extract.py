@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .model import CsplanError, Indicator, Region, Source, Store
 from .records import KEYS
@@ -29,7 +30,8 @@ _HEADING = re.compile(
     r"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|"
     r"[（(]\s*[一二三四五六七八九十]+\s*[)）])"
 )
-_LIST_START = re.compile(r"(?:#|[-*•·]\s|——|\d{1,2}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{1,2}\s*[)）]|[一二三四五六七八九十]+是)")
+_LIST_START = re.compile(r"(?:#|[-*•·]\s|——|\d{1,2}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{1,2}\s*[)）]"
+                         r"|[一二三四五六七八九十]+是)")
 
 
 def _half_width(ch: str) -> str:
@@ -196,11 +198,13 @@ def _measures(text: str, a: int, b: int) -> list[_Measure]:
             ranged = m.start()
             continue
         before = _RANGE_BEFORE.search(text, max(a, m.start() - 16), m.start())
-        if ranged is not None or before:
+        if ranged is None and before:
+            ranged = before.start()
+        if ranged is not None:
             # A range, which a record cannot hold: neither bound is the figure. A level's range is
             # kept without a value, so that the growth after it still finds its name.
             if not m.group("gverb") and not m.group("flat"):
-                out.append(_Measure("value", before.start() if ranged is None else ranged, m.end(),
+                out.append(_Measure("value", ranged, m.end(),
                                     unit=(m.group("vmag") or "") + m.group("vbase"), ranged=True))
             ranged = None
             continue
@@ -371,7 +375,8 @@ _WORDS = {
     "棚户区": "shantytown", "改造": "renovation", "老旧小区": "old_communities", "电子信息": "electronics",
     "生物医药": "biomedicine", "新能源": "new_energy", "汽车": "vehicles", "家": "", "的": "", "率": "rate",
     "价格": "prices", "播种面积": "sown_area", "面积": "area", "销售额": "sales", "批发": "wholesale",
-    "住宿": "accommodation", "总收入": "income", "总": "", "餐饮": "catering", "营业额": "turnover", "指数": "index", "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
+    "住宿": "accommodation", "总收入": "income", "总": "", "餐饮": "catering", "营业额": "turnover", "指数": "index",
+    "总水平": "", "物价": "prices", "平均": "average", "工资": "wages",
     "主要": "major", "污染物": "pollutants", "减排": "emission_reduction",
 }
 
@@ -448,9 +453,9 @@ class _Resolver:
             if hit:
                 return "store", hit, None
         for n in names:
-            hit = self.lexicon.get(_key(n))
-            if hit:
-                return "lexicon", hit[0], hit[1]
+            entry = self.lexicon.get(_key(n))
+            if entry:
+                return "lexicon", entry[0], entry[1]
         return None
 
     def resolve(self, name: str, extra: tuple[str, ...] = (), unit: str | None = None) -> _Ind:
@@ -511,8 +516,8 @@ class Item:
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
 _ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
-_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)"
-                   r"(?:保持)?(?:基本)?同步")
+_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
+                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
@@ -610,13 +615,13 @@ class _Parser:
             return self._tasks(a, task, kind), []
         if kind == "target":
             for rx in (_SYNC, _BALANCE):
-                m = rx.search(clause)
-                if m:
-                    name = _clean_name(m.group("name"))
+                found = rx.search(clause)
+                if found:
+                    name = _clean_name(found.group("name"))
                     if _valid_name(name):
                         ind = self.r.resolve(name)
-                        start = a + m.start("name") + (len(m.group("name")) - len(m.group("name").lstrip()))
-                        return [Item(kind, ind, "task", start, a + m.end(), a + m.start())], []
+                        start = a + found.start("name") + (len(found.group("name")) - len(found.group("name").lstrip()))
+                        return [Item(kind, ind, "task", start, a + found.end(), a + found.start())], []
                     return [], []
         ms = _measures(s, a, b)
         if not ms and kind == "target":
@@ -695,7 +700,7 @@ class _Parser:
     def _spread(self, a: int, ms: list[_Measure], lead: str, kind: str, group: list[Item]):
         """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`."""
         s = self.s
-        for prev, m in zip(ms, ms[1:]):
+        for prev, m in pairwise(ms):
             if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
                 return [], []
         if any(m.unit in ("个百分点", "百分点") or m.ranged for m in ms):
@@ -705,6 +710,7 @@ class _Parser:
             sign = -1 if first.verb in _NEGATIVE else 1
             for m in ms[1:]:
                 if m.kind == "value" and m.unit == "%":
+                    assert m.value is not None  # a level that is not a range has a value
                     m.kind, m.growth, m.value, m.verb = "growth", sign * m.value, None, first.verb
         if len({m.kind for m in ms}) != 1:
             return [], []
@@ -713,12 +719,12 @@ class _Parser:
         if not _clean_name(raw_names):
             if len(group) != len(ms):
                 return [], []
-            for it, m in zip(group, ms):
+            for it, m in zip(group, ms, strict=True):
                 if m.kind == "growth" and (it.metric != "value" or it.growth is not None):
                     return [], []
                 if m.kind == "value" and (it.metric != "growth" or it.value is not None or m.unit == "%"):
                     return [], []
-            for it, m in zip(group, ms):
+            for it, m in zip(group, ms, strict=True):
                 if m.kind == "growth":
                     it.growth, it.growth_qualifier = m.growth, m.qualifier
                 else:  # 分别增长 6.8%、8.5%，分别达到 5.2 万元、2.8 万元
@@ -726,6 +732,7 @@ class _Parser:
                     it.metric, it.value, it.unit, it.qualifier = "value", m.value, m.unit, m.qualifier
                 it.end = ms[-1].end
             return [], []
+        names: list[str] | None
         if len(ms) == 1 and "均" in lead:
             names = [n for n in (_clean_name(p) for p in _SEP.split(raw_names)) if n]
             ms = ms * len(names)
@@ -734,10 +741,10 @@ class _Parser:
         if not names:
             return [], []
         names = self._share_suffix(names)
-        if not all(_valid_name(n) and self._plausible(n, m) for n, m in zip(names, ms)):
+        if not all(_valid_name(n) and self._plausible(n, m) for n, m in zip(names, ms, strict=True)):
             return [], []
         items = []
-        for n, m in zip(names, ms):
+        for n, m in zip(names, ms, strict=True):
             if m.kind == "value" and m.unit == "%" and not _RATE.search(n):
                 return [], []
             extra = (n + m.verb,) if m.kind == "growth" else ()
@@ -851,7 +858,7 @@ def _target_sentence(text: Text, parser: _Parser, year: int | None) -> tuple[int
                 end = sb
                 heading = not items and _is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
                 if not items and sb == pb and (sent.rstrip()[-1:] in ":" or heading or "表" in sent):
-                    rows = []
+                    rows: list[tuple[int, int]] = []
                     for qa, qb in paras[pi + 1:pi + 41]:
                         if not text.joined[qa:qb].lstrip().startswith("|"):
                             if rows or len(text.joined[qa:qb]) > 60:
@@ -889,7 +896,7 @@ def _cells(text: Text, a: int, b: int) -> list[str]:
     return [c.strip() for c in text.joined[a:b].strip().strip("|").split("|")]
 
 
-def _table_targets(text: Text, parser: "_Parser", rows: list[tuple[int, int]], year: int | None) -> list[Item]:
+def _table_targets(text: Text, parser: _Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:
     """The targets column of a Markdown table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |)."""
     from .units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
     from .vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES

@@ -7,7 +7,8 @@ terminal; text from the store is always passed as plain Text, never parsed as ma
 from __future__ import annotations
 
 import sys
-from typing import IO, Sequence
+from collections.abc import Sequence
+from typing import IO
 
 from .records import CONTROL, escape_cell
 

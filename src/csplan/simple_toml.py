@@ -68,7 +68,9 @@ def loads(text: str) -> dict | None:
         elif array is not None and "\\" not in array:
             value = [share(v, v) if len(v) <= _SHARE else v for v in _ITEM.findall(array)]
         else:
-            value = _tomllib_value(escaped if escaped is not None else array)
+            literal = escaped if escaped is not None else array
+            assert literal is not None  # the token matched one of its alternatives
+            value = _tomllib_value(literal)
             if value is None:
                 return None
         table[key] = value

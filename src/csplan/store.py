@@ -44,7 +44,8 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 SOURCE_KEYS = ("id", "title", "date", "issuer", "meeting", "region")
 REGION_KEYS = ("id", "name", "name_en")
 INDICATOR_KEYS = ("id", "name", "name_en", "unit", "category", "better", "aliases")
-FIGURE_KEYS = ("indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source", "quote")
+FIGURE_KEYS = ("indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source",
+               "quote")
 
 
 class StoreError(CsplanError):
@@ -93,7 +94,8 @@ def decode(data: bytes, name) -> str:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        raise StoreError(f"{name}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+        raise StoreError(f"{name}:{line}: not UTF-8 text (byte 0x{data[e.start]:02x}); "
+                         "save the file as UTF-8") from None
 
 
 def parse_toml(text: str, path: Path) -> dict:
@@ -253,7 +255,7 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
         _region(c, f"regions[{i}]", raw, store)
     for i, raw in enumerate(sections["sources"]):
         _source(c, f"sources[{i}]", raw, store)
-    alias_owner: dict[str, str] = {}
+    alias_owner: dict[str, str | None] = {}  # alias → the id of the indicator that took it
     for i, raw in enumerate(sections["indicators"]):
         _indicator(c, f"indicators[{i}]", raw, store, alias_owner)
 
@@ -282,12 +284,13 @@ def check_entry(store: Store, section: str, raw: dict):
     """
     c = _Checker()
     store = Store(dict(store.sources), dict(store.regions), dict(store.indicators), store.figures, store.schema)
+    obj: Region | Source | Indicator | Figure | None
     if section == "regions":
         obj = _region(c, section, raw, store)
     elif section == "sources":
         obj = _source(c, section, raw, store)
     elif section == "indicators":
-        owners = {a.casefold(): i.id for i in store.indicators.values() for a in i.aliases}
+        owners: dict[str, str | None] = {a.casefold(): i.id for i in store.indicators.values() for a in i.aliases}
         obj = _indicator(c, section, raw, store, owners)
     elif section in FIGURE_SECTION:
         obj = _figure(c, section, raw, FIGURE_SECTION[section], store)
@@ -332,7 +335,7 @@ def _source(c: _Checker, where: str, raw, store: Store) -> Source | None:
     return None
 
 
-def _indicator(c: _Checker, where: str, raw, store: Store, alias_owner: dict[str, str]) -> Indicator | None:
+def _indicator(c: _Checker, where: str, raw, store: Store, alias_owner: dict[str, str | None]) -> Indicator | None:
     if c.table(where, raw, INDICATOR_KEYS, ("id", "name")) is None:
         return None
     iid = c.text(where, raw, "id", INDICATOR_ID, " (lower-case ASCII letters, digits and _)")
@@ -367,7 +370,7 @@ def valid_date(s: str) -> bool:
 
 
 def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
-    required = ("indicator", "region", "year", "metric", "qualifier", "source")
+    required: tuple[str, ...] = ("indicator", "region", "year", "metric", "qualifier", "source")
     if kind == "actual":
         required += ("status",)
     if c.table(where, raw, FIGURE_KEYS, required) is None:
@@ -409,7 +412,10 @@ def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | N
             c.add(where, f"unit {unit!r} cannot measure {ind!r}, whose unit is {indicator.unit!r}")
     if len(c.problems) > n:
         return None
-    return Figure(kind, ind, region, year, metric, qualifier, source, quote or "", value, unit, growth, status)
+    # A field is None here only when its key is missing, which `c.table` has already reported:
+    # the figure is kept so that later checks still see it, in a store that is only used for its problems.
+    return Figure(kind, ind, region, year, metric, qualifier, source,  # type: ignore[arg-type]
+                  quote or "", value, unit, growth, status)
 
 
 # metric → (value, unit, growth): "required", "optional" or "absent"
@@ -422,7 +428,7 @@ METRIC_FIELDS = {
 
 
 def _check_metric(c: _Checker, where: str, raw: dict, kind: str, metric: str, value) -> None:
-    rules = dict(zip(("value", "unit", "growth"), METRIC_FIELDS[metric]))
+    rules = dict(zip(("value", "unit", "growth"), METRIC_FIELDS[metric], strict=True))
     if metric == "task" and kind == "actual":
         rules["value"] = "required"
     for key, rule in rules.items():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import overload
 
 from .model import Figure, Indicator, NotFound, Store
 
@@ -53,14 +54,18 @@ _HUNDRED = Decimal(100)
 # --- arithmetic ------------------------------------------------------------------------------
 
 
-def dec(x) -> Decimal | None:
+@overload
+def dec(x: None) -> None: ...
+@overload
+def dec(x: int | float | Decimal) -> Decimal: ...
+def dec(x: int | float | Decimal | None) -> Decimal | None:
     """A stored number as the Decimal it was printed as (5.4 → Decimal("5.4"), never 5.4000000001)."""
     if x is None or isinstance(x, Decimal):
         return x
     return Decimal(str(x))
 
 
-def places(x) -> int:
+def places(x: int | float | Decimal) -> int:
     """Decimals as printed: 1110 → 0, 1.88 → 2, 334.8 → 1."""
     exponent = dec(x).as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
@@ -72,19 +77,19 @@ def round_half_up(d: Decimal, decimals: int) -> Decimal:
         return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def growth_factor(growth) -> Decimal:
+def growth_factor(growth: int | float | Decimal) -> Decimal:
     """1 + growth / 100: 5.5 → 1.055, -3 → 0.97."""
     return 1 + dec(growth) / _HUNDRED
 
 
-def implied_level(value, growth) -> Decimal:
+def implied_level(value: int | float | Decimal, growth: int | float | Decimal) -> Decimal:
     """The level after growing `value` by `growth` %: 1110 at 5.5 → 1171.05 (see rounding above)."""
     with localcontext() as ctx:
         ctx.prec = 60
         return _trim(round_half_up(dec(value) * growth_factor(growth), places(value) + 2))
 
 
-def implied_prior_level(value, growth) -> Decimal | None:
+def implied_prior_level(value: int | float | Decimal, growth: int | float | Decimal) -> Decimal | None:
     """The level a year earlier, given `value` grew by `growth` %: 1110 at 5.8 → 1049.15.
 
     None for a fall of 100 % or more, which no earlier level explains."""
@@ -96,12 +101,17 @@ def implied_prior_level(value, growth) -> Decimal | None:
         return _trim(round_half_up(dec(value) / factor, places(value) + 2))
 
 
+@overload
+def _trim(d: None) -> None: ...
+@overload
+def _trim(d: Decimal) -> Decimal: ...
 def _trim(d: Decimal | None) -> Decimal | None:
     """A computed number without trailing zeros (1050.00 → 1050, 18800.00 → 18800)."""
     if d is None:
         return None
     d = d.normalize()
-    return d.quantize(Decimal(1)) if d.as_tuple().exponent > 0 else d
+    exponent = d.as_tuple().exponent  # an int: the numbers are finite
+    return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
 
 
 def as_number(d: Decimal | None):
@@ -270,7 +280,8 @@ def check(store: Store, target: Figure, actuals: Figures, tolerance=DEFAULT_TOLE
         c.actual = actuals.get(*key, year, "task")
         if c.actual is None:
             c.outcome = "manual"
-            c.reason = f"a task: judged by hand; `csplan record {target.indicator} {year} --done` (or --not-done) settles it"
+            c.reason = (f"a task: judged by hand; `csplan record {target.indicator} {year} --done` (or --not-done) "
+                        "settles it")
         else:
             c.actual_value = dec(c.actual.value)
             c.outcome = "met" if c.actual.value == 1 else "missed"
@@ -289,13 +300,14 @@ def check(store: Store, target: Figure, actuals: Figures, tolerance=DEFAULT_TOLE
     return _check_level(c, actuals, key, prior, year, tolerance)
 
 
-def _check_growth(c: Check, actuals: Figures, key, prior: int, year: int, tolerance) -> Check:
+def _check_growth(c: Check, actuals: Figures, key: tuple[str, str], prior: int, year: int, tolerance) -> Check:
     t = c.target
     level = actuals.get(*key, prior, "value")
     grown = actuals.growth(*key, prior)
     c.baseline = level or grown
     c.level_unit = level.unit if level else c.indicator.unit
     if level is not None:
+        assert level.value is not None and t.growth is not None  # required by their metrics
         c.baseline_value, c.baseline_unit = dec(level.value), level.unit
         c.implied_value = implied_level(level.value, t.growth)
     if grown is not None:
@@ -314,7 +326,7 @@ def _check_growth(c: Check, actuals: Figures, key, prior: int, year: int, tolera
     elif now_level is not None:
         c.outcome = "manual"
         c.reason = f"the {year} actual has a level but no growth"
-        if c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
+        if level is not None and c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
             with localcontext() as ctx:
                 ctx.prec = 60
                 derived = _trim(round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2))
@@ -327,7 +339,7 @@ def _check_growth(c: Check, actuals: Figures, key, prior: int, year: int, tolera
     return c
 
 
-def _check_level(c: Check, actuals: Figures, key, prior: int, year: int, tolerance) -> Check:
+def _check_level(c: Check, actuals: Figures, key: tuple[str, str], prior: int, year: int, tolerance) -> Check:
     t = c.target
     c.level_unit = t.unit
     c.baseline = actuals.get(*key, prior, "value")
@@ -401,6 +413,7 @@ def implied_text(c: Check) -> str:
 
     if c.implied_value is None:
         return ""
+    assert c.target.growth is not None  # only a growth target implies a level
     factor = amount_text(growth_factor(c.target.growth))
     return (f"{amount_text(c.baseline_value, c.baseline_unit)} ({c.baseline_year}) × {factor} = "
             f"{amount_text(c.implied_value, c.level_unit)}")
@@ -499,12 +512,14 @@ def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int 
     wanted = set(indicators) if indicators is not None else None
     level_index = Figures(store, "actual", as_of=as_of, region=region)
     target_index = Figures(store, "target", as_of=as_of, region=region)
-    actuals: dict[tuple, dict[int, Figure]] = {}
-    targets: dict[tuple, dict[int, Figure]] = {}
+    actuals: dict[tuple[str, str], dict[int, Figure]] = {}
+    targets: dict[tuple[str, str], dict[int, Figure]] = {}
     for index, into in ((level_index, actuals), (target_index, targets)):
         for f in index.by_key.values():
             if f.growth is not None and (wanted is None or f.indicator in wanted):
-                into.setdefault((f.indicator, f.region), {})[f.year] = index.growth(f.indicator, f.region, f.year)
+                held = index.growth(f.indicator, f.region, f.year)
+                assert held is not None  # f itself holds that year's growth
+                into.setdefault((f.indicator, f.region), {})[f.year] = held
     position = {iid: n for n, iid in enumerate(store.indicators)}
     rows = []
     for key in sorted(set(actuals) | set(targets), key=lambda k: (position[k[0]], k[1])):
@@ -529,7 +544,8 @@ def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int 
     return rows
 
 
-def _growth_row(store: Store, key, actual: Figure | None, target: Figure | None, levels: Figures) -> GrowthRow:
+def _growth_row(store: Store, key: tuple[str, str], actual: Figure | None, target: Figure | None,
+                levels: Figures) -> GrowthRow:
     ind = store.indicators[key[0]]
     row = GrowthRow(ind, key[1], actual, target, unit=ind.unit)
     if target is not None:
@@ -539,11 +555,14 @@ def _growth_row(store: Store, key, actual: Figure | None, target: Figure | None,
     row.actual_growth = dec(actual.growth)
     level = actual if actual.metric == "value" else levels.get(*key, actual.year, "value")
     if level is not None:
+        # a level has a value; `actual` and `target` hold a growth (see `growth_rows`)
+        assert level.value is not None and actual.growth is not None
         row.unit = level.unit
         row.actual_value = dec(level.value)
         row.implied_prior_value = implied_prior_level(level.value, actual.growth)
         if target is not None:
+            assert target.growth is not None
             row.implied_value = implied_level(level.value, target.growth)
-    if target is not None:
+    if row.target_growth is not None and row.actual_growth is not None:
         row.change = row.target_growth - row.actual_growth
     return row

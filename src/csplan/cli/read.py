@@ -1,6 +1,7 @@
 """Commands that read a store: the overview, show, list, search, value, sources, store."""
 
 import sys
+from functools import partial
 from typing import Annotated, Optional
 
 import typer
@@ -71,34 +72,36 @@ def show(
 
     store = load(ctx)
     ind = find_indicator(store, query)
-    kw = dict(indicator=ind.id, year=year, region=_region(store, region), as_of=_as_of(as_of))
-    figures = select(store, **kw)
+    region_id, when = _region(store, region), _as_of(as_of)
+    pick = partial(select, store, indicator=ind.id, year=year, region=region_id, as_of=when)
+    figures = pick()
     if not figures:
-        _no_figures(store, ind, kw)
+        _no_figures(store, ind, region_id)
     if fmt is not Format.table:
-        emit_figures(store, select(store, **kw, history=True) if history else figures, fmt)
+        emit_figures(store, pick(history=True) if history else figures, fmt)
         return
     from ..render import print_blocks
 
     better = "越高越好 higher is better" if ind.better == "higher" else "越低越好 lower is better"
-    lines = [(f"{ind.name}  {ind.id}" + (f" · {ind.name_en}" if ind.name_en else ""), "bold")]
+    title = f"{ind.name}  {ind.id}" + (f" · {ind.name_en}" if ind.name_en else "")
+    lines: list[str | tuple[str, str]] = [(title, "bold")]
     facts = [f"unit {ind.unit}" if ind.unit else "", ind.category or "", better]
     lines.append(" · ".join(x for x in facts if x))
     if ind.aliases:
         lines.append("aliases: " + ", ".join(ind.aliases))
     print_blocks(*lines)
-    every = select(store, **kw, history=True)
+    every = pick(history=True)
     current = {id(f) for f in figures}
     emit_figures(store, every, fmt, quotes=True, name=False,
                  superseded=frozenset(id(f) for f in every if id(f) not in current))
-    _print_target_notes(store, ind, figures, kw["as_of"])
+    _print_target_notes(store, ind, figures, when)
 
 
-def _no_figures(store, ind, kw: dict) -> None:
+def _no_figures(store, ind, region: str | None) -> None:
     """Exit 1 naming what the indicator does have, when the filters leave nothing."""
     from ..query import select
 
-    years = sorted({f.year for f in select(store, indicator=ind.id, region=kw.get("region"))})
+    years = sorted({f.year for f in select(store, indicator=ind.id, region=region)})
     if not years:
         fail(f"{ind.id} has no figures yet", 1)
     fail(f"{ind.id} has no figures for that selection; it has figures for {', '.join(map(str, years))}", 1)
@@ -163,7 +166,8 @@ def _category(store, category: str) -> str:
             return k
     close = difflib.get_close_matches(category.casefold(), known, n=2, cutoff=0.5)
     hint = f"did you mean {' or '.join(close)}? " if close else ""
-    fail(f"no category {category!r}; {hint}known categories: {', '.join(known) or 'none'}", 2)
+    fail(f"no category {category!r}; {hint}known categories: {', '.join(known) or 'none'}", 2, raise_=False)
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -199,7 +203,8 @@ def value(
     query: QueryArg,
     year: Annotated[int, typer.Argument(help="The year the figure is about.", min=1949, max=2100, metavar="YEAR",
                                         show_default=False)],
-    field: Annotated[Field, typer.Option("--field", help="value (the level, count or rank) or growth (%).")] = Field.value,
+    field: Annotated[Field, typer.Option("--field",
+                                         help="value (the level, count or rank) or growth (%).")] = Field.value,
     kind: Annotated[Kind, typer.Option("--kind", "-k", help="actual or target.")] = Kind.actual,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,

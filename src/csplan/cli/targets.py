@@ -82,9 +82,8 @@ def _targets_table(store, year: int, checks, tol) -> None:
                 as_printed = b.metric == "value" and c.baseline_unit == b.unit  # keeps 超/约 of the figure
                 level = (describe("value", b.value, b.unit, None, b.qualifier) if as_printed
                          else amount_text(c.baseline_value, c.baseline_unit))
-                baseline = ", ".join(x for x in (level,
-                                                 signed_text(c.baseline_growth) + ("%" if c.baseline_growth is not None else ""))
-                                     if x)
+                growth_text = signed_text(c.baseline_growth) + ("%" if c.baseline_growth is not None else "")
+                baseline = ", ".join(x for x in (level, growth_text) if x)
             baseline = f"{c.baseline_year}: {baseline}"
         actual = ""
         if c.actual is not None:

@@ -6,6 +6,7 @@ no data on stdout except `validate`'s list of problems.
 """
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
@@ -21,8 +22,8 @@ def _change(ctx: typer.Context, change) -> None:
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
                                         show_default=False)]
-UnitOpt = Annotated[Optional[str], typer.Option("--unit", "-u", metavar="UNIT",
-                                                help="Unit as printed. [default: the indicator's unit; % for a growth]")]
+UnitOpt = Annotated[Optional[str], typer.Option(
+    "--unit", "-u", metavar="UNIT", help="Unit as printed. [default: the indicator's unit; % for a growth]")]
 QualifierOpt = Annotated[str, typer.Option(
     "--qualifier", "-q", metavar="Q",
     help="exact, more_than, at_least, about, nearly, at_most, or the report's word (超, 以上, 约, 近, 以内).")]
@@ -30,7 +31,8 @@ WriteRegionOpt = Annotated[Optional[str], typer.Option(
     "--region", "-r", metavar="REGION",
     help="Region id or name. [default: the source's region, or the store's only region]")]
 SourceOpt = Annotated[Optional[str], typer.Option(
-    "--source", metavar="ID", help="Source (report) id. [default: the region's only source, or the store's only source]")]
+    "--source", metavar="ID",
+    help="Source (report) id. [default: the region's only source, or the store's only source]")]
 QuoteOpt = Annotated[Optional[str], typer.Option(
     "--quote", metavar="TEXT", help="The report's sentence, verbatim. [default: none, entered by hand]")]
 ValueOpt = Annotated[Optional[str], typer.Option("--value", metavar="V", help="The number as printed (1110, 1.88).")]
@@ -46,9 +48,10 @@ def init(
                                                   help="A first region's id, e.g. gulou (with --name).")] = None,
     name: Annotated[Optional[str], typer.Option("--name", metavar="名称",
                                                 help="The region's Chinese name as printed.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", metavar="ID",
-                                                  help="A first source's id, e.g. gulou-2024-plan (with --title, --date).")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE", help="The report's title as printed.")] = None,
+    source: Annotated[Optional[str], typer.Option(
+        "--source", metavar="ID", help="A first source's id, e.g. gulou-2024-plan (with --title, --date).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TITLE",
+                                                 help="The report's title as printed.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD",
                                                 help="The date the report was delivered.")] = None,
 ) -> None:
@@ -182,7 +185,8 @@ def indicator_add(
                                       show_default=False)],
     name: Annotated[str, typer.Option("--name", metavar="名称", help="The Chinese name as printed.")],
     unit: Annotated[Optional[str], typer.Option(
-        "--unit", metavar="UNIT", help="The unit it is usually printed in (亿元, 万人, %, 家); none for ranks and tasks.")] = None,
+        "--unit", metavar="UNIT",
+        help="The unit it is usually printed in (亿元, 万人, %, 家); none for ranks and tasks.")] = None,
     name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
     alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="A",
                                                        help="Another name `show` accepts; repeatable.")] = None,
@@ -199,7 +203,7 @@ def indicator_add(
     Examples:
       csplan indicator add gdp --name 地区生产总值 --unit 亿元 --name-en "Gross regional product" --alias GDP --category headline
       csplan indicator add unemployment_rate --name 城镇调查失业率 --unit % --lower-is-better
-    """
+    """  # noqa: E501 (an example command, printed as it is typed)
     from ..edit import add_indicator
     from ..model import CATEGORIES, Indicator
 
@@ -265,8 +269,8 @@ def import_(
     file: Annotated[str, typer.Argument(help="CSV, TSV or JSON file; - reads stdin.", metavar="FILE",
                                         show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = False,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="FORMAT",
-                                               help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", metavar="FORMAT", help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
 ) -> None:
     """Add the records of a CSV, TSV or JSON file, as `csplan list --format …` writes them.
 
@@ -287,7 +291,7 @@ def import_(
     apply_import(path, records, origin, dry_run=dry_run)
 
 
-def apply_import(path, records: list[dict], origin: str, dry_run: bool = False) -> None:
+def apply_import(path, records: Iterable[dict], origin: str, dry_run: bool = False) -> None:
     """Import records all or nothing; on refusal, every bad row on its own line, then exit 3."""
     from ..edit import ImportRejected, import_records
 
@@ -314,10 +318,11 @@ def validate(ctx: typer.Context) -> None:
       csplan --store fuzhou.toml validate
     """
     from ..records import escape_cell
-    from ..store import StoreError, check_text, read_text
+    from ..store import Problem, StoreError, check_text, read_text
 
     path = store_location(ctx).path
     text = read_text(path)
+    problems: list[Problem] | list[StoreError]
     try:
         store, problems = check_text(text, path)
     except StoreError as e:
@@ -334,7 +339,8 @@ def validate(ctx: typer.Context) -> None:
 @app.command()
 def fmt(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if the store is not canonical.")] = False,
+    check: Annotated[bool, typer.Option("--check",
+                                        help="Change nothing; exit 1 if the store is not canonical.")] = False,
 ) -> None:
     """Rewrite the store in its canonical form (fixed order of tables and keys, no comments).
 
@@ -356,7 +362,8 @@ def fmt(
         return
     if check:
         old, new = text.splitlines(), canonical.splitlines()
-        line = next((n for n, (a, b) in enumerate(zip(old, new), 1) if a != b), min(len(old), len(new)) + 1)
+        differs = (n for n, (a, b) in enumerate(zip(old, new, strict=False), 1) if a != b)
+        line = next(differs, min(len(old), len(new)) + 1)
         fail(f"{path}:{line}: not in canonical form; run `csplan --store {path} fmt`", 1)
     path = writable_store(ctx)
     update(path, lambda store: None)
