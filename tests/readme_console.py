@@ -69,11 +69,6 @@ def sections(text: str | None = None) -> list[tuple[str, list[Step]]]:
     return found
 
 
-def steps(heading: str) -> list[tuple[str, list[str]]]:
-    """The steps of the README section `heading` (a `## ` line), as (command, lines shown)."""
-    return [(step.command, step.shown) for title, found in sections() if title == heading for step in found]
-
-
 def _heredoc_word(command: str) -> str | None:
     if command.endswith("\\"):
         return None

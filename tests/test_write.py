@@ -386,33 +386,3 @@ def test_dumps_of_the_store_is_what_is_on_disk_after_a_write(cli, store_copy):
 
 
 # --- the README's walk-through ----------------------------------------------------------------
-
-
-def test_the_readme_walk_through_gives_the_output_it_shows(tmp_path):
-    """A reader following only the README enters another region's report and gets `targets` answers."""
-    import os
-
-    import readme_console
-
-    steps = readme_console.steps("## Writing figures")
-    assert any(cmd.startswith("csplan targets") for cmd, _ in steps)
-    env = {k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"}
-    env["COLUMNS"] = "200"
-    ran = 0
-    for cmd, expected in steps:
-        if cmd.startswith("export "):
-            key, value = cmd[7:].split("=", 1)
-            env[key] = value
-            continue
-        if cmd.startswith("unset "):
-            env.pop(cmd[6:], None)
-            continue
-        if "broken.toml" in cmd:
-            continue
-        if cmd.startswith("cat "):
-            (tmp_path / cmd[4:]).write_text("\n".join(expected) + "\n", encoding="utf-8")
-            continue
-        _, got = readme_console.run(cmd, tmp_path, env)
-        assert sorted(got) == sorted(expected), (cmd, got)
-        ran += 1
-    assert ran >= 20
