@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from .documents import read_document
 from .extract import Extraction
 from .extract import extract as _extract
 from .locate import Location, for_writing, locate
@@ -31,7 +32,7 @@ T = TypeVar("T")
 PathLike = str | os.PathLike
 
 __all__ = ["load", "which_store", "find_indicator", "select", "to_records", "check_targets", "growth",
-           "extract_report", "update"]
+           "read_document", "extract_report", "update"]
 
 
 def which_store(path: PathLike | None = None) -> Location:
@@ -87,4 +88,4 @@ def update(change: Callable[[Store], T], path: PathLike | None = None, *, dry_ru
     return _update(Path(target), change, dry_run=dry_run, cache=cache)
 
 
-_ = (find_indicator, select)  # re-exported through csplan/__init__.py
+_ = (find_indicator, select, read_document)  # re-exported through csplan/__init__.py

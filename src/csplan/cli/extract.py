@@ -20,8 +20,10 @@ class ExtractFormat(str, Enum):
 @app.command()
 def extract(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(help="The report as plain text or Markdown; - reads stdin.", metavar="FILE",
-                                        show_default=False)],
+    file: Annotated[str, typer.Argument(
+        help="The report: text or Markdown (UTF-8, GB18030/GBK or UTF-16), a saved web page (.html, .htm), "
+             "a PDF with a text layer (needs the pdf extra) or a Word file (.docx); - reads stdin.",
+        metavar="FILE", show_default=False)],
     region: Annotated[Optional[str], typer.Option(
         "--region", "-r", metavar="REGION",
         help="Region id or name. [default: the region the report's title names]")] = None,
@@ -47,17 +49,16 @@ def extract(
     \b
     Examples:
       csplan extract report.md
-      csplan extract report.md --format csv | csplan import -
+      csplan extract report.pdf --format csv | csplan import -
       csplan extract report.txt --region gulou --apply
       csplan extract - --actual-year 2025 < report.txt
     """
     from pathlib import Path
 
-    from ..edit import read_input
     from ..extract import extract as run_extract
 
     if file != "-" and Path(file).is_dir():
-        fail(f"{file}: is a directory; give the report's text file", 3)
+        fail(f"{file}: is a directory; give the report's file", 3)
     if actual_year and target_year and target_year <= actual_year:
         fail(f"--target-year {target_year} is not after --actual-year {actual_year}", 2)
     from ..store import SOURCE_ID
@@ -67,7 +68,7 @@ def extract(
              "e.g. gulou-2025-plan)", 2)
     origin = "stdin" if file == "-" else file
     store = load(ctx)
-    result = run_extract(read_input(file), store, region=region, source=source, actual_year=actual_year,
+    result = run_extract(_read(file), store, region=region, source=source, actual_year=actual_year,
                          target_year=target_year)
     for message in result.notes:
         note(f"csplan: {origin}: {message}")
@@ -78,6 +79,23 @@ def extract(
     _show(result, fmt)
     if apply:
         _apply(ctx, result, origin)
+
+
+def _read(file: str) -> str:
+    """The report's text, from a file of any kind `documents` reads, or from stdin's bytes for -."""
+    import sys
+
+    from ..documents import read_document
+
+    if file != "-":
+        return read_document(file)
+    if sys.stdin is None:
+        fail("stdin is closed; pipe the report in, or give its file name instead of -", 3)
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as e:
+        fail(f"stdin: cannot be read ({e.strerror or e})", 3)
+    return read_document(None, data=data, name="stdin")
 
 
 def _show(result, fmt: ExtractFormat) -> None:
