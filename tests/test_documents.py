@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, unavailable
 
-from csplan.documents import DocumentError, decode_text, read_document
+from csplan.extract.documents import DocumentError, decode_text, read_document
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"

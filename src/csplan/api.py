@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .documents import read_document
+from .extract.documents import read_document
 from .extract import Extraction
 from .extract import extract as _extract
 from .locate import Location, for_writing, locate

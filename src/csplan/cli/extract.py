@@ -85,7 +85,7 @@ def _read(file: str) -> str:
     """The report's text, from a file of any kind `documents` reads, or from stdin's bytes for -."""
     import sys
 
-    from ..documents import read_document
+    from ..extract.documents import read_document
 
     if file != "-":
         return read_document(file)

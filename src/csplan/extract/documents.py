@@ -31,7 +31,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import CsplanError
+from ..model import CsplanError
 
 #: suffix → kind of document
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
@@ -59,7 +59,7 @@ def read_document(path: str | Path | None, data: bytes | None = None, name: str 
     if data is None:
         if path is None:
             raise ValueError("read_document needs a path or data")
-        from .store import read_bytes
+        from ..store import read_bytes
 
         data = read_bytes(Path(path), "no such file",
                           f"is a directory; give the report's file ({FORMATS})")

@@ -1,0 +1,352 @@
+"""Parse clauses: a sentence into items, each a name with its level, growth or task."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .text import Text
+from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
+from .names import AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, clean_name, valid_name
+
+
+@dataclass
+class Item:
+    """One figure read from the text, before it becomes a record."""
+
+    kind: str  # actual | target
+    ind: Ind
+    metric: str
+    start: int  # the quote: joined[start:end]
+    end: int
+    at: int  # where its number is (statuses are read before it)
+    value: int | float | None = None
+    unit: str | None = None
+    growth: int | float | None = None
+    qualifier: str = "exact"
+    growth_qualifier: str | None = None  # of a growth printed with a level
+    ranged: bool = False  # its level was a range: only a growth printed with it is kept
+
+
+_TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
+_ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
+_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
+                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?同步")
+_BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
+_MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
+                        r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
+_SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
+_STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
+                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构)\s*$")
+TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标|主要(?:经济|计划|发展)?指标(?:建议)?安排")
+_SEP = re.compile(r"[、和与及]")
+
+
+def status_words() -> re.Pattern:
+    from ..vocab import STATUS_WORDS
+
+    return re.compile(alternation(STATUS_WORDS))
+
+
+def _split_names(raw: str, count: int) -> list[str] | None:
+    """"城镇居民、农村居民人均可支配收入" → the two full names; None unless there are `count`."""
+    names = [n for n in (clean_name(p) for p in raw.split("、")) if n]
+    if len(names) != count:
+        names = [n for n in (clean_name(p) for p in _SEP.split(raw)) if n]
+    if len(names) == 1 and count == 2 and names[0].startswith("城乡") and len(names[0]) > 3:
+        rest = names[0][2:]
+        return ["城镇" + rest, "农村" + rest]
+    if len(names) != count:
+        return None
+    return names
+
+
+class Parser:
+    def __init__(self, text: Text, resolver: Resolver):
+        self.t = text
+        self.s = text.joined
+        self.r = resolver
+
+    # A sentence is split into segments at ；, a segment into clauses at ，and ：.
+    def sentence(self, a: int, b: int, kind: str, after: int = -1) -> list[Item]:
+        items: list[Item] = []
+        seg_start = a
+        for m in re.finditer(r"[;。！？!?]|$", self.s[a:b]):
+            seg_end = a + m.start()
+            if seg_end > seg_start:
+                items += self._segment(seg_start, seg_end, kind)
+            seg_start = a + m.end()
+            if m.end() == b - a:
+                break
+        out = []
+        for it in items:
+            if it.ranged:
+                if it.growth is None:
+                    continue  # 1050—1060亿元 alone: nothing a record can hold
+                # 地区生产总值1050—1060亿元，增长5.2%: the growth is kept
+                it.metric, it.value, it.unit = "growth", None, "%"
+                it.qualifier, it.growth_qualifier, it.ranged = it.growth_qualifier or "exact", None, False
+            if it.at >= after:
+                out.append(it)
+        return out
+
+    def _segment(self, a: int, b: int, kind: str) -> list[Item]:
+        items: list[Item] = []
+        group: list[Item] = []
+        intro: int | None = None
+        self.pending: tuple[str, int] | None = None
+        start = a
+        bounds = [m.start() for m in re.finditer(r"[,:]", self.s[a:b])] + [b - a]
+        for cut in bounds:
+            ca, cb = start, a + cut
+            start = a + cut + 1
+            while ca < cb and self.s[ca].isspace():
+                ca += 1
+            if ca >= cb:
+                continue
+            new, group = self._clause(ca, cb, kind, group)
+            if new:
+                if intro is not None:
+                    new[0].start = min(new[0].start, intro)
+                intro = None
+                items += new
+            elif self._is_intro(ca, cb):
+                intro = ca if intro is None else intro
+            else:
+                intro = None
+        return items
+
+    def _is_intro(self, a: int, b: int) -> bool:
+        clause = self.s[a:b]
+        said = status_words().search(clause) or TARGET_WORDS.search(clause)
+        return bool(said) and not measure_pattern().search(clause)
+
+    def _clause(self, a: int, b: int, kind: str, group: list[Item]) -> tuple[list[Item], list[Item]]:
+        """The items of one clause, and the group that a following nameless clause may complete."""
+        s = self.s
+        clause = s[a:b]
+        task = _TASK.search(clause)
+        if task:
+            return self._tasks(a, task, kind), []
+        if kind == "target":
+            held = self._in_step(a, clause, kind)
+            if held is not None:
+                return held, []
+        ms = find_measures(s, a, b)
+        if not ms and kind == "target":
+            return self._steady(a, clause, kind), []
+        if not ms:
+            milestone = _MILESTONE.match(clause)
+            name = clean_name(milestone.group("name")) if milestone else ""
+            if name and not group and valid_name(name) and self.r.lookup([name]):
+                self.pending = (name, a)  # 地区生产总值突破千亿大关，达到1036.5亿元
+            return [], group
+        pending, self.pending = self.pending, None
+        lead = s[a:ms[0].start]
+        if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)):
+            return self._spread(a, ms, lead, kind, group)
+        out: list[Item] = []
+        prev_end = lead_start = a
+        for i, m in enumerate(ms):
+            raw = s[prev_end:m.start]
+            prev_end = m.end
+            if m.unit in ("个百分点", "百分点"):
+                group = []
+                continue
+            if m.kind == "growth" and AVERAGE.search(re.sub(r"\s", "", raw)):
+                group = []
+                continue
+            if _SHARE_OF_PLAN.fullmatch(re.sub(r"\s", "", raw)):
+                continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
+            name = clean_name(raw)
+            name = "" if name in _RESTATED else name
+            if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
+                name, lead_start = pending
+            trusted = False
+            if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
+                name, trusted = name + m.verb, True  # 经济增长 5%
+            if not name and m.ranged:
+                group = []
+                continue
+            if not name:
+                self._complete(group[-1] if len(group) == 1 else None, m, raw)
+                continue
+            resident = re.fullmatch(r"(城镇|农村)(?:常住)?(?:居民)?", name)
+            if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
+                name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
+            if not (trusted or valid_name(name)) or not self.plausible(name, m):
+                group = []
+                continue
+            if m.kind == "value" and m.unit == "%" and not RATE.search(name):
+                group = []
+                continue
+            if SHARE.search(name) and not self.r.lookup([name]):
+                group = []  # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
+                continue
+            extra = (name + m.verb,) if m.kind == "growth" else ()
+            ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
+            start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
+            item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier,
+                        ranged=m.ranged)
+            joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
+            out.append(item)
+            group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
+        return out, group
+
+    def _complete(self, last: Item | None, m: Measure, raw: str) -> None:
+        """A number with no name of its own completes the item before it: its growth (…1110 亿元，
+        增长 5.8%), or its level (增长 6%，总量 500 亿元; 突破千亿元，达到 1012 亿元: the exact
+        figure says more)."""
+        if last is None:
+            return
+        if m.kind == "growth" and last.metric == "value" and last.growth is None and last.unit != "%":
+            last.growth, last.growth_qualifier, last.end = m.growth, m.qualifier, m.end
+        elif m.kind == "value" and m.unit != "%" and re.sub(r"\W", "", raw) in _RESTATED:
+            if last.metric == "growth" and last.value is None:
+                last.growth_qualifier = last.qualifier
+                last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier
+                last.end = m.end
+            elif last.metric == "value" and last.growth is None and last.qualifier != "exact" \
+                    and m.qualifier == "exact" and self.r.compatible(m.unit, last.unit):
+                last.value, last.unit, last.qualifier, last.end = m.value, m.unit, m.qualifier, m.end
+
+    def _in_step(self, a: int, clause: str, kind: str) -> list[Item] | None:
+        """A target of keeping pace or balance (收入与经济增长同步, 收支平衡): a task; None if the
+        clause states neither."""
+        for rx in (_SYNC, _BALANCE):
+            found = rx.search(clause)
+            if found:
+                name = clean_name(found.group("name"))
+                if not valid_name(name):
+                    return []
+                ind = self.r.resolve(name)
+                start = a + found.start("name") + (len(found.group("name")) - len(found.group("name").lstrip()))
+                return [Item(kind, ind, "task", start, a + found.end(), a + found.start())]
+        return None
+
+    def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item]):
+        """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`."""
+        s = self.s
+        for prev, m in pairwise(ms):
+            if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
+                return [], []
+        if any(m.unit in ("个百分点", "百分点") or m.ranged for m in ms):
+            return [], []
+        first = ms[0]
+        if first.kind == "growth":
+            sign = -1 if first.verb in NEGATIVE else 1
+            for m in ms[1:]:
+                if m.kind == "value" and m.unit == "%":
+                    assert m.value is not None  # a level that is not a range has a value
+                    m.kind, m.growth, m.value, m.verb = "growth", sign * m.value, None, first.verb
+        if len({m.kind for m in ms}) != 1:
+            return [], []
+        head = re.split(r"分别|均\s*$", lead)[0]
+        raw_names = LEAD.sub("", head.strip())
+        if not clean_name(raw_names):
+            if len(group) != len(ms):
+                return [], []
+            for it, m in zip(group, ms, strict=True):
+                if m.kind == "growth" and (it.metric != "value" or it.growth is not None):
+                    return [], []
+                if m.kind == "value" and (it.metric != "growth" or it.value is not None or m.unit == "%"):
+                    return [], []
+            for it, m in zip(group, ms, strict=True):
+                if m.kind == "growth":
+                    it.growth, it.growth_qualifier = m.growth, m.qualifier
+                else:  # 分别增长 6.8%、8.5%，分别达到 5.2 万元、2.8 万元
+                    it.growth_qualifier = it.qualifier
+                    it.metric, it.value, it.unit, it.qualifier = "value", m.value, m.unit, m.qualifier
+                it.end = ms[-1].end
+            return [], []
+        names: list[str] | None
+        if len(ms) == 1 and "均" in lead:
+            names = [n for n in (clean_name(p) for p in _SEP.split(raw_names)) if n]
+            ms = ms * len(names)
+        else:
+            names = _split_names(raw_names, len(ms))
+        if not names:
+            return [], []
+        names = self._share_suffix(names)
+        if not all(valid_name(n) and self.plausible(n, m) for n, m in zip(names, ms, strict=True)):
+            return [], []
+        items = []
+        for n, m in zip(names, ms, strict=True):
+            if m.kind == "value" and m.unit == "%" and not RATE.search(n):
+                return [], []
+            extra = (n + m.verb,) if m.kind == "growth" else ()
+            ind = self.r.resolve(n, extra, m.unit if m.kind == "value" else None)
+            items.append(Item(kind, ind, m.kind, a, ms[-1].end, m.start, m.value, m.unit, m.growth, m.qualifier))
+        if len({it.ind.id for it in items}) != len(items):
+            return [], []
+        return items, items
+
+    def plausible(self, name: str, m: Measure) -> bool:
+        return bool(NOUN_END.search(name) or self.r.lookup([name, name + m.verb]))
+
+    def _share_suffix(self, names: list[str]) -> list[str]:
+        """"城镇居民" before "农村居民人均可支配收入" is 城镇居民人均可支配收入."""
+        last = names[-1]
+        out = []
+        for n in names[:-1]:
+            if self.r.lookup([n]) or len(n) >= len(last):
+                out.append(n)
+                continue
+            for k in range(len(n), 0, -1):
+                at = last.find(n[-k:])
+                if at >= 0:
+                    out.append(n + last[at + k:])
+                    break
+            else:
+                out.append(n + last[len(n):] if len(n) <= 3 else n)
+        return out + [last]
+
+    def _steady(self, a: int, clause: str, kind: str) -> list[Item]:
+        """"进出口总额、实际使用外资保持稳定", "进出口促稳提质": a task target for each common indicator named."""
+        m = _STEADY.search(clause)
+        if not m:
+            return []
+        group = "name" if m.group("name") is not None else "name2"
+        names = [clean_name(p) for p in _SEP.split(m.group(group))]
+        if not names or not all(n and self.r.lookup([n]) for n in names):
+            return []
+        inds = [self.r.resolve(n) for n in names]
+        if not all(ind.known for ind in inds):
+            return []
+        start = a + m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
+        return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
+
+    def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
+        body = m.group("body")
+        issued = _ISSUED.match(body)
+        names_raw = body[issued.end():] if issued else body
+        names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
+        names = [n for n in (clean_name(p) for p in _SEP.split(names_raw)) if n]
+        start, end = a + m.start(), a + m.end()
+        if not names:
+            # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
+            before = self.s[a:start]
+            # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
+            names = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
+                                 for p in _SEP.split(before)) if n]
+            start = a + len(before) - len(before.lstrip())
+        if not names or not all(valid_name(n) for n in names):
+            return []
+        for i, n in enumerate(names[1:], 1):
+            # 单位地区生产总值能耗和二氧化碳排放: the second shares the first one's 单位地区生产总值.
+            if not self.r.lookup([n, n + "任务"]):
+                for k in range(len(names[0]) - 1, 1, -1):
+                    if self.r.lookup([names[0][:k] + n]):
+                        names[i] = names[0][:k] + n
+                        break
+        items = []
+        for n in names:
+            ind = self.r.resolve(n, (n + "任务",))
+            if not issued and not ind.known:
+                return []
+            items.append(Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None))
+        return items
+
+
+_RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "")

@@ -1,0 +1,117 @@
+"""Numbers, units and qualifiers: the measurements a clause holds (a level, a growth, a flat)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "〇": 0, "零": 0}
+_CN_MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
+
+_POSITIVE = ("增长", "上涨", "上升", "提高", "提升", "增速", "增幅", "涨幅", "增产")
+NEGATIVE = ("下降", "降低", "减少", "下跌", "回落", "降幅", "下滑", "减产")
+_PATTERN: re.Pattern | None = None
+
+
+def measure_pattern() -> re.Pattern:
+    """One regex for the three kinds of measurement: a growth, a flat, a level."""
+    global _PATTERN
+    if _PATTERN is None:
+        from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
+        from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+
+        pre = alternation(QUALIFIER_PREFIXES)
+        inner = alternation(w for w in QUALIFIER_SUFFIXES if len(w) == 1)
+        post = (f"(?:{alternation(w for w in QUALIFIER_SUFFIXES if len(w) > 1)}"
+                f"|(?:{inner})(?=[\\s,;、。:)]|$))")
+        mag = alternation(m for m, _ in MAGNITUDES)
+        base = alternation([*DIMENSIONS, *COUNT_UNITS])
+        num = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]\d)"
+        cn = rf"(?<![一二两三四五六七八九十百千〇零\d])[一二两三四五六七八九]?[十百千](?=\s*(?:{mag}))"
+        verbs = "|".join(("增加(?!值)", *_POSITIVE, *NEGATIVE))
+        _PATTERN = re.compile(
+            rf"(?P<gverb>{verbs})\s*了?\s*(?:为|达到|达)?\s*(?P<gpre>{pre})?\s*(?P<gnum>{num})\s*%\s*(?P<gpost>{post})?"
+            rf"|(?P<flat>(?:基本)?持平)"
+            rf"|(?P<vpre>{pre})?\s*(?P<vnum>{num}|{cn})\s*(?P<vq1>{inner})?\s*(?P<vmag>{mag})?(?P<vq2>{inner})?"
+            rf"\s*(?P<vbase>{base})\s*(?P<vpost>{post})?"
+        )
+    return _PATTERN
+
+
+def number_of(text: str) -> int | float:
+    """"1110" → 1110, "3.0" → 3.0 (as printed: a decimal point makes a float), "百" → 100."""
+    if text[-1] in _CN_MAGNITUDE:
+        return CN_DIGITS.get(text[0], 1) * _CN_MAGNITUDE[text[-1]]
+    return float(text) if "." in text else int(text)
+
+
+def qualifier_of(*words: str | None) -> str:
+    """The first of the words (most specific first) that is a qualifier; else exact."""
+    from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+
+    for w in words:
+        if w:
+            q = QUALIFIER_SUFFIXES.get(w) or QUALIFIER_PREFIXES.get(w)
+            if q:
+                return q
+    return "exact"
+
+
+@dataclass
+class Measure:
+    """One number read from the text: a growth (增长 5.8%), a flat (持平) or a level (1110 亿元)."""
+
+    kind: str  # growth | value
+    start: int
+    end: int
+    value: int | float | None = None
+    unit: str | None = None
+    growth: int | float | None = None
+    qualifier: str = "exact"
+    verb: str = ""
+    ranged: bool = False  # a level printed as a range (1050—1060亿元): no value
+
+
+_RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
+_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
+
+
+def find_measures(text: str, a: int, b: int) -> list[Measure]:
+    out = []
+    ranged: int | None = None  # where the range being read (1050—1060亿元, 增长5.5%—6%) began
+    for m in measure_pattern().finditer(text, a, b):
+        if _RANGE_AFTER.match(text, m.end(), b):
+            ranged = m.start()
+            continue
+        before = _RANGE_BEFORE.search(text, max(a, m.start() - 16), m.start())
+        if ranged is None and before:
+            ranged = before.start()
+        if ranged is not None:
+            # A range, which a record cannot hold: neither bound is the figure. A level's range is
+            # kept without a value, so that the growth after it still finds its name.
+            if not m.group("gverb") and not m.group("flat"):
+                out.append(Measure("value", ranged, m.end(),
+                                    unit=(m.group("vmag") or "") + m.group("vbase"), ranged=True))
+            ranged = None
+            continue
+        if m.group("gverb"):
+            size = number_of(m.group("gnum"))
+            verb = m.group("gverb")
+            growth = -size if verb in NEGATIVE else size
+            out.append(Measure("growth", m.start(), m.end(), growth=growth, unit="%",
+                                qualifier=qualifier_of(m.group("gpost"), m.group("gpre")), verb=verb))
+        elif m.group("flat"):
+            qual = "about" if m.group("flat").startswith("基本") else "exact"
+            out.append(Measure("growth", m.start(), m.end(), growth=0, unit="%", qualifier=qual, verb="持平"))
+        else:
+            unit = (m.group("vmag") or "") + m.group("vbase")
+            qual = qualifier_of(m.group("vpost"), m.group("vq2"), m.group("vq1"), m.group("vpre"))
+            out.append(Measure("value", m.start(), m.end(), value=number_of(m.group("vnum")), unit=unit,
+                                qualifier=qual))
+    return out

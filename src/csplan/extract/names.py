@@ -1,0 +1,182 @@
+"""Name indicators: clean a name read before a number, and map it to an indicator of the store,
+of the lexicon (`lexicon.toml`), or to a new one with a readable id."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+from ..model import Store
+
+
+_REGION_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗|本区|本市|本县|我区|我市|我县|我省|我州"
+LEAD = re.compile(
+    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|——|[一二三四五六七八九十]+是|年末|年底"
+    r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
+    r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
+    r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
+)
+_TRAIL = re.compile(
+    r"(?:\s|按同口径计算|按可比口径计算|按现价计算|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
+    r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
+    r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力)+$"
+)
+AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
+_NOT_A_NAME = re.compile(
+    r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|居全|位居|排名|位列|列全|相当于|翻番|翻一番|"
+    r"的|增长|下降|实现|完成|达到|力争|确保|保持|分别|左右|以上|以内|[第前后]$|^[占比]|[比较]\d|"
+    r"季度|上半年|下半年|\d+月|月份|累计|以来|年均|[两三五]年|剔除|扣除|因素"
+)
+# How the name of an indicator the store and the lexicon do not know ends (值, 额, 收入, 投资, 产量,
+# 率, 人数, 企业, 项目 …): anything else is more likely a phrase than a name.
+NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园站]$")
+_GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
+            "主要", "指标", "经济", "收入", "投资", "其中"}
+RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
+SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
+
+
+def clean_name(raw: str) -> str:
+    s = re.sub(r"\([^()]*\)", "", raw)
+    s = re.sub(r"[\s*_`]+", "", s)
+    while True:
+        t = _TRAIL.sub("", LEAD.sub("", s))
+        if t == s:
+            return s
+        s = t
+
+
+def valid_name(name: str) -> bool:
+    if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
+        return False
+    if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", name)) or name.upper() in ("GDP", "CPI")
+
+
+def _key(name: str) -> str:
+    """What two spellings of one name share: no brackets, spaces or quote marks; 规模以上 = 规上."""
+    s = re.sub(r"[(（][^()（）]*[)）]", "", name)
+    s = re.sub(r"[\s“”\"'‘’《》]", "", s)
+    s = s.replace("规模以上", "规上").replace("限额以上", "限上")
+    s = re.sub(rf"^(?:{_REGION_WORDS})", "", s)
+    return s.casefold()
+
+
+def _load_lexicon() -> dict:
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).with_name("lexicon.toml"), "rb") as f:
+        return tomllib.load(f)
+
+
+_LEXICON_DATA = _load_lexicon()
+# The common headline indicators: id, English name, direction, and the names reports print.
+LEXICON: tuple[tuple[str, str, str, tuple[str, ...]], ...] = tuple(
+    (e["id"], e["name_en"], e["better"], tuple(e["names"])) for e in _LEXICON_DATA["indicators"])
+# Words of indicator names, for the ids of indicators the lexicon does not know.
+_WORDS: dict[str, str] = _LEXICON_DATA["words"]
+# Names with these words measure something that should fall.
+LOWER_IS_BETTER: tuple[str, ...] = tuple(_LEXICON_DATA["lower_is_better"])
+PROVINCES: dict[str, str] = _LEXICON_DATA["provinces"]
+
+
+def _compose_id(key: str) -> tuple[str, str | None]:
+    """A readable id from the words of a name ("数字经济增加值" → digital_economy_value_added), or
+    a stable slug when a word is unknown."""
+    words, i = [], 0
+    table = sorted(_WORDS, key=len, reverse=True)
+    while i < len(key):
+        for w in table:
+            if key.startswith(w.casefold(), i):
+                if _WORDS[w]:
+                    words.append(_WORDS[w])
+                i += len(w)
+                break
+        else:
+            return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
+    ident = "_".join(dict.fromkeys("_".join(words).split("_")))
+    if not ident or not ident[0].isalpha():
+        return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
+    return ident, ident.replace("_", " ").capitalize()
+
+
+@dataclass
+class Ind:
+    id: str
+    name: str
+    name_en: str | None
+    category: str | None
+    better: str
+    new: bool
+    known: bool  # a common headline indicator (in the lexicon, or a headline of the store)
+
+
+class Resolver:
+    """Names → indicators: the store's names and aliases first, then the lexicon, then a new id."""
+
+    def __init__(self, store: Store):
+        from ..units import compatible
+
+        self.store = store
+        self.compatible = compatible
+        self.stored: dict[str, str] = {}
+        for ind in store.indicators.values():
+            for n in (ind.name, *ind.aliases):
+                self.stored.setdefault(_key(n), ind.id)
+        self.lexicon: dict[str, tuple[str, str, str]] = {}
+        for iid, en, better, names in LEXICON:
+            for n in names:
+                self.lexicon.setdefault(_key(n), (iid, en, better))
+        self.lexicon_ids = {e[0] for e in LEXICON}
+        self.new: dict[str, Ind] = {}
+        self.new_by_key: dict[str, str] = {}
+
+    def lookup(self, names: list[str]) -> tuple[str, str, str | None] | None:
+        """(where, id, English name) of the first of `names` the store or the lexicon knows."""
+        for n in names:
+            hit = self.stored.get(_key(n))
+            if hit:
+                return "store", hit, None
+        for n in names:
+            entry = self.lexicon.get(_key(n))
+            if entry:
+                return "lexicon", entry[0], entry[1]
+        return None
+
+    def resolve(self, name: str, extra: tuple[str, ...] = (), unit: str | None = None) -> Ind:
+        hit = self.lookup([name, *extra])
+        if hit and hit[1] in self.store.indicators:
+            ind = self.store.indicators[hit[1]]
+            if unit is None or self.compatible(unit, ind.unit):
+                known = ind.category == "headline" or ind.id in self.lexicon_ids or hit[0] == "lexicon"
+                return Ind(ind.id, ind.name, ind.name_en, ind.category, ind.better, False, known)
+            return self._new(name, f"{ind.id}_{'usd' if unit.endswith('美元') else 'other'}", ind.name_en,
+                             ind.better, True)
+        if hit:
+            iid, en = hit[1], hit[2]
+            better = next(b for i, _, b, _ in LEXICON if i == iid)
+            return self._new(name, iid, en, better, True)
+        key = _key(name)
+        if key in self.new_by_key:
+            return self.new[self.new_by_key[key]]
+        iid, en = _compose_id(key)
+        better = "lower" if any(w.casefold() in key for w in LOWER_IS_BETTER) else "higher"
+        return self._new(name, iid, en, better, False, reserved=True)
+
+    def _new(self, name: str, iid: str, en: str | None, better: str, known: bool, reserved: bool = False) -> Ind:
+        key = _key(name)
+        if iid in self.new and _key(self.new[iid].name) != key and not known:
+            reserved = True
+        if reserved:
+            base, n = iid, 2
+            while iid in self.store.indicators or (iid in self.lexicon_ids and not known) or (
+                    iid in self.new and _key(self.new[iid].name) != key):
+                iid, n = f"{base}_{n}", n + 1
+        if iid not in self.new:
+            self.new[iid] = Ind(iid, name, en, "headline", better, True, known)
+        self.new_by_key.setdefault(key, iid)
+        return self.new[iid]

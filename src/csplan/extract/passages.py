@@ -1,0 +1,215 @@
+"""Find passages: the summary of the year reported on, and the main targets of the year planned
+(one sentence, a list of lines, or a table)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import HEADING, LIST_START, TERMINAL, Text, is_heading
+from .measures import Measure, NEGATIVE, alternation, number_of, qualifier_of
+from .names import AVERAGE, RATE, valid_name
+from .clauses import Item, Parser, TARGET_WORDS
+from .header import YEAR, year_of
+
+
+def _sentences(text: Text, a: int, b: int) -> list[tuple[int, int]]:
+    out, start = [], a
+    for m in re.finditer(f"[{TERMINAL}]", text.joined[a:b]):
+        out.append((start, a + m.end()))
+        start = a + m.end()
+    if start < b:
+        out.append((start, b))
+    return [(x, y) for x, y in out if text.joined[x:y].strip()]
+
+
+def target_sentence(text: Text, parser: Parser, year: int | None) -> tuple[int, int, int, list[Item]] | None:
+    """(start, end, where the targets begin, items) of the 主要预期目标 sentence of `year` (a
+    sentence on how last year's targets went, 年初确定的主要预期目标较好完成, is not it)."""
+    paras = text.paragraphs()
+    for pi, (pa, pb) in enumerate(paras):
+        for sa, sb in _sentences(text, pa, pb):
+            sent = text.joined[sa:sb]
+            for m in TARGET_WORDS.finditer(sent):
+                clause_start = max(sent.rfind(c, 0, m.start()) for c in ",;:") + 1
+                before, after_words = sent[clause_start:m.start()], sent[m.end():m.end() + 6]
+                if re.search(r"完成|实现|较好|超额|圆满|年初|确定的|下达的", before) or \
+                        re.match(r"\s*(?:任务)?(?:完成|执行|实现|较好|全面|圆满)", after_words):
+                    continue
+                years = [year_of(y) for y in YEAR.findall(before)]
+                if year is not None and years and years[-1] != year:
+                    continue
+                after = sa + m.end()
+                items = parser.sentence(sa, sb, "target", after)
+                end = sb
+                heading = not items and is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
+                if not items and sb == pb and (sent.rstrip()[-1:] in ":" or heading or "表" in sent):
+                    rows: list[tuple[int, int]] = []
+                    for qa, qb in paras[pi + 1:pi + 41]:
+                        if not text.joined[qa:qb].lstrip().startswith("|"):
+                            if rows or len(text.joined[qa:qb]) > 60:
+                                break  # a caption (表1 主要预期目标) may stand between
+                            continue
+                        rows.append((qa, qb))
+                    table = _table_targets(text, parser, rows, year)
+                    if table:
+                        return sa, rows[-1][1], after, table
+                if sb == pb and (sent.rstrip()[-1:] in ":;" or heading):
+                    # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
+                    semicolons = sent.rstrip().endswith(";")
+                    for qa, qb in paras[pi + 1:pi + 21]:
+                        listed = _listed(text, qa, qb)
+                        if heading and TARGET_WORDS.search(text.joined[qa:qb]):
+                            break  # the paragraph under the heading has its own 主要预期目标
+                        more = parser.sentence(qa, qb, "target")
+                        if not (more or listed) or (items and not listed):
+                            break
+                        items += more
+                        end = qb
+                        last = text.joined[qa:qb].rstrip()[-1:]
+                        semicolons = semicolons or last == ";"
+                        if semicolons and last == "。":
+                            break
+                if items:
+                    return sa, end, after, items
+    return None
+
+
+_GROWTH_COLUMN = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
+
+
+def _cells(text: Text, a: int, b: int) -> list[str]:
+    return [c.strip() for c in text.joined[a:b].strip().strip("|").split("|")]
+
+
+def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:
+    """The targets column of a Markdown table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |)."""
+    from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
+    from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+
+    units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
+    if len(rows) < 3:
+        return []
+    header = _cells(text, *rows[0])
+    columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
+    if not columns:
+        # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
+        years = {i: year_of(y.group(1)) for i, h in enumerate(header) if (y := YEAR.search(h + "年"))
+                 and not re.search("预计|完成|实际|执行", h)}
+        want = year if year is not None else max(years.values(), default=None)
+        columns = [i for i, y in years.items() if y == want]
+    if year is not None and any(str(year) in header[i] for i in columns):
+        columns = [i for i in columns if str(year) in header[i]]
+    if len(columns) != 1:
+        return []
+    col = columns[0]
+    named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
+    name_col = named[0] if named else next((i for i, h in enumerate(header) if i != col and not re.search(
+        "序号|编号|^$", h)), None)
+    unit_col = next((i for i, h in enumerate(header) if "单位" in h and i not in (col, name_col)), None)
+    if name_col is None:
+        return []
+    number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
+                        rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+    items: list[Item] = []
+    for qa, qb in rows[1:]:
+        cells = _cells(text, qa, qb)
+        if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            continue
+        raw, cell = cells[name_col], cells[col]
+        unit = cells[unit_col] if unit_col is not None else ""
+        inner = re.search(r"\(([^()]*)\)\s*$", raw)
+        if inner and not unit:
+            unit = inner.group(1).strip()
+        name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
+        if not name or AVERAGE.search(name) or re.search("年均|累计", name + unit):
+            continue
+        verb = _GROWTH_COLUMN.search(name)
+        base = name[:verb.start()] if verb else name
+        if verb and base.endswith(("涨", "增")):
+            continue
+        quote = (qa, qb)
+        if re.search("同步|任务|平衡", cell):
+            if not valid_name(base):
+                continue
+            ind = parser.r.resolve(base, (name,))
+            if ind.known or "下达" in cell:
+                items.append(Item("target", ind, "task", *quote, qa))
+            continue
+        m = number.fullmatch(cell)
+        if not m or (unit and unit != "%" and m.group("unit")):
+            continue
+        qualifier = qualifier_of(m.group("post"), m.group("pre"))
+        value = number_of(m.group("num"))
+        if verb and unit in ("%", ""):
+            if not valid_name(base) or not (parser.plausible(base, Measure("growth", 0, 0, verb=verb.group()))):
+                continue
+            growth = -value if verb.group().rstrip("率") in NEGATIVE else value
+            ind = parser.r.resolve(base, (name,))
+            items.append(Item("target", ind, "growth", *quote, qa, None, "%", growth, qualifier))
+        elif not verb and unit and valid_name(name):
+            if (unit == "%" and not RATE.search(name)) or not units.fullmatch(unit):
+                continue
+            if not parser.plausible(name, Measure("value", 0, 0)):
+                continue
+            ind = parser.r.resolve(name, (), unit)
+            items.append(Item("target", ind, "value", *quote, qa, value, unit, None, qualifier))
+    return items
+
+
+def _listed(text: Text, a: int, b: int) -> bool:
+    return bool(LIST_START.match(text.original[text.pos[a]:text.pos[b - 1] + 1].lstrip()))
+
+
+def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
+    """Paragraphs before `limit`, a paragraph ending in ：or ；together with the list lines after it."""
+    blocks: list[list[tuple[int, int]]] = []
+    open_list = False
+    for pa, pb in text.paragraphs():
+        if pa >= limit:
+            break
+        pb = min(pb, limit)
+        if blocks and open_list and _listed(text, pa, pb):
+            blocks[-1].append((pa, pb))
+        else:
+            blocks.append([(pa, pb)])
+            open_list = text.joined[pa:pb].rstrip()[-1:] in ":;"
+    return blocks
+
+
+def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
+    """The items of the summary of last year, and where it starts: the first paragraph (with
+    its list lines) before the targets whose sentences name two or more common headline indicators."""
+    blocks = _blocks(text, limit)
+    found: dict[int, list[Item]] = {}
+
+    def items_of(i: int) -> list[Item]:
+        if i not in found:
+            block, chosen = blocks[i], []
+            for pa, pb in block:
+                for sa, sb in _sentences(text, pa, pb):
+                    items = parser.sentence(sa, sb, "actual")
+                    if any(it.ind.known for it in items) or len(block) > 1:
+                        chosen += items
+            found[i] = chosen
+        return found[i]
+
+    for i in range(len(blocks)):
+        chosen = items_of(i)
+        pa, pb = blocks[i][0]
+        topic = text.joined[pa:pb].lstrip().startswith("——")
+        if sum(it.ind.known for it in chosen) < (1 if topic else 2):
+            continue
+        # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
+        # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
+        for j in range(i + 1, min(i + 6, len(blocks))):
+            pa, pb = blocks[j][0]
+            line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
+            if is_heading(line) or HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):
+                break
+            more = items_of(j)
+            if not any(it.ind.known for it in more):
+                break
+            chosen = chosen + more
+        if sum(it.ind.known for it in chosen) >= 2:
+            return chosen, blocks[i][0][0]
+    return [], 0

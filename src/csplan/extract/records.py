@@ -1,0 +1,205 @@
+"""Build records: the items of the passages, with their years, region, source and statuses, as
+the flat records `csplan list` prints."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+
+from ..model import CsplanError, Indicator, Region, Source, Store
+from ..records import KEYS
+from .text import TERMINAL, Text, prepare
+from .names import PROVINCES, Resolver
+from .clauses import Item, Parser, status_words
+from .passages import actual_sentences, target_sentence
+from .header import Header, YEAR, read_header, year_of
+
+
+@dataclass
+class Extraction:
+    """What a report yields: flat records (records.KEYS), and what a preview needs besides."""
+
+    records: list[dict]
+    new_indicators: list[str]
+    region: str
+    region_name: str | None
+    source: str
+    actual_year: int
+    target_year: int
+    header: Header
+    notes: list[str] = field(default_factory=list)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    region_entry: Region | None = None
+    region_is_stand_in: bool = False  # the region is not in the store and --region did not name it
+
+    def store(self) -> Store:
+        """The extraction as a store of its own (source, region, the indicators it uses, figures)."""
+        from ..model import Figure
+
+        st = Store()
+        h = self.header
+        st.regions[self.region] = self.region_entry or Region(self.region, self.region_name or self.region)
+        st.sources[self.source] = Source(self.source, h.title or self.source, h.date, h.issuer, h.meeting, self.region)
+        st.indicators.update(self.indicators)
+        for r in self.records:
+            st.figures.append(Figure(r["kind"], r["indicator"], r["region"], r["year"], r["metric"], r["qualifier"],
+                                     r["source"], r["quote"], r["value"], r["unit"], r["growth"], r["status"]))
+        return st
+
+
+def _region_id(store: Store, name: str, from_title: bool = False) -> tuple[str, str, bool]:
+    """(id, name, whether the id is a stand-in) for a region named in the report or by --region."""
+    from ..model import NotFound
+    from ..query import find_region
+
+    try:
+        rid = find_region(store, name)
+        found = store.regions[rid]
+        # 福州市 is a part of 福州市仓山区's name, but a city is not its district: a title's region
+        # matches the end of a stored name (仓山区) or the whole of it
+        if not from_title or found.id == name or found.name.endswith(name.strip()):
+            return rid, found.name, False
+    except NotFound:
+        pass
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
+        return name, name, False
+    stem = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
+    if stem in PROVINCES:
+        return PROVINCES[stem], name, False
+    return f"region-{zlib.crc32(name.encode('utf-8')):08x}", name, True
+
+
+def _years(header: Header, text, target, actual_year: int | None, target_year: int | None) -> tuple[int, int]:
+    """The year reported on and the year planned: the flags, else the title, else the targets'
+    sentence, else the date it was delivered."""
+    ay, ty = actual_year, target_year
+    if ay is None and ty is None:
+        ay, ty = header.actual_year, header.target_year
+        if ay is None and target:
+            m = YEAR.search(text.joined[target[0]:target[2]])
+            if m:
+                ty = year_of(m.group(1))
+                ay = ty - 1
+    if ay is None and ty is None and header.date:
+        # 今年…主要预期目标 in a report delivered in January–March is about that year; in December, the next
+        year, month = int(header.date[:4]), int(header.date[5:7])
+        ty = year + 1 if month >= 10 else year
+    if ay is None and ty is not None:
+        ay = ty - 1
+    if ty is None and ay is not None:
+        ty = ay + 1
+    if ay is None or ty is None:
+        raise CsplanError("cannot tell which years the report covers (no year in its title); "
+                          "give --actual-year and --target-year")
+    return ay, ty
+
+
+def _region(store: Store, header: Header, region: str | None) -> tuple[str, str | None, bool]:
+    """(id, name, whether the id is a stand-in) of the region: --region, else the header's."""
+    if region is not None:
+        return _region_id(store, region)
+    if header.region_name:
+        return _region_id(store, header.region_name, from_title=True)
+    raise CsplanError("cannot tell which region the report is about; give --region ID")
+
+
+def _records(items: list[Item], text: Text, summary_start: int, rid: str, sid: str, ay: int,
+             ty: int) -> list[dict]:
+    """Items as records, one per indicator, year, kind and metric; an actual's status is the last
+    status word (预计, 初步统计 …) of the summary before its number."""
+    from ..vocab import STATUS_WORDS
+
+    status_rx = status_words()
+    records: list[dict] = []
+    seen: set[tuple] = set()
+    for it in items:
+        status = None
+        if it.kind == "actual":
+            words = status_rx.findall(text.joined, summary_start, it.at)
+            status = STATUS_WORDS[words[-1]] if words else "reported"
+        base = {"indicator": it.ind.id, "name": it.ind.name, "name_en": it.ind.name_en,
+                "category": it.ind.category, "region": rid, "year": ay if it.kind == "actual" else ty,
+                "kind": it.kind, "metric": it.metric, "value": it.value, "unit": it.unit, "growth": it.growth,
+                "qualifier": it.qualifier, "status": status, "better": it.ind.better, "source": sid,
+                "quote": text.quote(it.start, it.end)}
+        if it.metric == "task":
+            base["unit"] = base["growth"] = None
+        elif it.metric == "growth":
+            base["value"] = None
+        parts = [base]
+        if it.metric == "value" and it.growth is not None and (it.growth_qualifier or "exact") != it.qualifier:
+            # 1110 亿元，增长 5% 左右: one qualifier a record, so the level and the growth part.
+            parts = [{**base, "growth": None},
+                     {**base, "metric": "growth", "value": None, "unit": "%", "qualifier": it.growth_qualifier}]
+        for r in parts:
+            key = (r["indicator"], r["year"], r["kind"], r["metric"])
+            if key not in seen:
+                seen.add(key)
+                records.append(r)
+    return records
+
+
+def _indicators(records: list[dict], store: Store, resolver: Resolver) -> dict[str, Indicator]:
+    """The indicators the records use: the store's, or new ones with the unit of their first level."""
+    indicators = {}
+    for iid in dict.fromkeys(r["indicator"] for r in records):
+        if iid in store.indicators:
+            indicators[iid] = store.indicators[iid]
+        else:
+            n = resolver.new[iid]
+            unit = next((r["unit"] for r in records if r["indicator"] == iid and r["metric"] == "value"), None)
+            indicators[iid] = Indicator(iid, n.name, n.name_en, unit, n.category, n.better)
+    return indicators
+
+
+def extract(
+    original: str,
+    store: Store | None = None,
+    *,
+    region: str | None = None,
+    source: str | None = None,
+    actual_year: int | None = None,
+    target_year: int | None = None,
+) -> Extraction:
+    """The headline figures of the year reported on and the main targets of the year planned,
+    as flat records. Raises CsplanError when the years or the region cannot be told."""
+    store = store if store is not None else Store()
+    if "\x00" in original:
+        raise CsplanError("the input is not text (it holds NUL bytes); convert the report to plain text first")
+    header = read_header(original)
+    text = prepare(original)
+    resolver = Resolver(store)
+    parser = Parser(text, resolver)
+    notes: list[str] = []
+
+    target = target_sentence(text, parser, header.target_year)
+    limit = target[0] if target else len(text.joined)
+    actuals, summary_start = actual_sentences(text, parser, limit)
+    targets = target[3] if target else []
+    if not target:
+        notes.append("no sentence of main targets (主要预期目标) found")
+    if not actuals:
+        notes.append("no summary sentence of last year's headline figures found")
+
+    ay, ty = _years(header, text, target, actual_year, target_year)
+    rid, region_name, standin = _region(store, header, region)
+    if standin:
+        notes.append(f"region {region_name} is not in the store: using the id {rid}; "
+                     "give --region ID for a readable one")
+    sid = source or f"{rid}-{ay}-plan"
+
+    def other_year(it: Item, year: int) -> bool:
+        """2023年全县地区生产总值为980亿元 in the summary of 2024, 力争到2027年…: a figure of another year."""
+        begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
+        years = [year_of(y) for y in YEAR.findall(text.joined[begin:it.at])]
+        return bool(years) and years[-1] != year
+
+    if actual_year is None and target_year is None:
+        actuals = [it for it in actuals if not other_year(it, ay)]
+        targets = [it for it in targets if not other_year(it, ty)]
+    records = _records([*actuals, *targets], text, summary_start, rid, sid, ay, ty)
+    new = [iid for iid in resolver.new if iid in {r["indicator"] for r in records}]
+    indicators = _indicators(records, store, resolver)
+    return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
+                      notes, indicators, store.regions.get(rid), standin)
