@@ -40,6 +40,16 @@ def require_tool(name: str) -> str:
     return path
 
 
+def pytest_report_header(config):
+    """Which versions of csplan's dependencies this run tests, and whether the speed-up is on."""
+    from importlib.metadata import version
+
+    from csplan.cli.fast import enabled
+
+    deps = ", ".join(f"{d} {version(d)}" for d in ("typer", "rich", "tomli-w"))
+    return f"csplan dependencies: {deps}; speed-up {'on' if enabled() else 'off (CSPLAN_NO_SPEEDUP)'}"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch, tmp_path_factory):
     """No test sees the developer's own store, store variable, cache or colour settings."""
@@ -47,6 +57,14 @@ def _isolated_env(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _speedup_where_measured(request, monkeypatch):
+    """CI runs the suite once more with CSPLAN_NO_SPEEDUP=1 (see csplan/cli/fast.py); test_imports.py
+    checks what the speed-up saves (the modules a call loads), so it always runs with it on."""
+    if request.path.name == "test_imports.py":
+        monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
 
 
 @pytest.fixture

@@ -1,26 +1,58 @@
 """What lets a call of csplan start fast, on top of Typer: build one command, convert values quickly.
 
 Typer builds every command of the app (reading each function's signature) before it runs one,
-and converts every parameter through a pydantic model built on first use; loading pydantic and
-building those models costs three times as long as starting Python and Typer together.
+and (from Typer 0.29) converts every parameter through a pydantic model built on first use;
+loading pydantic and building those models costs three times as long as starting Python and
+Typer together.
 
 - `lean` gives Typer an app holding only the command the arguments name, when they name one
   first (`csplan value gdp 2024`, or the completion of `csplan show g`); anything else (root
   options first, help, completing a command's name, a misspelt command) runs the whole app.
-- `finish` ends the process once output is flushed, skipping the interpreter's teardown.
+  It uses only Typer's public app attributes; if they are not as expected it runs the whole app.
 - `quicken` gives each parameter of a plain type a converter that handles the ordinary values
   itself ("json", "2024", "gdp", a path) and hands anything else — a value out of range, a
   misspelt choice, an odd number — to Typer's own converter, so that what is accepted and every
-  error message stay Typer's. A Typer without this hook (`_runtime_param`) is left alone.
+  error message stay Typer's. This reaches inside Typer (the private `_runtime_param` of a
+  parameter, `typer._coercion.build_runtime_param`), so it engages only when `_typer_hook` finds
+  those internals exactly as they were verified (Typer 0.29.0–0.29.2; see QUICKEN_TYPER), and
+  otherwise steps aside: Typer then converts every value itself, only more slowly. Typer 0.26–0.28
+  convert through Click's types, without pydantic, and need no help. tests/test_fast.py fails
+  when a Typer from QUICKEN_TYPER on no longer lets `quicken` engage, so that an upgrade that
+  changes the internals is noticed rather than silently slowing csplan down.
+- `finish` ends the process once output is flushed, skipping the interpreter's teardown.
+
+CSPLAN_NO_SPEEDUP=1 turns `lean` and `quicken` off: every call then builds the whole app and
+converts every value through Typer, as plain Typer would; CI runs the test suite both ways, and
+tests/test_fast.py checks that both give the same output, byte for byte. `finish` stays on: it
+relies on no internal of Typer or Click, only on output being flushed and every file csplan
+writes being closed when a command returns (test_imports reads back what a call loaded through it).
 """
 
 import os
 from enum import Enum
 from pathlib import Path
 
+#: The first Typer whose internals `quicken` was written against (verified on 0.29.0, 0.29.1 and
+#: 0.29.2); on this Typer and every later one, tests/test_fast.py requires `quicken` to engage.
+QUICKEN_TYPER = (0, 29)
+
+
+def enabled() -> bool:
+    """False when CSPLAN_NO_SPEEDUP asks for plain Typer (any value but empty or 0)."""
+    return os.environ.get("CSPLAN_NO_SPEEDUP", "") in ("", "0")
+
 
 def lean(app, argv: list[str]):
     """`app`, or a copy of it with only the command (or group) that `argv` starts with."""
+    if not enabled():
+        return app
+    try:
+        return _slim(app, argv)
+    except (AttributeError, ImportError):  # a Typer unlike the one this was written for: no slimming
+        return app
+
+
+def _slim(app, argv: list[str]):
     if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
         argv = _completed_words()
     if not argv or argv[0].startswith("-"):
@@ -78,8 +110,15 @@ def _completed_words() -> list[str]:
     return words[1:] if len(words) >= 3 or (len(words) == 2 and line[-1:].isspace()) else []
 
 
-def quicken(params) -> None:
-    """Give the parameters of a command quick converters, where their type allows."""
+def quicken(params) -> int:
+    """Give the parameters of a command quick converters, where their type allows; how many got one
+    (none with CSPLAN_NO_SPEEDUP, or on a Typer whose internals are not the ones expected)."""
+    if not enabled():
+        return 0
+    build = _typer_hook()
+    if build is None:
+        return 0
+    done = 0
     for param in params:
         if getattr(param, "_runtime_param", False) is not None or not hasattr(param, "type_descriptor"):
             continue
@@ -90,7 +129,64 @@ def quicken(params) -> None:
             continue
         convert = _converter(desc.annotation, info)
         if convert is not None:
-            param._runtime_param = _Quick(convert)
+            param._runtime_param = _Quick(convert, build)
+            done += 1
+    return done
+
+
+_UNKNOWN = object()
+_hook = _UNKNOWN
+
+
+def _typer_hook():
+    """Typer's `build_runtime_param`, when every internal `quicken` relies on is as verified; else None.
+
+    What `quicken` relies on (Typer 0.29): a parameter is a `typer.core._TyperParameter` with a
+    `type_descriptor` (a dataclass of annotation, parameter_info and file_annotation) and a
+    `_runtime_param`, None until first use; `process_value` converts a value through
+    `get_runtime_param().coerce(value, param=…, ctx=…)`, and `get_runtime_param` builds the
+    converter with `build_runtime_param(descriptor)` only while `_runtime_param` is None.
+    """
+    global _hook
+    if _hook is _UNKNOWN:
+        try:
+            _hook = _find_hook()
+        except Exception:  # anything unexpected in Typer's internals: step aside
+            _hook = None
+    return _hook
+
+
+def _find_hook():
+    import inspect
+    import sys
+
+    import typer.core
+
+    coercion = sys.modules.get("typer._coercion")  # loaded by typer.core where it exists
+    base = getattr(typer.core, "_TyperParameter", None)
+    build = getattr(coercion, "build_runtime_param", None)
+    coerce = getattr(getattr(coercion, "RuntimeParam", None), "coerce", None)
+    descriptor = getattr(coercion, "TypeDescriptor", None)
+    get = getattr(base, "get_runtime_param", None)
+    process = getattr(base, "process_value", None)
+    if not (isinstance(base, type) and inspect.isfunction(build) and inspect.isfunction(coerce)
+            and inspect.isfunction(get) and inspect.isfunction(process)):
+        return None
+    if not {"_runtime_param", "type_descriptor"} <= set(getattr(base, "__annotations__", {})):
+        return None
+    if set(getattr(descriptor, "__dataclass_fields__", ())) != {"annotation", "parameter_info", "file_annotation"}:
+        return None
+    if (list(inspect.signature(build).parameters) != ["descriptor"]
+            or list(inspect.signature(coerce).parameters) != ["self", "value", "param", "ctx"]):
+        return None
+    if not ({"_runtime_param", "build_runtime_param"} <= set(get.__code__.co_names)
+            and {"get_runtime_param", "coerce"} <= set(process.__code__.co_names)):
+        return None
+    for cls in (typer.core.TyperArgument, typer.core.TyperOption):
+        if not (issubclass(cls, base) and getattr(cls, "get_runtime_param", None) is get
+                and getattr(cls, "process_value", None) is process):
+            return None
+    return build
 
 
 def _converter(annotation, info):
@@ -103,7 +199,7 @@ def _converter(annotation, info):
     if annotation is bool:
         return lambda v, ctx: v if isinstance(v, bool) else None
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        if not getattr(info, "case_sensitive", True):
+        if getattr(info, "case_sensitive", None) is not True:
             return None
         by_value = {str(m.value): m for m in annotation}
         return lambda v, ctx: (v if isinstance(v, annotation) else
@@ -133,8 +229,10 @@ def _number(kind, info):
 
 
 def _plain_path(info) -> bool:
-    return (not info.exists and info.file_okay and info.dir_okay and not info.writable and not info.resolve_path
-            and not info.allow_dash and info.path_type is None)
+    """A Path with none of Typer's checks or changes (an attribute missing: not plain)."""
+    plain = (("exists", False), ("file_okay", True), ("dir_okay", True), ("writable", False),
+             ("resolve_path", False), ("allow_dash", False), ("path_type", None))
+    return all(getattr(info, k, _UNKNOWN) == v for k, v in plain)
 
 
 def _path(v, ctx):
@@ -150,19 +248,20 @@ def _path(v, ctx):
 
 
 class _Quick:
-    """Stands in for Typer's converter of one parameter (the same `coerce` call)."""
+    """Stands in for Typer's converter of one parameter (the same `coerce` call); what it does not
+    take goes to the converter Typer would have built."""
 
-    __slots__ = ("convert",)
+    __slots__ = ("convert", "build", "slow")
 
-    def __init__(self, convert):
-        self.convert = convert
+    def __init__(self, convert, build):
+        self.convert, self.build, self.slow = convert, build, None
 
     def coerce(self, value, param, ctx):
         if value is None:
             return None
         out = self.convert(value, ctx)
         if out is None:
-            from typer._coercion import build_runtime_param
-
-            return build_runtime_param(param.type_descriptor).coerce(value, param=param, ctx=ctx)
+            if self.slow is None:
+                self.slow = self.build(param.type_descriptor)
+            return self.slow.coerce(value, param=param, ctx=ctx)
         return out
