@@ -988,6 +988,10 @@ MIANYANG_2025_GWR = [
     ('public_budget_revenue', 2024, 'actual', 'value', 212.4, '亿元', 6.1, 'exact', 'estimate'),
     ('urban_disposable_income', 2024, 'actual', 'growth', None, '%', 4.6, 'exact', 'estimate'),
     ('rural_disposable_income', 2024, 'actual', 'growth', None, '%', 6.3, 'exact', 'estimate'),
+    # the review's 改革开放 line states two more headline figures of 2024: 实际使用外资1.9亿美元，
+    # 外贸进出口总额增长11.2%
+    ('fdi', 2024, 'actual', 'value', 1.9, '亿美元', None, 'exact', 'estimate'),
+    ('trade', 2024, 'actual', 'growth', None, '%', 11.2, 'exact', 'estimate'),
     ('gdp', 2025, 'target', 'growth', None, '%', 6, 'about', None),
     ('industrial_value_added', 2025, 'target', 'growth', None, '%', 8, 'exact', None),
     ('fixed_asset_investment', 2025, 'target', 'growth', None, '%', 5, 'at_least', None),

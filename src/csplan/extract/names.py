@@ -20,7 +20,7 @@ LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:\s|按同口径计算|按可比口径计算|按现价计算|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|按可比价格计算|按可比价计算|可比价|可比|现价"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
-    r"|降至|降到|下降到|下降至|平均为|平均|全年|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力)+$"
+    r"|降至|降到|下降到|下降至|平均为|平均值|平均|全年|按|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力)+$"
 )
 AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
 _NOT_A_NAME = re.compile(
@@ -30,7 +30,7 @@ _NOT_A_NAME = re.compile(
 )
 # How the name of an indicator the store and the lexicon do not know ends (值, 额, 收入, 投资, 产量,
 # 率, 人数, 企业, 项目 …): anything else is more likely a phrase than a name.
-NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园站]$")
+NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园收]$")
 _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
             "主要", "指标", "经济", "收入", "投资", "其中"}
 RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
@@ -41,6 +41,8 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
 def clean_name(raw: str) -> str:
     s = re.sub(r"\([^()]*\)", "", raw)
     s = re.sub(r"[\s*_`]+", "", s)
+    # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
+    s = re.sub(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)", "", s)
     while True:
         t = _TRAIL.sub("", LEAD.sub("", s))
         if t == s:

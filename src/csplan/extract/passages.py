@@ -176,24 +176,68 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
     return blocks
 
 
+_PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
+                           r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
+# A paragraph of a government work report that opens on these words reviews five years, not the
+# year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"); these words bring back the year.
+_OTHER_PERIOD = re.compile(r"五年|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+_THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
+
+
+def _whole_year(text: Text, it: Item) -> bool:
+    """Not a figure of part of the year (1-11月，固定资产投资增长15.2%; 前三季度…)."""
+    begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
+    said = list(_PART_OF_YEAR.finditer(text.joined, begin, it.at))
+    return not said or not said[-1].group("part")
+
+
+def is_work_report(text: Text) -> bool:
+    """A 政府工作报告 (its figures spread over the review of the year) rather than a plan report."""
+    head = re.sub(r"\s", "", text.joined[:1500])
+    return bool(re.search(r"政府工作报告|向大会(?:作|报告)(?:政府)?工作", head))
+
+
+def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
+    """Whether each block is about the year reported on, not a review of five years."""
+    out, other = [], False
+    for block in blocks:
+        pa, pb = block[0]
+        line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
+        head = text.joined[pa:pb].lstrip()[:60]
+        if not is_heading(line):
+            if _OTHER_PERIOD.search(head):
+                other = True
+            elif _THIS_YEAR.search(head):
+                other = False
+        out.append(not other)
+    return out
+
+
 def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
-    its list lines) before the targets whose sentences name two or more common headline indicators."""
+    its list lines) before the targets whose sentences name two or more common headline indicators.
+    A government work report states its headline figures all over its review of the year (jobs
+    under 民生, trade under 开放): the common headline indicators the summary lacks are taken from
+    there too, the first figure of each, leaving out a review of five years."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
+    work_report = is_work_report(text)
+    this_year = _periods(text, blocks) if work_report else [True] * len(blocks)
 
     def items_of(i: int) -> list[Item]:
         if i not in found:
             block, chosen = blocks[i], []
             for pa, pb in block:
                 for sa, sb in _sentences(text, pa, pb):
-                    items = parser.sentence(sa, sb, "actual")
+                    items = [it for it in parser.sentence(sa, sb, "actual") if _whole_year(text, it)]
                     if any(it.ind.known for it in items) or len(block) > 1:
                         chosen += items
             found[i] = chosen
         return found[i]
 
     for i in range(len(blocks)):
+        if not this_year[i]:
+            continue
         chosen = items_of(i)
         pa, pb = blocks[i][0]
         topic = text.joined[pa:pb].lstrip().startswith("——")
@@ -201,15 +245,45 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
             continue
         # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
         # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
+        last = i
         for j in range(i + 1, min(i + 6, len(blocks))):
             pa, pb = blocks[j][0]
             line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
             if is_heading(line) or HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):
                 break
             more = items_of(j)
-            if not any(it.ind.known for it in more):
+            if not any(it.ind.known for it in more) or not this_year[j]:
                 break
             chosen = chosen + more
+            last = j
         if sum(it.ind.known for it in chosen) >= 2:
+            if work_report:
+                chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
             return chosen, blocks[i][0][0]
     return [], 0
+
+
+# The year a work report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…
+_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作|是|,)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
+
+
+def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
+    """The first figure of each common headline indicator the summary lacks, from the other
+    paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
+    have = {it.ind.id for it in chosen}
+    out: list[Item] = []
+    first = blocks[0][0][0] if blocks else 0
+    reviewed = _REVIEWED.search(text.joined, first, blocks[-1][-1][1]) if blocks else None
+    year = next((year_of(y) for y in reviewed.groups() if y), None) if reviewed else None
+    for i in range(len(blocks)):
+        if i in summary or not this_year[i]:
+            continue
+        for it in items_of(i):
+            if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
+                continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
+            begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
+            if any(year_of(y) != year for y in YEAR.findall(text.joined, begin, it.at)):
+                continue
+            have.add(it.ind.id)
+            out.append(it)
+    return out
