@@ -9,7 +9,8 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Sequence
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -45,7 +46,7 @@ Exit codes:
 """
 
 
-def _base(name: str) -> type:
+def _base(name: str) -> Any:
     """A Click exception class, found through Typer's public `BadParameter` so that no private
     module is imported: Typer ≥ 0.26 bundles Click as a private module of its own."""
     return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
@@ -72,18 +73,20 @@ class CsplanGroup(TyperGroup):
             quicken(cmd.get_params(ctx))
         return cmd
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
         """Usage errors as one line too: `csplan: Missing argument 'QUERY' (see 'csplan show -h')`."""
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except UsageError as e:
             if type(e).__name__ == "NoArgsIsHelpError":  # a group called bare: its help, on stderr
                 e.show()
                 sys.exit(e.exit_code)
             hint = f" (see '{e.ctx.command_path} -h')" if e.ctx is not None else ""
-            fail(f"{e.format_message().rstrip('.')}{hint}", e.exit_code, raise_=False)
+            message = e.format_message().rstrip(".").replace(": Value error, ", ": ")
+            fail(f"{message}{hint}", e.exit_code, raise_=False)
             sys.exit(e.exit_code)
         except ClickException as e:
             fail(e.format_message(), e.exit_code, raise_=False)
@@ -104,7 +107,7 @@ class CsplanGroup(TyperGroup):
             fail("interrupted", 130)
         except BrokenPipeError:
             _silence_stdout()
-            raise typer.Exit(0)
+            raise typer.Exit(0) from None
         except (typer.Exit, typer.Abort):
             raise
         except OSError as e:

@@ -18,7 +18,8 @@ ToleranceOpt = Annotated[
 @app.command()
 def targets(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100)],
+    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100, metavar="YEAR",
+                                        show_default=False)],
     region: RegionOpt = None,
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
