@@ -59,14 +59,6 @@ def _isolated_env(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
-@pytest.fixture(autouse=True)
-def _speedup_where_measured(request, monkeypatch):
-    """CI runs the suite once more with CSPLAN_NO_SPEEDUP=1 (see csplan/cli/fast.py); test_imports.py
-    checks what the speed-up saves (the modules a call loads), so it always runs with it on."""
-    if request.path.name == "test_imports.py":
-        monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
-
-
 @pytest.fixture
 def bundled() -> Path:
     return bundled_store()

@@ -12,6 +12,13 @@ import pytest
 
 from csplan.cli import app
 
+@pytest.fixture(autouse=True)
+def _speedup_on(monkeypatch):
+    """These tests check what the speed-up saves (the modules a call loads), so it is on even in
+    CI's run with CSPLAN_NO_SPEEDUP=1 (see csplan/cli/fast.py)."""
+    monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
+
+
 RUNNER = r"""
 import json, os, sys
 sys.argv = ["csplan", *json.loads(sys.argv[1])]
