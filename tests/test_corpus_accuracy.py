@@ -23,7 +23,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 KEY = Path(__file__).with_name("corpus_key.toml")
 
 # What the extractor achieves on the keyed reports; a change that lowers either fails here.
-MIN_RECALL = 0.87
+MIN_RECALL = 0.98
 MIN_PRECISION = 0.99
 
 

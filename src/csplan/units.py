@@ -15,6 +15,7 @@ MAGNITUDES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), (
 # indicator (项 and 个 both count projects), but only the same base unit converts.
 DIMENSIONS: dict[str, str] = {
     "元": "money_cny",
+    "元/人": "money_cny_per_person",
     "美元": "money_usd",
     "%": "percent",
     "个百分点": "points",

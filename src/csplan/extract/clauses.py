@@ -29,8 +29,10 @@ class Item:
     ranged: bool = False  # its level was a range: only a growth printed with it is kept
 
 
-_TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|目标(?=\s*(?:[,;。]|$)))")
-_ISSUED = re.compile(r"^[^、,;]{0,8}?下达(?:的)?")
+_TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
+                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内)")
+# Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
+_ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?同步")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
@@ -96,6 +98,7 @@ class Parser:
         group: list[Item] = []
         intro: int | None = None
         self.pending: tuple[str, int] | None = None
+        self.seg_start = a
         start = a
         bounds = [m.start() for m in re.finditer(r"[,:]", self.s[a:b])] + [b - a]
         for cut in bounds:
@@ -144,10 +147,13 @@ class Parser:
             return [], group
         pending, self.pending = self.pending, None
         lead = s[a:ms[0].start]
-        if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)):
+        if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)) or (
+                len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)):
+            # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         prev_end = lead_start = a
+        prev_name = ""
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
@@ -161,6 +167,10 @@ class Parser:
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = clean_name(raw)
             name = "" if name in _RESTATED else name
+            if name in _BARE_MEASURES and prev_name:
+                # 粮食播种面积4157万亩、产量1146.1万吨: the measure of the same subject
+                subject = re.sub(r"(?:播种)?面积$|总?产量?$|单产$", "", prev_name)
+                name = subject + name if len(subject) >= 2 and subject != prev_name else name
             if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
                 name, lead_start = pending
             trusted = False
@@ -191,6 +201,7 @@ class Parser:
                         ranged=m.ranged)
             joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
             out.append(item)
+            prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
 
@@ -217,12 +228,13 @@ class Parser:
         for rx in (_SYNC, _BALANCE):
             found = rx.search(clause)
             if found:
-                name = clean_name(found.group("name"))
-                if not valid_name(name):
+                # 城乡居民人均可支配收入、地方一般公共预算收入与经济增长基本同步: a task each
+                names = [clean_name(p) for p in found.group("name").split("、")]
+                if not all(valid_name(n) for n in names):
                     return []
-                ind = self.r.resolve(name)
                 start = a + found.start("name") + (len(found.group("name")) - len(found.group("name").lstrip()))
-                return [Item(kind, ind, "task", start, a + found.end(), a + found.start())]
+                return [Item(kind, self.r.resolve(n), "task", start, a + found.end(), a + found.start())
+                        for n in names]
         return None
 
     def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item]):
@@ -242,6 +254,10 @@ class Parser:
                     m.kind, m.growth, m.value, m.verb = "growth", sign * m.value, None, first.verb
         if len({m.kind for m in ms}) != 1:
             return [], []
+        last = ms[-1].qualifier
+        if last in ("about", "at_least", "at_most") and all(m.qualifier == "exact" for m in ms[:-1]):
+            for m in ms[:-1]:  # 分别增长7%和8%左右: the qualifier of the list
+                m.qualifier = last
         head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = LEAD.sub("", head.strip())
         if not clean_name(raw_names):
@@ -318,7 +334,7 @@ class Parser:
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
-        body = m.group("body")
+        body = m.group("body") or m.group("ceiling")
         issued = _ISSUED.match(body)
         names_raw = body[issued.end():] if issued else body
         names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
@@ -329,8 +345,16 @@ class Parser:
             before = self.s[a:start]
             # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
             names = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
-                                 for p in _SEP.split(before)) if n]
+                                 for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
             start = a + len(before) - len(before.lstrip())
+            # 城镇新增就业人数，城镇登记失业率、节能减排…完成…确定的目标: common names listed before
+            # the clause, a comma apart, share its task
+            for part in reversed(self.s[self.seg_start:a].rstrip(", ").split(",")):
+                listed = [clean_name(p) for p in _SEP.split(part)]
+                if not part.strip() or not all(n and self.r.lookup([n]) for n in listed):
+                    break
+                names = listed + names
+                start = self.s.rfind(part, self.seg_start, a)
         if not names or not all(valid_name(n) for n in names):
             return []
         for i, n in enumerate(names[1:], 1):
@@ -349,4 +373,5 @@ class Parser:
         return items
 
 
+_BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "达", "")

@@ -69,9 +69,21 @@ def target_sentence(text: Text, parser: Parser, year: int | None) -> tuple[int, 
                         semicolons = semicolons or last == ";"
                         if semicolons and last == "。":
                             break
+                if items and sb < pb and end == sb:
+                    # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…)
+                    for qa, qb in _sentences(text, sb, pb):
+                        if _AFTERWORD.search(text.joined[qa:qb]):
+                            break
+                        more = parser.sentence(qa, qb, "target")
+                        if more:
+                            items, end = items + more, qb
                 if items:
                     return sa, end, after, items
     return None
+
+
+# What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作
+_AFTERWORD = re.compile(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工作)|实现(?:上述|以上|这些)")
 
 
 _GROWTH_COLUMN = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
@@ -260,6 +272,11 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
             return chosen, blocks[i][0][0]
+    if work_report:
+        # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
+        swept = _swept(text, blocks, this_year, items_of, [], range(0))
+        if swept:
+            return swept, min(it.start for it in swept)
     return [], 0
 
 
