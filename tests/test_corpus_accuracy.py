@@ -17,6 +17,7 @@ import pytest
 from conftest import ROOT, unavailable
 
 from csplan.extract import extract
+from csplan.extract.names import LEXICON
 from csplan.model import Store
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -143,3 +144,98 @@ def test_precision_of_what_is_emitted(measured):
     _, precision, detail = measured
     wrong = {k: w for k, (_, w) in detail.items() if w}
     assert precision >= MIN_PRECISION, wrong
+
+
+# --- phrasings the corpus lacks, in texts written for these tests (expectations written first) ---
+
+A, T = "actual", "target"
+
+
+def _read(summary: str, targets: str) -> set[tuple]:
+    text = ("政府工作报告\n\n——2025年1月10日在某某市第十届人民代表大会第三次会议上\n\n"
+            "各位代表：现在，我代表市人民政府，向大会报告政府工作。\n\n一、2024年工作回顾\n\n"
+            + summary + "\n\n二、2025年工作安排\n\n" + targets + "\n")
+    result = extract(text, Store(), region="somewhere", actual_year=2024, target_year=2025)
+    return {fact_tuple(f) for r in result.records for f in _facts(r)}
+
+
+def fact_tuple(f: dict) -> tuple:
+    number = (f.get("value"), f.get("unit")) if f["metric"] == "value" else f.get("growth")
+    common = {e[0] for e in LEXICON}
+    return (f["ind"] if f["ind"] in common else f["name"], f["kind"], f["metric"], number, f.get("q"))
+
+
+PHRASINGS = [
+    (  # bullet lines and a lead-in without 主要
+        "全年地区生产总值增长6%，规上工业增加值增长7%。",
+        "今年经济社会发展预期目标建议为：\n◆地区生产总值增长6%左右；\n●一般公共预算收入增长5%；\n"
+        "◆城镇调查失业率控制在5.5%以内。",
+        {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact"),
+         ("gdp", T, "growth", 6, "about"), ("public_budget_revenue", T, "growth", 5, "exact"),
+         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")},
+    ),
+    (  # levels and growths paired by 分别, a stem shared by 存、贷款余额
+        "全年地区生产总值增长6%，城镇和农村居民人均可支配收入分别为52000元、26000元，分别增长4.5%、6.5%。",
+        "今年的主要预期目标是：地区生产总值增长6%左右，金融机构本外币存、贷款余额分别增长8%、10%。",
+        {("gdp", A, "growth", 6, "exact"), ("urban_disposable_income", A, "value", (52000, "元"), "exact"),
+         ("urban_disposable_income", A, "growth", 4.5, "exact"),
+         ("rural_disposable_income", A, "value", (26000, "元"), "exact"),
+         ("rural_disposable_income", A, "growth", 6.5, "exact"), ("gdp", T, "growth", 6, "about"),
+         ("金融机构本外币存款余额", T, "growth", 8, "exact"), ("金融机构本外币贷款余额", T, "growth", 10, "exact")},
+    ),
+    (  # a rank between a level and its growth; growth before its level
+        "全市地区生产总值达到1234.5亿元，居全省第3位，增长6.1%；规上工业增加值增长8.2%、总量突破500亿元。",
+        "今年的主要预期目标是：地区生产总值增长6%。",
+        {("gdp", A, "value", (1234.5, "亿元"), "exact"), ("gdp", A, "growth", 6.1, "exact"),
+         ("industrial_value_added", A, "growth", 8.2, "exact"),
+         ("industrial_value_added", A, "value", (500, "亿元"), "more_than"), ("gdp", T, "growth", 6, "exact")},
+    ),
+    (  # 比上年增长, 实际增长, 均增长, 持平
+        "城镇居民人均可支配收入45000元，比上年增长5.2%；农村居民人均可支配收入实际增长6.1%。"
+        "进出口总额、实际利用外资均增长10%。居民消费价格与上年持平。",
+        "今年的主要预期目标是：地区生产总值增长6%，粮食产量与上年基本持平。",
+        {("urban_disposable_income", A, "value", (45000, "元"), "exact"),
+         ("urban_disposable_income", A, "growth", 5.2, "exact"), ("rural_disposable_income", A, "growth", 6.1, "exact"),
+         ("trade", A, "growth", 10, "exact"), ("fdi", A, "growth", 10, "exact"), ("cpi", A, "growth", 0, "exact"),
+         ("gdp", T, "growth", 6, "exact"), ("grain_output", T, "growth", 0, "about")},
+    ),
+    (  # one ceiling each, a qualifier spread over a 分别 list
+        "全年地区生产总值增长6%，规上工业增加值增长7%。",
+        "今年的主要预期目标是：城镇调查失业率、城镇登记失业率分别控制在5.5%以内、4.5%以内，"
+        "城乡居民人均可支配收入分别增长6%和7%左右。",
+        {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact"),
+         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most"),
+         ("registered_unemployment_rate", T, "value", (4.5, "%"), "at_most"),
+         ("urban_disposable_income", T, "growth", 6, "about"), ("rural_disposable_income", T, "growth", 7, "about")},
+    ),
+    (  # targets over several sentences, tasks set by others with names listed before them
+        "全年地区生产总值增长6%，规上工业增加值增长7%。",
+        "今年的主要预期目标是：地区生产总值增长6.5%左右。固定资产投资增长5%以上。城镇新增就业人数，"
+        "城镇登记失业率、节能减排等约束性指标完成省定任务。确定以上目标，考虑了需要和可能，投资增长10%。",
+        {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact"),
+         ("gdp", T, "growth", 6.5, "about"), ("fixed_asset_investment", T, "growth", 5, "at_least"),
+         ("new_urban_jobs", T, "task", None, None), ("registered_unemployment_rate", T, "task", None, None),
+         ("energy_saving", T, "task", None, None)},
+    ),
+    (  # a name holding a number
+        "全年地区生产总值增长6%，规上工业增加值增长7%。",
+        "今年的主要预期目标是：地区生产总值增长6%，1000万元以上项目投资增长15%，新增规上企业50家以上。",
+        {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact"),
+         ("gdp", T, "growth", 6, "exact"), ("1000万元以上项目投资", T, "growth", 15, "exact"),
+         ("新增规上企业", T, "value", (50, "家"), "at_least")},
+    ),
+    (  # a review spread over sections; five years and part of the year are not the year's
+        "全年地区生产总值增长6%，规上工业增加值增长7%。\n\n（六）民生。城镇新增就业5.2万人，城镇调查失业率5.1%。"
+        "\n\n1-11月，社会消费品零售总额增长4%。\n\n“十四五”时期是极不平凡的五年。\n\n"
+        "——综合实力跃上新台阶。固定资产投资年均增长8%，一般公共预算收入达到120亿元。",
+        "今年的主要预期目标是：地区生产总值增长6%。",
+        {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact"),
+         ("new_urban_jobs", A, "value", (5.2, "万人"), "exact"),
+         ("surveyed_unemployment_rate", A, "value", (5.1, "%"), "exact"), ("gdp", T, "growth", 6, "exact")},
+    ),
+]
+
+
+@pytest.mark.parametrize("summary, targets, expected", PHRASINGS)
+def test_phrasings_of_the_genre(summary, targets, expected):
+    assert _read(summary, targets) == expected

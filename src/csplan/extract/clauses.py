@@ -53,7 +53,12 @@ def status_words() -> re.Pattern:
 
 def _split_names(raw: str, count: int) -> list[str] | None:
     """"城镇居民、农村居民人均可支配收入" → the two full names; None unless there are `count`."""
-    names = [n for n in (clean_name(p) for p in raw.split("、")) if n]
+    parts = raw.split("、")
+    if len(parts) == 2 == count and parts[0][-1:] in _STEMS and parts[1].lstrip()[:1] == _STEMS[parts[0][-1]]:
+        # 存、贷款余额, 进、出口总额: two stems before one ending, after one beginning
+        second = parts[1].lstrip()
+        parts = [parts[0] + second[1:], parts[0][:-1] + second]
+    names = [n for n in (clean_name(p) for p in parts) if n]
     if len(names) != count:
         names = [n for n in (clean_name(p) for p in _SEP.split(raw)) if n]
     if len(names) == 1 and count == 2 and names[0].startswith("城乡") and len(names[0]) > 3:
@@ -373,5 +378,6 @@ class Parser:
         return items
 
 
+_STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "达", "")

@@ -78,6 +78,7 @@ class Measure:
     ranged: bool = False  # a level printed as a range (1050—1060亿元): no value
 
 
+_NAMED_AFTER = re.compile(r"(?:项目|企业|工业|投资|重点项目)")
 _RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
 
@@ -86,6 +87,8 @@ def find_measures(text: str, a: int, b: int) -> list[Measure]:
     out = []
     ranged: int | None = None  # where the range being read (1050—1060亿元, 增长5.5%—6%) began
     for m in measure_pattern().finditer(text, a, b):
+        if m.group("vpost") == "以上" and _NAMED_AFTER.match(text, m.end(), b):
+            continue  # 1000万元以上项目投资增长15%: a size class that is part of a name
         if _RANGE_AFTER.match(text, m.end(), b):
             ranged = m.start()
             continue

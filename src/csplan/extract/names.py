@@ -12,7 +12,7 @@ from ..model import Store
 
 _REGION_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗|本区|本市|本县|我区|我市|我县|我省|我州"
 LEAD = re.compile(
-    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|——|[一二三四五六七八九十]+是|年末|年底"
+    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|[◆◇●○■□▲△★☆▶►]|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
     r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
@@ -33,6 +33,8 @@ _NOT_A_NAME = re.compile(
 NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园收]$")
 _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
             "主要", "指标", "经济", "收入", "投资", "其中"}
+# A size class in a name: 1000万元以上项目, 5亿元以上企业, 500万元以上工业投资
+SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-\u9fff])")
 RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
 SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
@@ -51,6 +53,7 @@ def clean_name(raw: str) -> str:
 
 
 def valid_name(name: str) -> bool:
+    name = SIZE_CLASS.sub("上", name)  # 1000万元以上项目投资: a size class is a part of the name
     if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
         return False
     if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
