@@ -180,8 +180,8 @@ NATIONAL = [
 ]
 
 SAMPLES = {
-    "county-2025-plan-report.md": (COUNTY, "region-", 2025, 2026),
-    "city-2023-plan-report.txt": (CITY, "region-", 2023, 2024),
+    "county-2025-plan-report.md": (COUNTY, "pingnan", 2025, 2026),
+    "city-2023-plan-report.txt": (CITY, "quanzhou", 2023, 2024),
     "province-2022-plan-report.md": (PROVINCE, "fujian", 2022, 2023),
     "national-2024-plan-report.md": (NATIONAL, "china", 2024, 2025),
 }
@@ -553,7 +553,7 @@ def test_region_and_source(bundled, report_text):
     r = extract(fixture("city-2023-plan-report.txt"), store, region="quanzhou")
     assert (r.region, r.source, r.notes) == ("quanzhou", "quanzhou-2023-plan", [])
     r = extract(fixture("city-2023-plan-report.txt"), store)
-    assert r.region.startswith("region-") and any("--region" in n for n in r.notes)
+    assert r.region == "quanzhou" and r.region_is_stand_in and any("--region" in n for n in r.notes)
     with pytest.raises(CsplanError, match="--region"):
         extract("关于2024年计划执行情况的报告\n\n预计全年地区生产总值增长5%，固定资产投资增长3%。", store)
 
@@ -845,12 +845,12 @@ ZHEJIANG_2023 = [  # 全省生产总值, 万亿元, 高于全国…个百分点 
 
 MORE_SAMPLES = {
     "province-2024-government-work-report.md": (GUANGDONG_2024_GWR, "guangdong", 2023, 2024),
-    "city-2022-plan-report.md": (FUZHOU_2022, "region-", 2022, 2023),
-    "county-2025-preliminary-report.txt": (GUTIAN_2025, "region-", 2025, 2026),
+    "city-2022-plan-report.md": (FUZHOU_2022, "fuzhou_fujian", 2022, 2023),
+    "county-2025-preliminary-report.txt": (GUTIAN_2025, "gutian", 2025, 2026),
     "national-2025-government-work-report.txt": (CHINA_2025_GWR, "china", 2024, 2025),
-    "city-2024-plan-report-table.md": (XIAMEN_2024_TABLE, "region-", 2024, 2025),
-    "district-2020-plan-report.md": (GULOU_2020, "region-", 2020, 2021),
-    "county-2019-plan-report-ocr.txt": (KUNSHAN_2019_OCR, "region-", 2019, 2020),
+    "city-2024-plan-report-table.md": (XIAMEN_2024_TABLE, "xiamen", 2024, 2025),
+    "district-2020-plan-report.md": (GULOU_2020, "gulou", 2020, 2021),
+    "county-2019-plan-report-ocr.txt": (KUNSHAN_2019_OCR, "kunshan", 2019, 2020),
     "province-2023-plan-report.md": (ZHEJIANG_2023, "zhejiang", 2023, 2024),
 }
 
@@ -1104,11 +1104,11 @@ CHINA_2025 = [
 ]
 
 BLIND_SAMPLES = {
-    "district-2023-plan-report.txt": (JIANGNING_2023, "region-", 2023, 2024),
-    "city-2025-government-work-report.txt": (MIANYANG_2025_GWR, "region-", 2024, 2025),
-    "county-2024-plan-report-half-width.txt": (BINCHUAN_2024, "region-", 2024, 2025),
+    "district-2023-plan-report.txt": (JIANGNING_2023, "jiangning", 2023, 2024),
+    "city-2025-government-work-report.txt": (MIANYANG_2025_GWR, "mianyang", 2024, 2025),
+    "county-2024-plan-report-half-width.txt": (BINCHUAN_2024, "binchuan", 2024, 2025),
     "province-2022-plan-report-form-feed.txt": (SHANDONG_2022, "shandong", 2022, 2023),
-    "city-2021-plan-report.md": (YICHANG_2021, "region-", 2021, 2022),
+    "city-2021-plan-report.md": (YICHANG_2021, "yichang", 2021, 2022),
     "national-2025-plan-report.txt": (CHINA_2025, "china", 2025, 2026),
 }
 

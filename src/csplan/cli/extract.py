@@ -29,7 +29,7 @@ def extract(
         help="Region id or name. [default: the region the report's title names]")] = None,
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="ID",
-        help="Source (report) id. [default: REGION-YEAR-plan, e.g. cangshan-2024-plan]")] = None,
+        help="Source id. [default: REGION-YEAR-plan, YEAR reported on; REGION-YEAR-gwr, YEAR delivered]")] = None,
     actual_year: Annotated[Optional[int], typer.Option(
         "--actual-year", min=1949, max=2100, metavar="YEAR",
         help="The year the report's results are about. [default: from the title, else the target year - 1]")] = None,

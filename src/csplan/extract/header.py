@@ -1,17 +1,109 @@
-"""The report's header: its title, the date and meeting it was delivered to, who wrote it, its
-region and the years it reports on and plans for."""
+"""The report's header: its title, the date and meeting it was delivered to, who wrote it, the
+kind of report, its region and the years it reports on and plans for.
+
+The header is the lines before 各位代表 (at most HEAD_LINES, none longer than HEAD_LINE_MAX); the
+opening is the OPENING_CHARS characters from 各位代表 on. A line that reads as a file's metadata
+(an ASCII key and a colon, `source: …`, or a web address) is neither header nor text.
+
+Kind. A government work report (政府工作报告, "gwr") is told by its title, or by the head of the
+government speaking: 我代表…人民政府, 向大会报告工作, 作政府工作报告. A plan report (国民经济和社会发展
+计划执行情况 … 计划草案的报告, "plan") is told by its title (计划 or 规划 with 执行 or 草案), by
+受…人民政府委托, or by its author, a 发展和改革委员会 or 局. The title decides, else the first sign in
+the header and opening; with none, a text that opens with 各位代表 is taken for a government work
+report.
+
+Years: the first of these that tells them (the other year is the one next to it).
+1. The title: two years (2024年…执行情况及2025年…草案) are the year reported on and the year
+   planned. One year is the year reported on after 执行 (2024年计划执行情况的报告), else the year
+   planned (2025年计划草案; 2025年政府工作报告, for a government work report is named by the year it
+   is delivered in and plans for).
+2. The date it was delivered (the date line: 2024年1月10日在…会议上, in figures or in Chinese
+   numerals): the year planned is the date's year (今年经济社会发展的主要预期目标), or the next one
+   for a report delivered from LATE_MONTH on (a December report reviews the year under way) or
+   whose targets heading says 明年.
+3. Section heads, short lines with a year: 一、2023年工作回顾, 2024年计划执行情况 give the year
+   reported on; 二、2024年工作安排, 2025年主要预期目标, 计划草案 the year planned. Where the first
+   head of each disagrees, the earlier one decides.
+4. The targets heading: 2024年全市经济社会发展主要预期目标是 (not 2023年主要预期目标较好完成).
+5. The year just past, named as such: 刚刚过去的2023年.
+With none of these, extract asks for --actual-year/--target-year, which override all of this.
+
+Region: the first of these that names one.
+1. The title (关于福州市仓山区2024年…, 2025年安徽省政府工作报告, 宜昌市2021年…).
+2. 受福州市仓山区人民政府委托.
+3. The meeting (在甘肃省十四届人民代表大会第四次会议上).
+4. The signature line (池州市人民政府市长 朱浩东, 浙江省省长 刘捷).
+5. 我代表江苏省人民政府 in the opening.
+6. The national congress, the National Development and Reform Commission or the State Council:
+   the country (全国).
+7. The text. The level of the government speaking is that of 我代表市人民政府 or 受区人民政府委托,
+   else the most frequent of 全省, 全市, 全区, 全县 …; the region is the name of that level the text
+   gives most often, among the provinces and the places of `lexicon.toml`'s [regions]: a province
+   or a city by its short name (长沙, for 长沙市: reports write 长沙 far more often), a district,
+   county or banner by its full name (黄山区: a district's short name is often its city's). It must
+   be given at least MIN_MENTIONS times and DOMINANCE times as often as the next name of its level,
+   for a city's report names its province, its counties and other cities too. A name of one
+   character and its level word (城区, 郊区) is never read this way: it is a common word.
+
+Region ids (`region_id`): a province's from `lexicon.toml`'s [provinces] (anhui); a city's,
+prefecture's or league's from [regions] (changsha; jilinshi where the short id is a province's;
+suzhou_jiangsu and suzhou_anhui where two names read alike); else the name's last part
+(内蒙古呼伦贝尔市海拉尔区 → 海拉尔区) in pinyin (`pinyin.toml`), without its level word (hailaer),
+or with it where the short id would be that of a province or a [regions] place (黄山区 →
+huangshanqu) or the name without its level word is one character (城区 → chengqu).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from .text import half_width
 from .measures import CN_DIGITS
+from .names import _LEXICON_DATA, PROVINCES
 
+
+HEAD_LINES = 40  # the header is at most this many lines …
+HEAD_LINE_MAX = 160  # … none longer than this: a longer line is the body
+OPENING_CHARS = 800  # 我代表…人民政府 and 受…委托 are read in this much of the text from 各位代表 on
+SECTION_HEAD_MAX = 40  # a section head (一、2023年工作回顾) is a line at most this long
+LATE_MONTH = 10  # a report delivered in this month or later plans for the next year
+MIN_MENTIONS = 3  # a region read from the text alone is named at least this often …
+DOMINANCE = 2.0  # … and this many times as often as the next name of its level
 
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
-YEAR = re.compile(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年")
+_Y = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
+YEAR = re.compile(rf"({_Y})\s*年")
+_HALF = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
+_META = re.compile(r"^#*\s*[A-Za-z][A-Za-z0-9_ .-]{0,30}:\s*\S|://")
+_DATE = re.compile(rf"({_Y})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日"
+                   r"\s*(?:在(.+?)上)?")
+_SENTENCE_MARKS = re.compile(r"[,，。;；:：!！?？]")
+_ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
+           "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
+           "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
+# A place's level word, with the peoples of an autonomous place (恩施土家族苗族自治州, 伊犁哈萨克自治州).
+_LEVEL = re.compile(rf"(?:(?:{_ETHNIC})族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*"
+                    r"(特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|旗|盟)$")
+_LEVEL_PINYIN = {"特别行政区": "tebiexingzhengqu", "自治区": "zizhiqu", "自治州": "zhou", "自治县": "xian",
+                 "自治旗": "qi", "地区": "diqu", "林区": "linqu", "特区": "tequ", "新区": "xinqu"}
+_NOT_A_PLACE = set("本我全各该此这")  # 我区, 全市, 本县: words for the region, not its name
+_PROVINCE_SUFFIX = {"内蒙古": "自治区", "广西": "壮族自治区", "西藏": "自治区", "宁夏": "回族自治区",
+                    "新疆": "维吾尔自治区", "北京": "市", "天津": "市", "上海": "市", "重庆": "市",
+                    "香港": "特别行政区", "澳门": "特别行政区"}
+_COUNTRY = ("全国", "中国", "中华人民共和国")
+_COUNTY_LEVEL = {"自治县": "县", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}  # the level speaking
+_HEADS_OF_GOVERNMENT = r"省长|市长|区长|县长|州长|旗长|盟长|主席"
+_GWR_SIGN = re.compile(r"政府工作报告|我代表.{0,30}?人民政府|向大会(?:报告|作)(?:政府)?工作|作(?:政府)?工作报告")
+_PLAN_SIGN = re.compile(r"受.{0,30}?(?:人民政府|国务院)委托|发展和改革(?:委员会|局)|发展改革委|发改委|发改局"
+                        r"|计划执行情况|计划草案")
+_REVIEW_HEAD = re.compile(r"回顾|执行情况|完成情况|工作总结|主要工作|成就|成绩|进展")
+_PLAN_HEAD = re.compile(r"安排|草案|目标|任务|要求|重点|思路|计划|打算|部署")
+_TARGETS = r"(?:主要预期目标|主要目标|预期目标|主要发展目标)"
+_TARGETS_HEAD = re.compile(rf"({_Y}|今年|明年)\s*年?([^。;；!！?？,，\n]{{0,30}}?){_TARGETS}(.{{0,6}})")
+_NOT_PLANNED = re.compile(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|高于|低于|超过|快于")
+_JUST_PAST = re.compile(rf"过去的\s*({_Y})\s*年")
 
 
 def year_of(text: str) -> int:
@@ -41,29 +133,23 @@ class Header:
     region_name: str | None = None
     actual_year: int | None = None
     target_year: int | None = None
+    kind: str | None = None  # "gwr" (政府工作报告) or "plan" (计划执行情况 … 计划草案的报告)
+    years_from: str | None = None  # title, date, section heads, targets heading, year just past
+    region_from: str | None = None  # title, 受…委托, meeting, signature, 我代表, country, text
 
 
 def read_header(original: str) -> Header:
-    """What the first lines of a report say: its title, the date and meeting it was delivered
-    to, who wrote it, the region, and the years it reports on and plans for."""
+    """What a report says of itself: its title, the date and meeting it was delivered to, who
+    wrote it, its kind, region, and the years it reports on and plans for (see the module's
+    docstring for the rules)."""
     h = Header()
-    lines = [ln.strip().lstrip("#").strip() for ln in original.splitlines() if ln.strip()][:12]
-    lines = ["".join(half_width(c) for c in ln) for ln in lines]
-    for i, ln in enumerate(lines):
-        if ln.startswith("关于") or ("报告" in ln and not ln.startswith("(")):
-            parts = [ln]
-            for more in lines[i + 1:i + 3]:
-                if "报告" in parts[-1] or more.startswith(("(", "—")):
-                    break
-                parts.append(more)
-            if "报告" in parts[-1] and len("".join(parts)) <= 160:
-                h.title = "".join(parts)
-                break
-    if h.title is None and lines:
-        h.title = lines[0] if len(lines[0]) <= 120 else None
+    body = "\n".join(ln for ln in original.splitlines() if not _META.search(ln.strip())).translate(_HALF)
+    lines = _head_lines(body)
+    start = body.find("各位代表")
+    opening = body[max(start, 0):max(start, 0) + OPENING_CHARS]
+    h.title = _title(lines)
     for ln in lines:
-        m = re.search(r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*"
-                      r"([\d一二三四五六七八九十]{1,3})\s*日\s*(?:在(.+?)上)?", ln)
+        m = _DATE.search(ln)
         if m and (ln.startswith(("(", "—", "-")) or m.group(4)) and h.date is None:
             month, day = _cn_small(m.group(2).strip()), _cn_small(m.group(3).strip())
             if month and day and 1 <= month <= 12 and 1 <= day <= 31:
@@ -74,27 +160,309 @@ def read_header(original: str) -> Header:
         if ln != h.title and len(ln) <= 30 and re.search(r"(?:局|委员会|委|政府|办公室|厅)$", ln):
             h.issuer = ln
             break
-    if h.title:
-        title = h.title
-        m = re.search(r"关于(.*?)\s*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年", title)
-        if m and m.group(1).strip():
-            h.region_name = m.group(1).strip()
-        years = [year_of(y) for y in YEAR.findall(title)]
-        if len(years) >= 2 and years[-1] == years[0] + 1:
-            h.actual_year, h.target_year = years[0], years[-1]
-        elif len(years) == 1:
-            if "执行" in title:
-                h.actual_year, h.target_year = years[0], years[0] + 1
-            elif "计划" in title or "草案" in title or "规划" in title:
-                h.actual_year, h.target_year = years[0] - 1, years[0]
-    if h.region_name is None:
-        head = "".join(lines)
-        m = re.search(r"受(.{2,20}?)人民政府委托", head)
-        meeting = re.match(r"(.{2,20}?)第[一二三四五六七八九十]+届人民代表大会", h.meeting or "")
-        if m:
-            h.region_name = m.group(1)
-        elif meeting:
-            h.region_name = meeting.group(1)
-        elif re.search(r"全国人民代表大会|国家发展和改革委员会|国务院", head):
-            h.region_name = "全国"
+    h.kind = _kind(h.title, lines, opening)
+    years = (("title", _title_years(h.title, h.kind)), ("date", _date_years(h.date, body)),
+             ("section heads", _section_years(body)), ("targets heading", _targets_years(body)),
+             ("year just past", _just_past_years(body)))
+    for where, found in years:
+        if found:
+            (h.actual_year, h.target_year), h.years_from = found, where
+            break
+    h.region_name, h.region_from = _region_name(h, lines, opening, body)
     return h
+
+
+def _head_lines(body: str) -> list[str]:
+    """The lines before 各位代表, stripped of Markdown's #."""
+    lines: list[str] = []
+    for raw in body.splitlines():
+        ln = raw.strip().lstrip("#").strip()
+        if not ln:
+            continue
+        if ln.startswith("各位代表") or len(lines) >= HEAD_LINES or len(ln) > HEAD_LINE_MAX:
+            break
+        lines.append(ln)
+    return lines
+
+
+def _title(lines: list[str]) -> str | None:
+    """关于…的报告 or a line naming a report, joined with the one or two lines it runs on to; else
+    the first line, if it reads as a title (no sentence, no date line, no page words)."""
+    for i, ln in enumerate(lines):
+        if _SENTENCE_MARKS.search(ln) or ln.startswith(("(", "—", "-")) or "会议上" in ln:
+            continue
+        if ln.startswith("关于") or "报告" in re.sub(r"\s", "", ln):
+            parts = [ln]
+            for more in lines[i + 1:i + 3]:
+                if "报告" in parts[-1] or more.startswith(("(", "—")) or _SENTENCE_MARKS.search(more):
+                    break
+                parts.append(more)
+            if "报告" in re.sub(r"\s", "", parts[-1]) and len("".join(parts)) <= 160:
+                return "".join(parts)
+    first = lines[0] if lines else ""
+    if 4 <= len(re.findall(r"[\u4e00-\u9fff]", first)) and len(first) <= 120 and not _SENTENCE_MARKS.search(first) \
+            and not first.startswith(("(", "—", "-")) and "会议" not in first:
+        return first
+    return None
+
+
+def _kind(title: str | None, lines: list[str], opening: str) -> str | None:
+    t = re.sub(r"\s", "", title or "")
+    if "政府工作报告" in t:
+        return "gwr"
+    if re.search(r"(?:计划|规划).*(?:执行|草案)|(?:执行|草案).*(?:计划|规划)", t):
+        return "plan"
+    head = "\n".join(lines) + "\n" + opening
+    signs = [(m.start(), "plan") for m in _PLAN_SIGN.finditer(head)]
+    signs += [(m.start(), "gwr") for m in _GWR_SIGN.finditer(head)]
+    if signs:
+        return min(signs)[1]
+    return "gwr" if opening.startswith("各位代表") else None
+
+
+def _title_years(title: str | None, kind: str | None) -> tuple[int, int] | None:
+    if not title:
+        return None
+    years = [year_of(y) for y in YEAR.findall(title)]
+    if len(years) >= 2 and years[-1] == years[0] + 1:
+        return years[0], years[-1]
+    if len(years) == 1:
+        if "执行" in title:
+            return years[0], years[0] + 1
+        if kind == "gwr" or re.search("计划|草案|规划", title):
+            return years[0] - 1, years[0]
+    return None
+
+
+def _targets_word(body: str) -> str | None:
+    """今年, 明年 or a year: how the heading of the year planned's targets names that year."""
+    for m in _TARGETS_HEAD.finditer(body):
+        if not _NOT_PLANNED.search(m.group(2)) and not re.match(r"\s*(?:任务)?(?:完成|执行|实现|较好|全面|圆满|顺利)",
+                                                                  m.group(3)):
+            return m.group(1)
+    return None
+
+
+def _date_years(date: str | None, body: str) -> tuple[int, int] | None:
+    if not date:
+        return None
+    year, month = int(date[:4]), int(date[5:7])
+    word = _targets_word(body)
+    target = year + 1 if word == "明年" or month >= LATE_MONTH else year
+    return target - 1, target
+
+
+def _section_years(body: str) -> tuple[int, int] | None:
+    """The years of the first review head and the first plan head (一、2023年工作回顾, 二、2024年工作安排)."""
+    review: tuple[int, int] | None = None
+    plan: tuple[int, int] | None = None
+    for at, raw in enumerate(body.splitlines()):
+        ln = raw.strip().strip("#*").strip()
+        if not ln or len(ln) > SECTION_HEAD_MAX or ln[-1] in "。;；!！?？,，":
+            continue
+        years = [year_of(y) for y in YEAR.findall(ln)]
+        if len(years) == 2 and years[1] == years[0] + 1 and _REVIEW_HEAD.search(ln) and _PLAN_HEAD.search(ln):
+            return years[0], years[1]
+        if len(years) != 1:
+            continue
+        if _REVIEW_HEAD.search(ln):
+            review = review or (at, years[0])
+        elif _PLAN_HEAD.search(ln):
+            plan = plan or (at, years[0] - 1)
+        if review and plan:
+            break
+    found = [x for x in (review, plan) if x]
+    if not found:
+        return None
+    if review and plan and review[1] == plan[1]:
+        return review[1], review[1] + 1
+    first = min(found)[1]
+    return first, first + 1
+
+
+def _targets_years(body: str) -> tuple[int, int] | None:
+    word = _targets_word(body)
+    if word is None or word in ("今年", "明年"):
+        return None
+    return year_of(word) - 1, year_of(word)
+
+
+def _just_past_years(body: str) -> tuple[int, int] | None:
+    m = _JUST_PAST.search(body)
+    return (year_of(m.group(1)), year_of(m.group(1)) + 1) if m else None
+
+
+# --- the region -----------------------------------------------------------------------------------
+
+
+def _level_word(name: str) -> str | None:
+    m = _LEVEL.search(name)
+    return m.group(1) if m else None
+
+
+def short_name(name: str) -> str:
+    """The name without its level word and peoples: 长沙市 → 长沙, 恩施土家族苗族自治州 → 恩施."""
+    return _LEVEL.sub("", name)
+
+
+def _is_place(name: str) -> bool:
+    """Could `name` (from a title, a meeting, a signature) be a region's: Chinese, ending with a
+    level word after a name of its own (not 市, 自治区, 我区 or 全市)?"""
+    if not re.fullmatch(r"[\u3400-\u9fff]{2,30}", name):
+        return False
+    if name in PROVINCES:
+        return True
+    short = short_name(name)
+    return bool(short) and _level_word(name) is not None and not (len(short) == 1 and short in _NOT_A_PLACE)
+
+
+def _region_name(h: Header, lines: list[str], opening: str, body: str) -> tuple[str | None, str | None]:
+    head = "".join(lines)
+    found: list[tuple[str, str | None]] = []
+    if h.title:
+        title = re.sub(r"\s", "", h.title)
+        m = re.match(rf"(?:关于)?(.*?)(?:{_Y})年", title)
+        found.append(("title", m.group(1) if m else None))
+        m = re.search(r"(?:\d{4}年)?(.{2,30}?)(?:人民)?政府工作报告", title)
+        found.append(("title", m.group(1) if m else None))
+    m = re.search(r"受((?:(?!人民政府).){2,30}?)人民政府委托", head + opening)
+    found.append(("受…委托", m.group(1) if m else None))
+    m = re.search(r"(?:^|在)([^在]{2,30}?)第?[一二三四五六七八九十]+届人民代表大会", h.meeting or "")
+    m = m or re.search(r"在([^在]{2,30}?)第?[一二三四五六七八九十]+届人民代表大会", head)
+    found.append(("meeting", m.group(1) if m else None))
+    for ln in lines:
+        m = re.match(rf"(.{{1,29}}?(?:省|市|区|县|旗|盟|州))(?:人民政府)?(?:代理?|副)?(?:{_HEADS_OF_GOVERNMENT})"
+                     r"(?:\s|$)", ln)
+        if m:
+            found.append(("signature", m.group(1)))
+            break
+    m = re.search(r"我代表((?:(?!人民政府).){2,30}?)人民政府", opening)
+    found.append(("我代表", m.group(1) if m else None))
+    for where, name in found:
+        if name and _is_place(name.strip()):
+            return name.strip(), where
+    if re.search(r"全国人民代表大会|国家发展和改革委员会|国务院", head):
+        return "全国", "country"
+    name = _named_most(body, opening)
+    return (name, "text") if name else (None, None)
+
+
+def _speaking_level(body: str, opening: str) -> str | None:
+    m = re.search(r"(?:我代表|受)(自治区|省|市|区|县|旗|盟|州)人民政府", opening)
+    if m:
+        return m.group(1)
+    counts = Counter(re.findall(r"全(省|市|区|县|旗|盟|州)", body))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@cache
+def _places() -> dict[str, list[tuple[str, str, bool]]]:
+    """For each level word, the names of that level as (name, what is counted, whether the name
+    must also be written in full once): provinces and cities by short name, the rest in full."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+
+    def add(level: str, name: str, counted: str, full_once: bool = False) -> None:
+        if len(short_name(name)) >= 2:
+            out.setdefault(level, []).append((name, counted, full_once))
+
+    for stem in PROVINCES:
+        if stem not in _COUNTRY:
+            full = stem + _PROVINCE_SUFFIX.get(stem, "省")
+            add("自治区" if full.endswith("自治区") else "省", full, stem)
+    for full, entry in _REGIONS.items():
+        level = _level_word(full) or ""
+        add("州" if level == "自治州" else "县" if level == "自治县" else level, full, short_name(full))
+        for part in entry.get("parts", "").split():
+            level = _level_word(part) or ""
+            if level == "市":
+                add("市", part, short_name(part), True)
+            else:
+                add(_COUNTY_LEVEL.get(level, level), part, part)
+    return out
+
+
+def _named_most(body: str, opening: str) -> str | None:
+    """The name of the speaking government's level that the text gives most often (rule 7)."""
+    level = _speaking_level(body, opening)
+    if level is None:
+        return None
+    places = _places()
+    candidates = places.get(level, []) + (places.get("自治区", []) if level == "区" else [])
+    counts: Counter[str] = Counter()
+    for name, counted, full_once in dict.fromkeys(candidates):
+        n = body.count(counted)
+        if n and (not full_once or name in body):
+            counts[name] = max(counts[name], n)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_MENTIONS:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+# --- region ids -----------------------------------------------------------------------------------
+
+_REGIONS: dict[str, dict[str, str]] = _LEXICON_DATA.get("regions", {})
+
+
+@cache
+def _pinyin() -> dict[str, str]:
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
+        table = tomllib.load(f)
+    return {c: syllable for syllable, chars in table.items() for c in chars}
+
+
+@cache
+def _taken_ids() -> frozenset[str]:
+    """The ids of provinces and [regions] places, and the plain ids two places that read alike share."""
+    ids = set(PROVINCES.values()) | {e["id"] for e in _REGIONS.values()}
+    return frozenset(ids | {i.rsplit("_", 1)[0] for i in ids if i.rsplit("_", 1)[-1] in PROVINCES.values()})
+
+
+def _romanised(name: str) -> str | None:
+    table = _pinyin()
+    if not name or any(c not in table for c in name):
+        return None
+    return "".join(table[c] for c in name)
+
+
+def _last_part(name: str) -> str:
+    """The name without the province and city before it: 内蒙古呼伦贝尔市海拉尔区 → 海拉尔区."""
+    for stem in sorted(PROVINCES, key=len, reverse=True):
+        if name.startswith(stem) and stem not in _COUNTRY:
+            rest = re.sub(r"^(?:省|市|(?:壮族|回族|维吾尔)?自治区)", "", name[len(stem):])
+            if len(rest) >= 2 and _level_word(rest):
+                name = rest
+            break
+    for full in sorted(_REGIONS, key=len, reverse=True):
+        if name.startswith(full) and len(name) - len(full) >= 2 and _level_word(name[len(full):]):
+            return name[len(full):]
+    return name
+
+
+def region_id(name: str) -> str | None:
+    """A readable id for a region's name (the module's docstring gives the rule), or None when a
+    character of it has no reading in `pinyin.toml`."""
+    name = re.sub(r"\s", "", name)
+    if name in _REGIONS:
+        return _REGIONS[name]["id"]
+    if name in PROVINCES:
+        return PROVINCES[name]
+    short = short_name(name)
+    if short in PROVINCES and name == short + _PROVINCE_SUFFIX.get(short, "省") or \
+            short in PROVINCES and _level_word(name) in ("省", "自治区", "特别行政区"):
+        return PROVINCES[short]
+    part = _last_part(name)
+    if part in _REGIONS:
+        return _REGIONS[part]["id"]
+    short, level = short_name(part), _level_word(part)
+    plain = _romanised(short) if len(short) >= 2 else None
+    if plain and plain not in _taken_ids():
+        return plain
+    level_pinyin = _LEVEL_PINYIN.get(level or "") or _romanised(level or "")
+    spelt = _romanised(short or part)
+    return spelt + (level_pinyin or "") if spelt else None

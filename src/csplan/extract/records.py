@@ -64,15 +64,20 @@ def _region_id(store: Store, name: str, from_title: bool = False) -> tuple[str, 
         pass
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
         return name, name, False
-    stem = re.sub(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", name)
-    if stem in PROVINCES:
-        return PROVINCES[stem], name, False
-    return f"region-{zlib.crc32(name.encode('utf-8')):08x}", name, True
+    from .header import region_id
+
+    # a readable id (长沙市 changsha, 海拉尔区 hailaer; header.region_id); a province's is every
+    # store's, any other region the store lacks is a stand-in until --region names it
+    readable = region_id(name)
+    if readable is None:
+        return f"region-{zlib.crc32(name.encode('utf-8')):08x}", name, True
+    return readable, name, readable not in PROVINCES.values()
 
 
 def _years(header: Header, text, target, actual_year: int | None, target_year: int | None) -> tuple[int, int]:
-    """The year reported on and the year planned: the flags, else the title, else the targets'
-    sentence, else the date it was delivered."""
+    """The year reported on and the year planned: the flags (one flag gives the other year), else
+    the header's (the title, the date it was delivered, section heads, the targets heading, the
+    year just past: header.py), else the targets' sentence."""
     ay, ty = actual_year, target_year
     if ay is None and ty is None:
         ay, ty = header.actual_year, header.target_year
@@ -81,17 +86,13 @@ def _years(header: Header, text, target, actual_year: int | None, target_year: i
             if m:
                 ty = year_of(m.group(1))
                 ay = ty - 1
-    if ay is None and ty is None and header.date:
-        # 今年…主要预期目标 in a report delivered in January–March is about that year; in December, the next
-        year, month = int(header.date[:4]), int(header.date[5:7])
-        ty = year + 1 if month >= 10 else year
     if ay is None and ty is not None:
         ay = ty - 1
     if ty is None and ay is not None:
         ty = ay + 1
     if ay is None or ty is None:
-        raise CsplanError("cannot tell which years the report covers (no year in its title); "
-                          "give --actual-year and --target-year")
+        raise CsplanError("cannot tell which years the report covers (no year in its title, date line, "
+                          "section heads or targets); give --actual-year and --target-year")
     return ay, ty
 
 
@@ -187,7 +188,7 @@ def extract(
     if standin:
         notes.append(f"region {region_name} is not in the store: using the id {rid}; "
                      "give --region ID for a readable one")
-    sid = source or f"{rid}-{ay}-plan"
+    sid = source or (f"{rid}-{ty}-gwr" if header.kind == "gwr" else f"{rid}-{ay}-plan")
 
     def other_year(it: Item, year: int) -> bool:
         """2023年全县地区生产总值为980亿元 in the summary of 2024, 力争到2027年…: a figure of another year."""
