@@ -69,10 +69,12 @@ def to_records(store: Store, figures: list[Figure]) -> list[dict]:
 
 
 def extract_report(text: str, store: Store | None = None, *, region: str | None = None, source: str | None = None,
-            actual_year: int | None = None, target_year: int | None = None) -> Extraction:
+            actual_year: int | None = None, target_year: int | None = None, every: bool = False) -> Extraction:
     """The headline figures and main targets of a report's text, as flat records
-    (`Extraction.records`); `store` (if given) supplies the indicators and regions to match."""
-    return _extract(text, store, region=region, source=source, actual_year=actual_year, target_year=target_year)
+    (`Extraction.records`); `store` (if given) supplies the indicators and regions to match.
+    With `every`, also every quantitative statement of the other sections (`csplan extract --all`)."""
+    return _extract(text, store, region=region, source=source, actual_year=actual_year, target_year=target_year,
+                    every=every)
 
 
 def update(change: Callable[[Store], T], path: PathLike | None = None, *, dry_run: bool = False,

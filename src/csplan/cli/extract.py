@@ -38,17 +38,23 @@ def extract(
         help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
     apply: Annotated[bool, typer.Option("--apply", help="Add the figures to the store, after showing them.")] = False,
+    every: Annotated[bool, typer.Option(
+        "--all", help="Also read every quantitative statement of the other sections: counts, amounts, areas, "
+                      "rates and ranks (全市第4, 前3), with their qualifiers, years and statuses.")] = False,
 ) -> None:
     """Read a report's headline figures and main targets, with their quotes.
 
     Finds the summary of the year reported on (预计，全年地区生产总值 … 亿元，增长 …%；…) and the
     main targets (主要预期目标：…), and prints them as the records `csplan list` prints, so that
     `csplan import` accepts them. Indicators the store does not have are marked new (table) and
-    are created on import. Check the figures against the report before adding them.
+    are created on import. Check the figures against the report before adding them. With --all,
+    every other section is read too, sentence by sentence: the part on the year reported on gives
+    its figures (预计 marks an estimate), the part on the year planned gives targets.
 
     \b
     Examples:
       csplan extract report.md
+      csplan extract report.md --all
       csplan extract report.pdf --format csv | csplan import -
       csplan extract report.txt --region gulou --apply
       csplan extract - --actual-year 2025 < report.txt
@@ -69,7 +75,7 @@ def extract(
     origin = "stdin" if file == "-" else file
     store = load(ctx)
     result = run_extract(_read(file), store, region=region, source=source, actual_year=actual_year,
-                         target_year=target_year)
+                         target_year=target_year, every=every)
     for message in result.notes:
         note(f"csplan: {origin}: {message}")
     if not result.records:

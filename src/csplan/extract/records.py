@@ -14,6 +14,7 @@ from .names import PROVINCES, Resolver
 from .clauses import Item, Parser, status_words
 from .passages import actual_sentences, target_sentence
 from .header import Header, YEAR, read_header, year_of
+from .statements import read_statements, spell_id
 
 
 @dataclass
@@ -141,6 +142,38 @@ def _records(items: list[Item], text: Text, summary_start: int, rid: str, sid: s
     return records
 
 
+def _statement_records(text: Text, parser: Parser, actuals: list[Item], summary_start: int, target,
+                       records: list[dict], rid: str, sid: str, ay: int, ty: int) -> list[dict]:
+    """The records of every other quantitative statement (extract --all): the passages already
+    read (the summary, the main targets) are left out, and so is a figure of an indicator, year,
+    kind and metric that a headline record already holds."""
+    skip = []
+    if actuals:
+        last = max(it.end for it in actuals)
+        end = text.joined.find("\n", last)
+        skip.append((summary_start, end if end >= 0 else len(text.joined)))
+    if target:
+        skip.append((target[0], target[1]))
+    taken = {(r["indicator"], r["year"], r["kind"], r["metric"]) for r in records}
+    out: list[dict] = []
+    for st in read_statements(text, parser, skip, ay, ty, target[0] if target else None, taken):
+        base = {"indicator": st.ind.id, "name": st.ind.name, "name_en": st.ind.name_en,
+                "category": st.ind.category, "region": rid, "year": st.year, "kind": st.kind,
+                "metric": st.metric, "value": st.value, "unit": st.unit, "growth": st.growth,
+                "qualifier": st.qualifier, "status": st.status, "better": st.ind.better, "source": sid,
+                "quote": text.quote(st.start, st.end)}
+        if st.metric == "rank":
+            base["unit"] = base["growth"] = None
+        elif st.metric == "growth":
+            base["value"] = None
+        parts = [base]
+        if st.metric == "value" and st.growth is not None and (st.growth_qualifier or "exact") != st.qualifier:
+            parts = [{**base, "growth": None},
+                     {**base, "metric": "growth", "value": None, "unit": "%", "qualifier": st.growth_qualifier}]
+        out += parts
+    return out
+
+
 def _indicators(records: list[dict], store: Store, resolver: Resolver) -> dict[str, Indicator]:
     """The indicators the records use: the store's, or new ones with the unit of their first level."""
     indicators = {}
@@ -162,15 +195,17 @@ def extract(
     source: str | None = None,
     actual_year: int | None = None,
     target_year: int | None = None,
+    every: bool = False,
 ) -> Extraction:
     """The headline figures of the year reported on and the main targets of the year planned,
-    as flat records. Raises CsplanError when the years or the region cannot be told."""
+    as flat records; with `every`, also every quantitative statement of the other sections
+    (statements.py). Raises CsplanError when the years or the region cannot be told."""
     store = store if store is not None else Store()
     if "\x00" in original:
         raise CsplanError("the input is not text (it holds NUL bytes); convert the report to plain text first")
     header = read_header(original)
     text = prepare(original)
-    resolver = Resolver(store)
+    resolver = Resolver(store, spell_id if every else None)
     parser = Parser(text, resolver)
     notes: list[str] = []
 
@@ -200,6 +235,8 @@ def extract(
         actuals = [it for it in actuals if not other_year(it, ay)]
         targets = [it for it in targets if not other_year(it, ty)]
     records = _records([*actuals, *targets], text, summary_start, rid, sid, ay, ty)
+    if every:
+        records += _statement_records(text, parser, actuals, summary_start, target, records, rid, sid, ay, ty)
     new = [iid for iid in resolver.new if iid in {r["indicator"] for r in records}]
     indicators = _indicators(records, store, resolver)
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
