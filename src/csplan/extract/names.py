@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Store
@@ -123,10 +124,11 @@ class Ind:
 class Resolver:
     """Names → indicators: the store's names and aliases first, then the lexicon, then a new id."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, spell: Callable[[str], str] | None = None):
         from ..units import compatible
 
         self.store = store
+        self.spell = spell  # a readable id for a name whose words the lexicon does not know
         self.compatible = compatible
         self.stored: dict[str, str] = {}
         for ind in store.indicators.values():
@@ -169,6 +171,8 @@ class Resolver:
         if key in self.new_by_key:
             return self.new[self.new_by_key[key]]
         iid, en = _compose_id(key)
+        if en is None and self.spell is not None:
+            iid = self.spell(key)
         better = "lower" if any(w.casefold() in key for w in LOWER_IS_BETTER) else "higher"
         return self._new(name, iid, en, better, False, reserved=True)
 

@@ -144,19 +144,14 @@ def _records(items: list[Item], text: Text, summary_start: int, rid: str, sid: s
 
 def _statement_records(text: Text, parser: Parser, actuals: list[Item], summary_start: int, target,
                        records: list[dict], rid: str, sid: str, ay: int, ty: int) -> list[dict]:
-    """The records of every other quantitative statement (extract --all): the passages already
-    read (the summary, the main targets) are left out, and so is a figure of an indicator, year,
-    kind and metric that a headline record already holds."""
-    skip = []
-    if actuals:
-        last = max(it.end for it in actuals)
-        end = text.joined.find("\n", last)
-        skip.append((summary_start, end if end >= 0 else len(text.joined)))
-    if target:
-        skip.append((target[0], target[1]))
+    """The records of every other quantitative statement (extract --all): the passage of the main
+    targets and the numbers of the headline items are left out, and so is a figure of an
+    indicator, year, kind and metric that a headline record already holds."""
+    skip = [(target[0], target[1])] if target else []
     taken = {(r["indicator"], r["year"], r["kind"], r["metric"]) for r in records}
+    read = [*actuals, *(target[3] if target else [])]
     out: list[dict] = []
-    for st in read_statements(text, parser, skip, ay, ty, target[0] if target else None, taken):
+    for st in read_statements(text, parser, skip, ay, ty, target[0] if target else None, taken, read):
         base = {"indicator": st.ind.id, "name": st.ind.name, "name_en": st.ind.name_en,
                 "category": st.ind.category, "region": rid, "year": st.year, "kind": st.kind,
                 "metric": st.metric, "value": st.value, "unit": st.unit, "growth": st.growth,

@@ -100,7 +100,7 @@ def parts(text: Text, ay: int, ty: int, target_at: int | None) -> list[tuple[int
 
 # Said before a name, not part of it.
 _LEAD = re.compile(
-    r"^(?:[\s、,:;和及与并]|其中|包括|同时|此外|另外|全区|全市|全县|全省|全州|全旗|全镇|全年|今年|当年|年内|年末|年底"
+    r"^(?:[\s、,:;和及与并]|其中|包括|同时|此外|另外|(?:全区|全市|全县|全省|全州|全旗|全镇)(?!域)|全年|今年|当年|年内|年末|年底"
     r"|累计|共计|合计|总计|共有|共|现有|已有|拥有|实现|完成|达到|力争|争取|确保|预计|初步统计|连续\d+年|(?:建成|完成|投产)后|为(?=\S{4})"
     r"|培育|举办|组织开展|组织|开展|建成投用|建成|新建|推行|推出|打造|引进|实施|兑现|提供|获得|落实|办理)+"
 )
@@ -115,7 +115,7 @@ _GENERIC = re.compile(
 _VERB = re.compile(
     r"入选|通过|实现|完成|获得|获评|获批|建成|开工|竣工|加快|顺利|投入|投用|纳入|列入|落地|达到|达|为|累计|共|均|分别"
     r"|被|在|于|成功|首批|参与|参加|入驻|正式|全覆盖|一次性|得到|取得|开展|推进|建设|签约|启动|开业|运营|上线|认定|"
-    r"获|列|位居|居|排名|保持|超|提升|改造|搬迁|覆盖|和|与|及|等"
+    r"获|列|位居|居|排名|保持|超|提升|改造|搬迁|覆盖|和|与|及|等|稳步|全面|有序|扎实|持续|深入|提前|基本|全部"
 )
 _OBJECT = re.compile(r"^(?:入选|通过|列入|纳入|获评|建成|认定为|成为|评为)(?:\d{4}\s*年度?)?"
                      r"(?P<obj>.+?)(?:认定|名单|榜单)?$")
@@ -141,6 +141,8 @@ _RANK = re.compile(
     r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百届批期次轮章节条款号类季度])(?:位|名)?"
     r"|前\s*(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百列])(?:位|名)?)"
 )
+_RANK_TRAIL = re.compile(r"(?:连续\d+年|连续[一二三四五六七八九十]+年|均|继续|稳定|始终|一直|仍|已|保持在|保持|稳居|位居|居于|居"
+                         r"|排在|排名|位列|位于|列)+$")
 _GENERIC_RANK = re.compile(r"(?:入选)?(?:企业|项目)?(?:数|数量|总数|入选数|总量|规模|排名)")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -225,12 +227,13 @@ class Reader:
         self.status_rx = status_words()
         self.out: list[Statement] = []
         self.used: dict[tuple, object] = {}  # (indicator, year, kind, metric) → its figure
+        self.read_before: list[tuple[int, int]] = []  # the headline items: their numbers are read
 
     def read(self, parts: list[tuple[int, int, str | None]], skip: list[tuple[int, int]], ay: int,
              ty: int) -> list[Statement]:
         for pa, pb in self.t.paragraphs():
             kind = next((k for a, b, k in parts if a <= pa < b), None)
-            if kind is None or any(a <= pa < b for a, b in skip):
+            if kind is None or any(a <= pa and pb <= b for a, b in skip):
                 continue
             line = self.t.original[self.t.pos[pa]:self.t.pos[pb - 1] + 1]
             if is_heading(line) and not re.search("[。;]", self.s[pa:pb]):
@@ -299,8 +302,11 @@ class Reader:
             start = prev_end
             prev_end = m.end
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if self._skip(m, raw, nxt):
+            if self._skip(m, raw, nxt) or any(x <= m.start < y for x, y in self.read_before):
                 continue
+            years = [year_of(y) for y in YEAR.findall(s, sent_start, m.start)]
+            if years and years[-1] != year:
+                continue  # 地区生产总值在2021年突破千亿元: a figure of another year
             f = _Found(m, raw, start)
             self._read_tail(f, nxt.start if nxt else b, nxt is not None)
             found.append(f)
@@ -313,8 +319,10 @@ class Reader:
                     g.start = g.m.start - len(g.raw)
         for f in found:
             f.pre = _clean(_after_examples(f.raw))
-            if f.pre and (not _good(f.pre) or _BARE_VERB.fullmatch(f.pre)):
-                f.pre = ""
+            if f.pre and (not _good(f.pre) or _BARE_VERB.fullmatch(f.pre) or not _TOPIC_VERB.sub("", f.pre)
+                          or (len(f.pre) <= 2 and f.noun and _good(f.noun) and not _generic(f.noun)
+                              and not _LEVEL.fullmatch(f.pre))):
+                f.pre = ""  # 加快推进47个省级重大项目, 办好20项民生实事: the noun after names it
         self._names(found, topic, prev + out)
         last: Statement | None = None
         for f in found:
@@ -349,8 +357,12 @@ class Reader:
         if nxt is not None and _SIZE_UNITS.search(m.unit or "") and re.match(r"[\u4e00-\u9fff“]", after) \
                 and not re.search(r"[,、;]", s[m.end:nxt.start]) and nxt.unit not in (m.unit, "%"):
             return True  # 超5亿元项目389个: a size class
-        if re.match(r"\s*(?:级|强|倍|届|期|批次|周年)", s[m.end:m.end + 3]):
+        if re.match(r"\s*(?:级|强|倍|届|期|批次|周年|生活圈|服务圈|经济圈|通勤圈|半径)", s[m.end:m.end + 4]):
             return True
+        if re.search(r"[“\"]\s*$", raw) and re.match(r"\s*[”\"]", s[m.end:m.end + 2]):
+            return True  # 出台…“20条”: the name of a policy
+        if m.unit in ("位", "名") and re.search(r"排名|名次|位次|第|跃升|上升|前移", tail):
+            return True  # 排名由第39位跃升至21位: a place, read as a rank or not at all
         if m.qualifier != "exact" and _SIZE_UNITS.search(m.unit or "") and \
                 re.match(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}?(?:项目|企业|工程|集群)", s[m.end:m.end + 9]):
             return True  # 超5亿元项目, 亿元以上工业企业: a size class
@@ -456,7 +468,7 @@ class Reader:
         if _good(f.noun) and not _generic(f.noun):
             return f.noun
         obj = _OBJECT.match(f.pred) if f.pred else None
-        if obj and _good(_clean(obj.group("obj"))):
+        if obj and _good(_clean(obj.group("obj"))) and len(_clean(obj.group("obj"))) > 2:
             return _clean(obj.group("obj"))
         verb = _ADVERB.sub("", f.pred)
         if 1 <= len(verb) <= 8 and _good(f.noun + verb) and not re.search(r"\d", verb):
@@ -531,6 +543,7 @@ class Reader:
             subject = re.sub(r"(?:连续\d+年|连续[一二三四五六七八九十]+年|均|继续|稳定|始终|一直|仍|已)+$", "",
                              subject)
             subject = re.sub(r"(?:排名|位次|名次)$", "", subject)
+            subject = _RANK_TRAIL.sub("", _clean(subject))
             names = [x for x in (_clean(p) for p in re.split(r"[、和及与]", subject)) if x] if subject else []
             targets: list[tuple[str, Ind | None, int]] = []
             if not names or all(_GENERIC_RANK.fullmatch(x) for x in names):
@@ -648,11 +661,15 @@ def _sentences(s: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def read_statements(text: Text, parser: Parser, skip: list[tuple[int, int]], ay: int, ty: int,
-                    target_at: int | None, taken: Iterable[tuple] = ()) -> list[Statement]:
-    """The statements of every part of the report outside `skip` (the passages already read)."""
+                    target_at: int | None, taken: Iterable[tuple] = (),
+                    read: Iterable[Item] = ()) -> list[Statement]:
+    """The statements of every part of the report outside `skip` (the passages already read),
+    but for the numbers of the items `read` (the headline figures) and the indicators, years,
+    kinds and metrics `taken` (by those items' records)."""
     reader = Reader(text, parser)
     for key in taken:
         reader.used[key] = None
+    reader.read_before = [(it.at, it.end) for it in read]
     return reader.read(parts(text, ay, ty, target_at), skip, ay, ty)
 
 
