@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
-from .names import AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, clean_name, valid_name
+from .names import AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, clean_name, valid_name
 
 
 @dataclass
@@ -30,19 +30,34 @@ class Item:
 
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
-                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内)")
+                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内|内)")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
 _ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?同步")
+# 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长: a target of keeping ahead, a task
+_AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢)"
+                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速)(?:速度|水平)?\s*$")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
 _SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
-                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构)\s*$")
+                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构|只增不减|有增无减|稳中有增)\s*$")
+# 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
+_REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
+                         r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
 TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标|主要(?:经济|计划|发展)?指标(?:建议)?安排")
 _SEP = re.compile(r"[、和与及]")
+# What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
+_CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
+
+
+def _name(raw: str) -> str:
+    """The name read before a number, without the verb of what brought it about."""
+    name = clean_name(raw)
+    bare = _CAUSE.sub("", name)
+    return clean_name(bare) if bare != name else name
 
 
 def status_words() -> re.Pattern:
@@ -53,6 +68,13 @@ def status_words() -> re.Pattern:
 
 def _split_names(raw: str, count: int) -> list[str] | None:
     """"城镇居民、农村居民人均可支配收入" → the two full names; None unless there are `count`."""
+    sectors = _SECTORS.fullmatch(raw.strip())
+    if sectors and count == 3:
+        # 一、二、三产业增加值, 三次产业: the three sectors in their order
+        rest = sectors.group("rest") or "增加值"
+        return [f"第{n}产业{rest}" for n in "一二三"]
+    if count == 2 and "、" not in raw:
+        raw = re.sub(r"(?<=存)(?=贷款)|(?<=贷)(?=存款)", "、", raw, count=1)  # 存贷款余额: 存、贷款余额
     parts = raw.split("、")
     if len(parts) == 2 == count and parts[0][-1:] in _STEMS and parts[1].lstrip()[:1] == _STEMS[parts[0][-1]]:
         # 存、贷款余额, 进、出口总额: two stems before one ending, after one beginning
@@ -158,7 +180,8 @@ class Parser:
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         prev_end = lead_start = a
-        prev_name = ""
+        # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
+        prev_name = group[-1].ind.name if len(group) == 1 else ""
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
@@ -170,7 +193,7 @@ class Parser:
                 continue
             if _SHARE_OF_PLAN.fullmatch(re.sub(r"\s", "", raw)):
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
-            name = clean_name(raw)
+            name = _name(raw)
             name = "" if name in _RESTATED else name
             if name in _BARE_MEASURES and prev_name:
                 # 粮食播种面积4157万亩、产量1146.1万吨: the measure of the same subject
@@ -190,7 +213,10 @@ class Parser:
             resident = re.fullmatch(r"(城镇|农村)(?:常住)?(?:居民)?", name)
             if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
-            if not (trusted or valid_name(name)) or not self.plausible(name, m):
+            if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and m.value < 20:
+                # 居民消费价格指数控制在3%左右: an index near 100 held to a few percent is its rise
+                m = Measure("growth", m.start, m.end, growth=m.value, unit="%", qualifier=m.qualifier, verb="涨幅")
+            if not (trusted or valid_name(name)) or not self.plausible(name, m) or _DEED.match(name):
                 group = []
                 continue
             if m.kind == "value" and m.unit == "%" and not RATE.search(name):
@@ -199,7 +225,9 @@ class Parser:
             if SHARE.search(name) and not self.r.lookup([name]):
                 group = []  # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
                 continue
-            extra = (name + m.verb,) if m.kind == "growth" else ()
+            extra: tuple[str, ...] = (name + m.verb,) if m.kind == "growth" else ()
+            # 500万元以上固定资产投资: a size class that is the scope of a common indicator's statistics
+            extra += (SIZE_CLASS.sub("", name),) if SIZE_CLASS.search(name) else ()
             ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
             start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
             item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier,
@@ -230,7 +258,7 @@ class Parser:
     def _in_step(self, a: int, clause: str, kind: str) -> list[Item] | None:
         """A target of keeping pace or balance (收入与经济增长同步, 收支平衡): a task; None if the
         clause states neither."""
-        for rx in (_SYNC, _BALANCE):
+        for rx in (_SYNC, _AHEAD, _BALANCE):
             found = rx.search(clause)
             if found:
                 # 城乡居民人均可支配收入、地方一般公共预算收入与经济增长基本同步: a task each
@@ -325,7 +353,7 @@ class Parser:
 
     def _steady(self, a: int, clause: str, kind: str) -> list[Item]:
         """"进出口总额、实际使用外资保持稳定", "进出口促稳提质": a task target for each common indicator named."""
-        m = _STEADY.search(clause)
+        m = _STEADY.search(clause) or _REASONABLE.search(clause)
         if not m:
             return []
         group = "name" if m.group("name") is not None else "name2"
@@ -347,7 +375,8 @@ class Parser:
         start, end = a + m.start(), a + m.end()
         if not names:
             # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
-            before = self.s[a:start]
+            # 各项约束性指标不折不扣完成…: the adverb is not part of the name
+            before = _ADVERB.sub("", self.s[a:start])
             # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
             names = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
                                  for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
@@ -378,6 +407,12 @@ class Parser:
         return items
 
 
+_SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业)"
+                      r"(?P<rest>[\u4e00-\u9fff]*)")
+# 实施重点项目1920个, 举办活动30场: a name that opens on a verb of doing counts deeds, not an indicator
+_DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
+_ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
+_PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "达", "")

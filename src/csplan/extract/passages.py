@@ -26,14 +26,22 @@ def target_sentence(text: Text, parser: Parser, year: int | None) -> tuple[int, 
     """(start, end, where the targets begin, items) of the 主要预期目标 sentence of `year` (a
     sentence on how last year's targets went, 年初确定的主要预期目标较好完成, is not it)."""
     paras = text.paragraphs()
+    chapter = ""  # the heading of the chapter (二、…) the paragraph is in
     for pi, (pa, pb) in enumerate(paras):
+        line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
+        if is_heading(line) and _CHAPTER.match(line.lstrip("#* ")):
+            chapter = line
+        if _other_period(chapter, year):
+            continue  # a five-year plan's goals (二、"十五五"时期主要目标任务), not the year's
         for sa, sb in _sentences(text, pa, pb):
             sent = text.joined[sa:sb]
             for m in TARGET_WORDS.finditer(sent):
                 clause_start = max(sent.rfind(c, 0, m.start()) for c in ",;:") + 1
                 before, after_words = sent[clause_start:m.start()], sent[m.end():m.end() + 6]
-                if re.search(r"完成|实现|较好|超额|圆满|年初|确定的|下达的", before) or \
+                if re.search(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|明确的", before) or \
                         re.match(r"\s*(?:任务)?(?:完成|执行|实现|较好|全面|圆满)", after_words):
+                    continue
+                if _other_period(before, year):
                     continue
                 years = [year_of(y) for y in YEAR.findall(before)]
                 if year is not None and years and years[-1] != year:
@@ -80,6 +88,22 @@ def target_sentence(text: Text, parser: Parser, year: int | None) -> tuple[int, 
                 if items:
                     return sa, end, after, items
     return None
+
+
+_CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
+# A plan of more years than one: "十五五"时期, 今后五年, 规划, 到2030年
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|规划|(?:到|至)\s*(?:19|20)\d{2}\s*年")
+
+
+def _other_period(words: str, year: int | None) -> bool:
+    """Whether `words` (a heading, the words before 主要目标) are about a plan of several years and
+    not about the year planned (今年, 2026年)."""
+    if not _PLAN_PERIOD.search(words):
+        return False
+    years = {year_of(y) for y in YEAR.findall(words)}
+    if year is not None and year in years - {year_of(y) for y in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})", words)}:
+        return False
+    return not re.search(r"今年|本年|明年", words)
 
 
 # What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作

@@ -1,0 +1,106 @@
+"""Phrasings of the genre, in short texts written for these tests (the expected facts written by
+hand first): how a review states a figure a policy brought about, lists of the three sectors and
+of deposits and loans, targets stated as tasks, and a five-year plan's goals beside the year's."""
+
+from __future__ import annotations
+
+import pytest
+from test_corpus_accuracy import _facts, fact_tuple
+
+from csplan.extract import extract
+from csplan.model import Store
+
+A, T = "actual", "target"
+HEAD = ("政府工作报告\n\n——2025年1月10日在某某市第十届人民代表大会第三次会议上\n\n"
+        "各位代表：现在，我代表市人民政府，向大会报告政府工作。\n\n一、2024年工作回顾\n\n")
+SUMMARY = "全年地区生产总值增长6%，规上工业增加值增长7%。"
+BASE = {("gdp", A, "growth", 6, "exact"), ("industrial_value_added", A, "growth", 7, "exact")}
+
+
+def _extract(text: str) -> set[tuple]:
+    result = extract(text, Store(), region="somewhere", actual_year=2024, target_year=2025)
+    return {fact_tuple(f) for r in result.records for f in _facts(r)}
+
+
+def _read(summary: str, targets: str) -> set[tuple]:
+    return _extract(HEAD + summary + "\n\n二、2025年工作安排\n\n" + targets + "\n")
+
+
+def test_a_figure_a_policy_brought_about_is_named_without_its_verb():
+    summary = (SUMMARY + "\n\n（二）扩大有效投资。开工重点项目300个，拉动固定资产投资完成520.3亿元。"
+               "\n\n（三）促进消费。举办促消费活动，带动社会消费品零售总额完成610.4亿元，增长7.3%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("fixed_asset_investment", A, "value", (520.3, "亿元"), "exact"),
+        ("retail_sales", A, "value", (610.4, "亿元"), "exact"), ("retail_sales", A, "growth", 7.3, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_count_of_deeds_is_not_an_indicator():
+    summary = ("（一）坚持抓项目。实施重点项目300个，带动固定资产投资完成520.3亿元，地区生产总值增长6%。"
+               "举办招商活动40场，规上工业增加值增长7%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("fixed_asset_investment", A, "value", (520.3, "亿元"), "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_income_above_the_economy_and_a_price_index_held_are_targets():
+    targets = ("今年的主要预期目标是：地区生产总值增长5.5%左右；城镇居民人均可支配收入与经济增长同步，"
+               "农村居民人均可支配收入增长快于经济增长；居民消费价格指数控制在2%左右。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 5.5, "about"), ("urban_disposable_income", T, "task", None, None),
+        ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 2, "about")}
+    targets = "今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入高于经济增长水平。"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 5, "exact"), ("rural_disposable_income", T, "task", None, None)}
+
+
+def test_the_years_targets_win_over_a_five_year_plans_goals():
+    text = (HEAD + SUMMARY + "\n\n二、“十五五”时期主要目标任务\n\n过去五年，我们砥砺前行。今后五年，"
+            "地区生产总值年均增长5%左右，发电装机容量超2000万千瓦，经济总量超100亿元的乡镇增至8个。\n\n"
+            "三、2025年重点工作\n\n今年我市经济社会发展主要预期目标是：经济增长5%左右，粮食产量只增不减，"
+            "减排降碳控制在省下达目标内。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 5, "about"), ("grain_output", T, "task", None, None),
+        ("energy_saving", T, "task", None, None)}
+
+
+def test_a_level_that_sizes_what_follows_is_not_a_figure():
+    summary = "全年地区生产总值增长6%，规上工业增加值增长7%，经济总量超100亿元的乡镇达到5个。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+    targets = "今年的主要预期目标是：规上工业增加值增长8%，500万元以上固定资产投资增长5%，社会消费品零售总额增长6%。"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("industrial_value_added", T, "growth", 8, "exact"), ("fixed_asset_investment", T, "growth", 5, "exact"),
+        ("retail_sales", T, "growth", 6, "exact")}
+
+
+@pytest.mark.parametrize("sectors", ["第一、二、三产业增加值", "一、二、三产业增加值", "三次产业增加值", "三次产业"])
+def test_the_three_sectors_as_a_list(sectors):
+    summary = f"全年地区生产总值增长6%，{sectors}分别增长3.5%、6.2%、6.8%；规上工业增加值增长7%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("primary_industry_value_added", A, "growth", 3.5, "exact"),
+        ("secondary_industry_value_added", A, "growth", 6.2, "exact"),
+        ("tertiary_industry_value_added", A, "growth", 6.8, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_deposits_and_loans_written_as_one_word():
+    summary = "全年地区生产总值增长6%；规上工业增加值增长7%；金融机构本外币存贷款余额分别增长8.5%、10.2%。"
+    targets = "今年的主要预期目标是：地区生产总值增长6%，金融机构本外币存贷款余额分别增长8%、10%。"
+    assert _read(summary, targets) == BASE | {
+        ("金融机构本外币存款余额", A, "growth", 8.5, "exact"), ("金融机构本外币贷款余额", A, "growth", 10.2, "exact"),
+        ("gdp", T, "growth", 6, "exact"),
+        ("金融机构本外币存款余额", T, "growth", 8, "exact"), ("金融机构本外币贷款余额", T, "growth", 10, "exact")}
+
+
+def test_output_after_the_area_in_the_next_clause():
+    summary = "全年地区生产总值增长6%，规上工业增加值增长7%；完成粮食播种面积150.2万亩，产量60.3万吨。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("粮食播种面积", A, "value", (150.2, "万亩"), "exact"), ("grain_output", A, "value", (60.3, "万吨"), "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+
+
+def test_indicators_held_in_a_reasonable_range_and_generic_binding_indicators():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，节能减排、居民消费价格等指标控制在合理范围内，"
+               "各项约束性指标全面完成省下达的目标任务。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None), ("cpi", T, "task", None, None)}
+    targets = "今年的主要预期目标是：地区生产总值增长6%；各项约束性指标不折不扣完成市下达任务。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact")}
