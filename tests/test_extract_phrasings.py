@@ -64,8 +64,10 @@ def test_the_years_targets_win_over_a_five_year_plans_goals():
 
 
 def test_a_level_that_sizes_what_follows_is_not_a_figure():
-    summary = "全年地区生产总值增长6%，规上工业增加值增长7%，经济总量超100亿元的乡镇达到5个。"
-    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+    summary = ("全年地区生产总值增长6%，规上工业增加值增长7%，经济总量超100亿元的乡镇达到5个，"
+               "城镇登记失业率控制在3.2%的较低水平。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("registered_unemployment_rate", A, "value", (3.2, "%"), "at_most"), ("gdp", T, "growth", 6, "exact")}
     targets = "今年的主要预期目标是：规上工业增加值增长8%，500万元以上固定资产投资增长5%，社会消费品零售总额增长6%。"
     assert _read(SUMMARY, targets) == BASE | {
         ("industrial_value_added", T, "growth", 8, "exact"), ("fixed_asset_investment", T, "growth", 5, "exact"),

@@ -80,6 +80,8 @@ class Measure:
 
 _NAMED_AFTER = re.compile(r"(?:项目|企业|工业|投资|重点项目)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# 的 and a noun after a level, unless the noun restates it (控制在3.9%的较低水平, 1000亿元的目标)
+_SIZES = re.compile(r"的(?![\u4e00-\u9fff]{0,4}(?:水平|目标|任务|区间|范围|基础))")
 _RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
 _RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
 
@@ -91,7 +93,7 @@ def find_measures(text: str, a: int, b: int) -> list[Measure]:
         if m.group("vpost") == "以上" and (_NAMED_AFTER.match(text, m.end(), b) or (
                 m.group("vbase") == "元" and _CJK.match(text, m.end(), b))):
             continue  # 1000万元以上项目投资增长15%: a size class that is part of a name
-        if m.group("vbase") and text.startswith("的", m.end()) and not text.startswith(("的目标", "的任务"), m.end()):
+        if m.group("vbase") and _SIZES.match(text, m.end(), b):
             continue  # 经济总量超500亿元的县域增至12个: a level that sizes what follows is not a figure
         if _RANGE_AFTER.match(text, m.end(), b):
             ranged = m.start()
