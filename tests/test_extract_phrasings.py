@@ -63,6 +63,16 @@ def test_the_years_targets_win_over_a_five_year_plans_goals():
         ("energy_saving", T, "task", None, None)}
 
 
+def test_a_five_year_plans_goals_in_the_chapter_of_the_year():
+    targets = ("“十五五”时期的主要目标是：经济总量突破2000亿元，粮食产量稳定在100万吨以上。\n\n"
+               "今年的主要预期目标是：地区生产总值增长6%，居民消费价格涨幅3%左右。")
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("cpi", T, "growth", 3, "about")}
+    # a chapter of the five years that holds the year's targets too: read when no other chapter has them
+    text = (HEAD + SUMMARY + "\n\n二、今后五年的目标任务\n\n今年是“十五五”开局之年。"
+            "今年的主要预期目标是：地区生产总值增长6%，居民消费价格涨幅3%左右。\n")
+    assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact"), ("cpi", T, "growth", 3, "about")}
+
+
 def test_a_level_that_sizes_what_follows_is_not_a_figure():
     summary = ("全年地区生产总值增长6%，规上工业增加值增长7%，经济总量超100亿元的乡镇达到5个，"
                "城镇登记失业率控制在3.2%的较低水平。")

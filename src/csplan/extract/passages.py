@@ -24,14 +24,19 @@ def _sentences(text: Text, a: int, b: int) -> list[tuple[int, int]]:
 
 def target_sentence(text: Text, parser: Parser, year: int | None) -> tuple[int, int, int, list[Item]] | None:
     """(start, end, where the targets begin, items) of the 主要预期目标 sentence of `year` (a
-    sentence on how last year's targets went, 年初确定的主要预期目标较好完成, is not it)."""
+    sentence on how last year's targets went, 年初确定的主要预期目标较好完成, is not it). A
+    chapter on a five-year plan (二、"十五五"时期主要目标任务) is read only if no other has them."""
+    return _target_sentence(text, parser, year, True) or _target_sentence(text, parser, year, False)
+
+
+def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: bool):
     paras = text.paragraphs()
     chapter = ""  # the heading of the chapter (二、…) the paragraph is in
     for pi, (pa, pb) in enumerate(paras):
         line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
         if is_heading(line) and _CHAPTER.match(line.lstrip("#* ")):
             chapter = line
-        if _other_period(chapter, year):
+        if chapters and _other_period(chapter, year):
             continue  # a five-year plan's goals (二、"十五五"时期主要目标任务), not the year's
         for sa, sb in _sentences(text, pa, pb):
             sent = text.joined[sa:sb]
