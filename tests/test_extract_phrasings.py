@@ -48,19 +48,21 @@ def test_income_above_the_economy_and_a_price_index_held_are_targets():
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 5.5, "about"), ("urban_disposable_income", T, "task", None, None),
         ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 2, "about")}
-    targets = "今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入高于经济增长水平。"
+    targets = "今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入增长不低于经济增长水平。"
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 5, "exact"), ("rural_disposable_income", T, "task", None, None)}
 
 
 def test_the_years_targets_win_over_a_five_year_plans_goals():
-    text = (HEAD + SUMMARY + "\n\n二、“十五五”时期主要目标任务\n\n过去五年，我们砥砺前行。今后五年，"
-            "地区生产总值年均增长5%左右，发电装机容量超2000万千瓦，经济总量超100亿元的乡镇增至8个。\n\n"
-            "三、2025年重点工作\n\n今年我市经济社会发展主要预期目标是：经济增长5%左右，粮食产量只增不减，"
-            "减排降碳控制在省下达目标内。\n")
-    assert _extract(text) == BASE | {
-        ("gdp", T, "growth", 5, "about"), ("grain_output", T, "task", None, None),
-        ("energy_saving", T, "task", None, None)}
+    for year_chapter in ("三、2025年重点工作", "三、奋力实现“十五五”良好开局"):
+        text = (HEAD + SUMMARY + "\n\n二、“十五五”时期主要目标任务\n\n过去五年，我们砥砺前行。今后五年，"
+                "地区生产总值年均增长5%左右，发电装机容量超2000万千瓦，经济总量超100亿元的乡镇增至8个。"
+                "《纲要》提出的主要目标：一般公共预算收入超过200亿元。\n\n"
+                + year_chapter + "\n\n今年我市经济社会发展主要预期目标是：经济增长5%左右，粮食产量只增不减，"
+                "减排降碳控制在省下达目标内。\n")
+        assert _extract(text) == BASE | {
+            ("gdp", T, "growth", 5, "about"), ("grain_output", T, "task", None, None),
+            ("energy_saving", T, "task", None, None)}, year_chapter
 
 
 def test_a_five_year_plans_goals_in_the_chapter_of_the_year():

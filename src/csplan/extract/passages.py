@@ -97,18 +97,18 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
 
 _CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
 # A plan of more years than one: "十五五"时期, 今后五年, 规划, 到2030年
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|规划|(?:到|至)\s*(?:19|20)\d{2}\s*年")
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|规划|纲要|(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 
 def _other_period(words: str, year: int | None) -> bool:
     """Whether `words` (a heading, the words before 主要目标) are about a plan of several years and
-    not about the year planned (今年, 2026年)."""
+    not about the year planned (今年, 2026年, its first year: "十五五"开好局)."""
     if not _PLAN_PERIOD.search(words):
         return False
     years = {year_of(y) for y in YEAR.findall(words)}
     if year is not None and year in years - {year_of(y) for y in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})", words)}:
         return False
-    return not re.search(r"今年|本年|明年", words)
+    return not re.search(r"今年|本年|明年|开局|开好局|起好步|开篇|开门红", words)
 
 
 # What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作
