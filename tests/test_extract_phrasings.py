@@ -48,9 +48,11 @@ def test_income_above_the_economy_and_a_price_index_held_are_targets():
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 5.5, "about"), ("urban_disposable_income", T, "task", None, None),
         ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 2, "about")}
-    targets = "今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入增长不低于经济增长水平。"
-    assert _read(SUMMARY, targets) == BASE | {
-        ("gdp", T, "growth", 5, "exact"), ("rural_disposable_income", T, "task", None, None)}
+    targets = ("今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入增长不低于经济增长水平，"
+               "居民消费价格指数控制在103%以内。")
+    assert _read(SUMMARY + "居民消费价格指数为101.5%。", targets) == BASE | {
+        ("cpi", A, "growth", 1.5, "exact"), ("gdp", T, "growth", 5, "exact"),
+        ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 3, "at_most")}
 
 
 def test_the_years_targets_win_over_a_five_year_plans_goals():
@@ -86,7 +88,8 @@ def test_a_level_that_sizes_what_follows_is_not_a_figure():
         ("retail_sales", T, "growth", 6, "exact")}
 
 
-@pytest.mark.parametrize("sectors", ["第一、二、三产业增加值", "一、二、三产业增加值", "三次产业增加值", "三次产业"])
+@pytest.mark.parametrize("sectors", ["第一、二、三产业增加值", "一、二、三产业增加值", "三次产业增加值", "三次产业",
+                                     "第一产业、第二产业、第三产业", "一产、二产、三产增加值"])
 def test_the_three_sectors_as_a_list(sectors):
     summary = f"全年地区生产总值增长6%，{sectors}分别增长3.5%、6.2%、6.8%；规上工业增加值增长7%。"
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {

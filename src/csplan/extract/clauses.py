@@ -213,9 +213,12 @@ class Parser:
             resident = re.fullmatch(r"(城镇|农村)(?:常住)?(?:居民)?", name)
             if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
-            if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and m.value < 20:
-                # 居民消费价格指数控制在3%左右: an index near 100 held to a few percent is its rise
-                m = Measure("growth", m.start, m.end, growth=m.value, unit="%", qualifier=m.qualifier, verb="涨幅")
+            if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and (
+                    m.value < 20 or (90 <= m.value <= 110 and name.endswith("指数"))):
+                # 居民消费价格指数控制在3%左右: an index near 100 held to a few percent is its rise;
+                # 居民消费价格指数为102.1%: the index itself, 100 plus its rise
+                rise = m.value if m.value < 20 else round(m.value - 100, 4)
+                m = Measure("growth", m.start, m.end, growth=rise, unit="%", qualifier=m.qualifier, verb="涨幅")
             if not (trusted or valid_name(name)) or not self.plausible(name, m) or _DEED.match(name):
                 group = []
                 continue
@@ -407,7 +410,8 @@ class Parser:
         return items
 
 
-_SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业)"
+_SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业"
+                      r"|第一产业\s*[、,]\s*第二产业\s*[、,]\s*第三产业|一产\s*[、,]\s*二产\s*[、,]\s*三产)"
                       r"(?P<rest>[\u4e00-\u9fff]*)")
 # 实施重点项目1920个, 举办活动30场: a name that opens on a verb of doing counts deeds, not an indicator
 _DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
