@@ -28,10 +28,12 @@ def _read(summary: str, targets: str) -> set[tuple]:
 
 def test_a_figure_a_policy_brought_about_is_named_without_its_verb():
     summary = (SUMMARY + "\n\n（二）扩大有效投资。开工重点项目300个，拉动固定资产投资完成520.3亿元。"
-               "\n\n（三）促进消费。举办促消费活动，带动社会消费品零售总额完成610.4亿元，增长7.3%。")
+               "\n\n（三）促进消费。举办促消费活动，带动社会消费品零售总额完成610.4亿元，增长7.3%。"
+               "\n\n（四）惠民生。落实稳岗政策，带动城镇、农村居民人均可支配收入分别增长5.1%、7.2%。")
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
         ("fixed_asset_investment", A, "value", (520.3, "亿元"), "exact"),
         ("retail_sales", A, "value", (610.4, "亿元"), "exact"), ("retail_sales", A, "growth", 7.3, "exact"),
+        ("urban_disposable_income", A, "growth", 5.1, "exact"), ("rural_disposable_income", A, "growth", 7.2, "exact"),
         ("gdp", T, "growth", 6, "exact")}
 
 

@@ -295,7 +295,7 @@ class Parser:
             for m in ms[:-1]:  # 分别增长7%和8%左右: the qualifier of the list
                 m.qualifier = last
         head = re.split(r"分别|均\s*$", lead)[0]
-        raw_names = LEAD.sub("", head.strip())
+        raw_names = _CAUSE.sub("", LEAD.sub("", head.strip()))
         if not clean_name(raw_names):
             if len(group) != len(ms):
                 return [], []
