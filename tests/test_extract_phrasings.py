@@ -123,3 +123,5 @@ def test_indicators_held_in_a_reasonable_range_and_generic_binding_indicators():
         ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None), ("cpi", T, "task", None, None)}
     targets = "今年的主要预期目标是：地区生产总值增长6%；各项约束性指标不折不扣完成市下达任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact")}
+    targets = "今年的主要预期目标是：地区生产总值增长6%，单位地区生产总值能耗降低等约束性指标全面完成。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "task", None, None)}

@@ -30,7 +30,8 @@ class Item:
 
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
-                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内|内)")
+                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内|内)"
+                   r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$")  # 单位…能耗降低等约束性指标全面完成
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
 _ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
@@ -370,7 +371,7 @@ class Parser:
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
-        body = m.group("body") or m.group("ceiling")
+        body = m.group("body") or m.group("ceiling") or ""
         issued = _ISSUED.match(body)
         names_raw = body[issued.end():] if issued else body
         names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
