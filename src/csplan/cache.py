@@ -18,6 +18,13 @@ turns it off):
   and ignored, never believed, so a cache can make csplan faster but never change an answer.
 - written to a temporary file and renamed into place: a reader sees a whole entry or none,
   and two processes writing at once leave one whole entry.
+- an answer for its owner alone: the folder is made 0700; an entry is read only if it is a
+  regular file of the current user that no one else can write (opened without following links
+  or waiting on a FIFO), and its digests are keyed with a secret kept in the folder (0600, made
+  once, whole), so an entry planted by anyone who cannot read the secret is ignored and rebuilt.
+- pruned on every write of an entry: entries not read for MAX_IDLE, temporary files left by
+  killed writers (older than TEMP_AGE), then the least recently used entries while the entries
+  take more than MAX_BYTES (the newest is always kept). Only this user's files are touched.
 
 Every store is cached, the bundled one too: its entry is read faster than its text is parsed.
 """
@@ -26,7 +33,9 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,9 +43,17 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .model import Figure, Indicator, Region, Source, Store
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAGIC = b"csplan-cache\n"
 _DIGEST = 16
+SECRET = "secret"  # the key of the entries' digests, in the cache folder
+_SECRET_BYTES = 32
+_TEMP_PREFIX = ".csplan-"  # temporary files of entries and of the secret: .csplan-*.tmp
+MAX_IDLE = 30 * 86400  # seconds: an entry not read or written for this long is removed
+TOUCH_AFTER = 86400  # seconds: a read marks its entry as used at most this often
+TEMP_AGE = 3600  # seconds: a temporary file this old was left by a killed writer
+MAX_BYTES = 512 * 2**20  # the entries together, at most (the newest is kept whatever its size)
+_OPEN = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 try:
     from _blake2 import blake2b  # the same function hashlib gives, without loading OpenSSL
@@ -49,6 +66,105 @@ if TYPE_CHECKING:
 
 def digest(data) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
+
+
+def _keyed(secret: bytes) -> Callable[..., bytes]:
+    """The digest of an entry's parts: only who can read the secret can make one that matches."""
+    return lambda data: blake2b(data, digest_size=_DIGEST, key=secret).digest()
+
+
+def _open_own(path: Path, others: int = 0o022) -> tuple[int, os.stat_result] | None:
+    """`path` opened for reading if it can be believed: a regular file (not a link, FIFO or
+    device; never waited on) owned by the current user, with none of the `others` mode bits
+    (by default: no one else can write it)."""
+    try:
+        fd = os.open(path, _OPEN)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid() and not st.st_mode & others:
+            return fd, st
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def _read_secret(path: Path) -> bytes | None:
+    opened = _open_own(path, others=0o077)  # nobody else may read it either
+    if opened is None:
+        return None
+    fd, _ = opened
+    try:
+        secret = os.read(fd, _SECRET_BYTES + 1)
+    finally:
+        os.close(fd)
+    return secret if len(secret) == _SECRET_BYTES else None
+
+
+def _secret(folder: Path, create: bool) -> bytes | None:
+    """The folder's secret; with `create`, made when missing (or replaced when it cannot be
+    believed): written whole to a temporary file and linked into place, so that two csplans
+    starting at once agree on one secret."""
+    import tempfile
+
+    path = folder / SECRET
+    secret = _read_secret(path)
+    if secret is not None or not create:
+        return secret
+    fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=folder)  # 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(os.urandom(_SECRET_BYTES))
+        try:
+            os.link(tmp, path)  # never over a secret another csplan has just made
+        except FileExistsError:
+            if _read_secret(path) is None:  # planted, damaged or readable by others
+                os.replace(tmp, path)
+        except OSError:  # a file system without hard links
+            os.replace(tmp, path)
+    finally:
+        _unlink(tmp)  # gone already when it became the secret by a rename
+    return _read_secret(path)
+
+
+def _prune(folder: Path, keep: str) -> None:
+    """Remove this user's entries idle for MAX_IDLE and temporary files older than TEMP_AGE,
+    then the least recently used entries while they take more than MAX_BYTES; `keep` (the entry
+    just written) stays. Other users' files and names csplan does not write are left alone."""
+    now, uid = time.time(), os.geteuid()
+    entries, total = [], 0
+    with os.scandir(folder) as names:
+        for e in names:
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != uid:
+                continue
+            name, age = e.name, now - st.st_mtime
+            if len(name) == 2 * _DIGEST + 6 and name.endswith(".cache"):
+                if age > MAX_IDLE and name != keep:
+                    _unlink(e.path)
+                    continue
+                total += st.st_size
+                if name != keep:
+                    entries.append((st.st_mtime, st.st_size, e.path))
+            elif name.startswith(_TEMP_PREFIX) and name.endswith(".tmp") and age > TEMP_AGE:
+                _unlink(e.path)
+    for _, size, path in sorted(entries):  # the least recently used first
+        if total <= MAX_BYTES:
+            break
+        _unlink(path)
+        total -= size
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def cache_dir() -> Path | None:
@@ -100,13 +216,15 @@ class Entry:
         import mmap
 
         try:
-            with open(path, "rb") as f:
-                if os.fstat(f.fileno()).st_mode & 0o444:
-                    with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO is not waited on
+            with open(fd, "rb"):  # closes fd
+                st = os.fstat(fd)
+                if stat.S_ISREG(st.st_mode) and st.st_mode & 0o444:
+                    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
                         return cls(path, view)
         except (OSError, ValueError):
             pass
-        return cls(path, b"", enabled=False)  # missing, unreadable, empty: the plain read reports it
+        return cls(path, b"", enabled=False)  # missing, unreadable, empty, not a file: the plain read reports it
 
     def load(self, rebuild: Callable[[], Store]) -> Store | None:
         """The cached store, or None when there is no valid entry for the file as it is.
@@ -117,7 +235,8 @@ class Entry:
         if self.dir is None:
             return None
         try:
-            return _read(self.file, self.key, rebuild)
+            secret = _secret(self.dir, create=False)
+            return None if secret is None else _read(self.file, self.key, _keyed(secret), rebuild)
         except Exception:  # a damaged entry is a miss, whatever it holds
             return None
 
@@ -129,15 +248,20 @@ class Entry:
 
         tmp = None
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            self.dir.parent.mkdir(parents=True, exist_ok=True)
+            self.dir.mkdir(mode=0o700, exist_ok=True)  # an existing folder is left as it is
+            secret = _secret(self.dir, create=True)
+            if secret is None:
+                return
             payload = _encode(store)
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.dir)
+            fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=self.dir)  # 0600
             with os.fdopen(fd, "wb") as f:
-                f.write(_header(self.key, payload))
+                f.write(_header(self.key, payload, _keyed(secret)))
                 for chunk in payload["chunks"]:
                     f.write(chunk)
             os.replace(tmp, self.file)
             tmp = None
+            _prune(self.dir, keep=self.file.name)
         except OSError:
             pass
         finally:
@@ -174,17 +298,20 @@ def _encode(store: Store) -> dict:
     return {"chunks": chunks}
 
 
-def _header(key: dict, payload: dict) -> bytes:
+def _header(key: dict, payload: dict, mac: Callable[..., bytes]) -> bytes:
     places, at = [], 0
     for chunk in payload["chunks"]:
-        places.append((at, len(chunk), digest(chunk)))
+        places.append((at, len(chunk), mac(chunk)))
         at += len(chunk)
     header = marshal.dumps({**key, "blocks": places})
-    return MAGIC + digest(header) + len(header).to_bytes(4, "big") + header
+    return MAGIC + mac(header) + len(header).to_bytes(4, "big") + header
 
 
-def _read(file: Path, key: dict, rebuild: Callable[[], Store]) -> Store | None:
-    fd = os.open(file, os.O_RDONLY)
+def _read(file: Path, key: dict, mac: Callable[..., bytes], rebuild: Callable[[], Store]) -> Store | None:
+    opened = _open_own(file)
+    if opened is None:
+        return None
+    fd, st = opened
     owned = True  # until the blocks' reader takes the descriptor
     try:
         head = os.pread(fd, len(MAGIC) + _DIGEST + 4, 0)
@@ -193,12 +320,17 @@ def _read(file: Path, key: dict, rebuild: Callable[[], Store]) -> Store | None:
         want = head[len(MAGIC):len(MAGIC) + _DIGEST]
         size = int.from_bytes(head[-4:], "big")
         header = os.pread(fd, size, len(head))
-        if len(header) != size or digest(header) != want:
+        if len(header) != size or mac(header) != want:
             return None
         info = marshal.loads(header)
         if any(info.get(k) != v for k, v in key.items()):
             return None
-        reader = _Blocks(fd, len(head) + size, info["blocks"])
+        if time.time() - st.st_mtime > TOUCH_AFTER:
+            try:
+                os.utime(fd)  # used: kept from pruning
+            except OSError:  # a read-only folder: still a valid entry
+                pass
+        reader = _Blocks(fd, len(head) + size, info["blocks"], mac)
         owned = False
         return CachedStore.open(reader, rebuild)
     finally:
@@ -207,13 +339,13 @@ def _read(file: Path, key: dict, rebuild: Callable[[], Store]) -> Store | None:
 
 
 class _Blocks:
-    def __init__(self, fd: int, start: int, places: list):
-        self.fd, self.start, self.places = fd, start, places
+    def __init__(self, fd: int, start: int, places: list, mac: Callable[..., bytes]):
+        self.fd, self.start, self.places, self.mac = fd, start, places, mac
 
     def get(self, n: int):
         at, length, want = self.places[n]
         data = os.pread(self.fd, length, self.start + at)
-        if len(data) != length or digest(data) != want:
+        if len(data) != length or self.mac(data) != want:
             raise ValueError(f"cache block {n} is damaged")
         return marshal.loads(data)
 
