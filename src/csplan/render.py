@@ -23,8 +23,27 @@ def _cell(v) -> str:
     return str(v)
 
 
-def write_records(recs: Sequence[dict], fmt: str, keys: Sequence[str], out: IO[str] | None = None) -> None:
-    """Write flat records as json, csv, tsv or markdown, keys in the given order."""
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+#: Tab and CR never start a cell csplan writes (escape_cell writes them as \t and \r); they are
+#: listed so that the rule stays whole.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A text cell as a spreadsheet should show it: ' before one that would start a formula.
+
+    Only for text: a number (-3.5) is a number to a spreadsheet, and stays as it is.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def write_records(recs: Sequence[dict], fmt: str, keys: Sequence[str], out: IO[str] | None = None,
+                  safe: bool = False) -> None:
+    """Write flat records as json, csv, tsv or markdown, keys in the given order.
+
+    `safe` (csv and tsv only) makes text cells safe to open in a spreadsheet (`spreadsheet_text`);
+    without it the cells are exactly what `import` reads back.
+    """
     out = out or sys.stdout
     if fmt == "json":
 
@@ -39,8 +58,13 @@ def write_records(recs: Sequence[dict], fmt: str, keys: Sequence[str], out: IO[s
         w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
                        quoting=csv.QUOTE_MINIMAL)
         w.writerow(keys)
-        for r in recs:
-            w.writerow([escape_cell(_cell(r.get(k))) for k in keys])
+        if safe:
+            for r in recs:
+                w.writerow([spreadsheet_text(escape_cell(v)) if isinstance(v := r.get(k), str)
+                            else escape_cell(_cell(v)) for k in keys])
+        else:
+            for r in recs:
+                w.writerow([escape_cell(_cell(r.get(k))) for k in keys])
     elif fmt == "markdown":
         out.write(markdown_table(list(keys), [[_cell(r.get(k)) for k in keys] for r in recs]))
     else:
