@@ -125,3 +125,74 @@ def test_indicators_held_in_a_reasonable_range_and_generic_binding_indicators():
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact")}
     targets = "今年的主要预期目标是：地区生产总值增长6%，单位地区生产总值能耗降低等约束性指标全面完成。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "task", None, None)}
+
+
+PLAN = ("关于某某市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n\n"
+        "——2025年1月10日在某某市第十届人民代表大会第三次会议上\n\n某某市发展和改革委员会\n\n各位代表：\n\n"
+        "一、2024年国民经济和社会发展计划执行情况\n\n2024年，全市经济运行稳中有进，主要目标任务较好完成。\n\n")
+
+
+def test_a_plan_reports_review_is_read_in_all_its_sections():
+    text = (PLAN + "（一）经济运行稳中有进。全年地区生产总值增长6%，规上工业增加值增长7%。\n\n"
+            "（二）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率5.1%。"
+            "城乡居民人均可支配收入分别增长4.6%、6.6%。居民消费价格上涨0.2%。\n\n"
+            "（三）农业生产稳定。粮食总产量60.3万吨，增产0.8%。1-11月，社会消费品零售总额增长5.5%。"
+            "2023年一般公共预算收入增长3%。\n\n"
+            "“十四五”时期是发展极不平凡的五年。五年来，全市固定资产投资达到500亿元，进出口总额年均增长9%。\n\n"
+            "二、2025年经济社会发展总体要求\n\n"
+            "2025年是承上启下的关键之年。做好今年工作，要稳就业、扩投资，固定资产投资增长5%，进出口总额达到300亿元。\n\n"
+            "建议2025年全市经济社会发展主要预期目标如下：\n\n1. 地区生产总值增长6%。\n\n2. 城镇新增就业3万人以上。\n")
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (3.2, "万人"), "exact"),
+        ("surveyed_unemployment_rate", A, "value", (5.1, "%"), "exact"),
+        ("urban_disposable_income", A, "growth", 4.6, "exact"), ("rural_disposable_income", A, "growth", 6.6, "exact"),
+        ("cpi", A, "growth", 0.2, "exact"), ("grain_output", A, "value", (60.3, "万吨"), "exact"),
+        ("grain_output", A, "growth", 0.8, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("new_urban_jobs", T, "value", (3, "万人"), "at_least")}
+    # a summary before the sections has the year's headline figures, and the sections their details
+    text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率5.1%。\n\n"
+            "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%。\n")
+    assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_the_names_before_a_task_are_its_indicators():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，"
+               "单位地区生产总值能耗和主要污染物排放总量完成省下达的减排任务。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "task", None, None),
+        ("主要污染物排放总量", T, "task", None, None)}
+    # with nothing before 完成, the words of the task are its name
+    targets = "今年的主要预期目标是：地区生产总值增长6%，完成省下达的节能减排任务。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_older_and_resident_names_of_revenue_and_income():
+    summary = SUMMARY + "地方公共财政预算收入95.6亿元，增长10.5%。"
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，地方公共财政预算收入增长8%，"
+               "城乡常住居民人均可支配收入增长与经济增长同步。")
+    assert _read(summary, targets) == BASE | {
+        ("local_budget_revenue", A, "value", (95.6, "亿元"), "exact"),
+        ("local_budget_revenue", A, "growth", 10.5, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("local_budget_revenue", T, "growth", 8, "exact"), ("disposable_income", T, "task", None, None)}
+
+
+@pytest.mark.parametrize("names", ["城乡居民人均可支配收入", "城镇、农村居民人均可支配收入"])
+def test_two_levels_after_two_names_are_each_ones(names):
+    summary = SUMMARY + f"{names}6.52万元、3.58万元，分别增长4.7%、6.1%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("urban_disposable_income", A, "value", (6.52, "万元"), "exact"),
+        ("urban_disposable_income", A, "growth", 4.7, "exact"),
+        ("rural_disposable_income", A, "value", (3.58, "万元"), "exact"),
+        ("rural_disposable_income", A, "growth", 6.1, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_the_annual_mean_of_a_concentration_is_a_name():
+    summary = SUMMARY + "细颗粒物（PM2.5）年均浓度34微克/立方米，社会消费品零售总额增长5%，进出口总额年均增长9%。"
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，细颗粒物（PM2.5）年均浓度控制在33微克/立方米以内，"
+               "PM10年均浓度下降3%。")
+    assert _read(summary, targets) == BASE | {
+        ("细颗粒物年均浓度", A, "value", (34, "微克/立方米"), "exact"), ("retail_sales", A, "growth", 5, "exact"),
+        ("gdp", T, "growth", 6, "exact"),
+        ("细颗粒物年均浓度", T, "value", (33, "微克/立方米"), "at_most"), ("PM10年均浓度", T, "growth", -3, "exact")}
+    assert ("PM2.5年均浓度", T, "growth", -3, "exact") in _read(SUMMARY, "今年的主要预期目标是：地区生产总值增长6%，"
+                                                              "PM2.5年均浓度下降3%。")

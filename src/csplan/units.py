@@ -31,6 +31,8 @@ DIMENSIONS: dict[str, str] = {
     "公斤": "mass",
     "千克": "mass",
     "立方米": "volume",
+    "微克/立方米": "concentration",
+    "毫克/立方米": "concentration",
     "千瓦": "power",
     "千瓦时": "energy",
     "吨标准煤": "energy_use",

@@ -176,7 +176,7 @@ class Parser:
         pending, self.pending = self.pending, None
         lead = s[a:ms[0].start]
         if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)) or (
-                len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)):
+                len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
@@ -241,6 +241,15 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _listed(self, ms: list[Measure], lead: str) -> bool:
+        """Numbers listed one after another (、和) after as many names, as with 分别: 城乡居民人均
+        可支配收入6.52万元、3.58万元 are the urban and the rural levels."""
+        if len(ms) < 2 or any(self.s[p.end:m.start].strip() not in ("、", "和", "与", "及")
+                              for p, m in pairwise(ms)):
+            return False
+        names = _split_names(_CAUSE.sub("", LEAD.sub("", lead.strip())), len(ms))
+        return names is not None and len(names) == len(ms)
 
     def _complete(self, last: Item | None, m: Measure, raw: str) -> None:
         """A number with no name of its own completes the item before it: its growth (…1110 亿元，
@@ -377,13 +386,16 @@ class Parser:
         names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
         names = [n for n in (clean_name(p) for p in _SEP.split(names_raw)) if n]
         start, end = a + m.start(), a + m.end()
+        # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
+        # 各项约束性指标不折不扣完成…: the adverb is not part of the name
+        before = _ADVERB.sub("", self.s[a:start])
+        # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
+        subjects = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
+                                for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
+        if subjects and any(self.r.lookup([n]) for n in subjects):
+            names = []  # 单位地区生产总值能耗和主要污染物排放总量完成…减排任务: 减排 is the kind of task
         if not names:
-            # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
-            # 各项约束性指标不折不扣完成…: the adverb is not part of the name
-            before = _ADVERB.sub("", self.s[a:start])
-            # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
-            names = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
-                                 for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
+            names = subjects
             start = a + len(before) - len(before.lstrip())
             # 城镇新增就业人数，城镇登记失业率、节能减排…完成…确定的目标: common names listed before
             # the clause, a comma apart, share its task

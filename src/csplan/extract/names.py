@@ -24,6 +24,8 @@ _TRAIL = re.compile(
     r"|降至|降到|下降到|下降至|平均为|平均值|平均|全年|按|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力)+$"
 )
 AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
+# 细颗粒物年均浓度: the annual mean of a concentration is what it measures, not a multi-year average
+ANNUAL_MEAN = re.compile(r"年(?:均|平均)(?=浓度)")
 _NOT_A_NAME = re.compile(
     r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|居全|位居|排名|位列|列全|相当于|翻番|翻一番|"
     r"的|增长|下降|实现|完成|达到|力争|确保|保持|分别|左右|以上|以内|[第前后]$|^[占比]|[比较]\d|"
@@ -55,6 +57,9 @@ def clean_name(raw: str) -> str:
 
 def valid_name(name: str) -> bool:
     name = SIZE_CLASS.sub("上", name)  # 1000万元以上项目投资: a size class is a part of the name
+    # PM2.5年均浓度: a decimal point in a pollutant's name, and the annual mean of a concentration
+    # (not an average over several years, as 年均增长 is)
+    name = ANNUAL_MEAN.sub("浓度", re.sub(r"(?<=\d)\.(?=\d)", "", name))
     if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
         return False
     if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
