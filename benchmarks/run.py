@@ -30,6 +30,23 @@ ROOT = HERE.parent
 BUNDLED = ROOT / "data" / "indicators.toml"
 PY = sys.executable
 
+# extract on one long paragraph: its time grows with the text's length, no faster (a clause read
+# again from its start for each figure in it would make it quadratic: minutes, not seconds).
+EXTRACT_BYTES = 5_000_000
+EXTRACT_RUNS = 3
+EXTRACT_GOAL_RATIO = 20  # × reading and normalising the same text (extract.text.prepare)
+EXTRACT_GOAL_S = 10.0
+EXTRACT_CLAUSE = "全年地区生产总值增长5%，社会消费品零售总额100亿元，"
+
+
+def long_paragraph_report(path: Path) -> None:
+    """A report whose summary is one paragraph of EXTRACT_BYTES, one clause said again and again."""
+    times = EXTRACT_BYTES // len(EXTRACT_CLAUSE.encode("utf-8"))
+    path.write_text("关于某县2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n\n"
+                    "一、2024年国民经济和社会发展计划执行情况\n\n" + EXTRACT_CLAUSE * times + "城镇新增就业1000人。\n\n"
+                    "二、2025年经济社会发展的主要目标\n\n2025年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n",
+                    encoding="utf-8")
+
 
 def csplan_cmd() -> list[str]:
     script = Path(sys.executable).parent / "csplan"
@@ -233,6 +250,19 @@ def main() -> int:
         run.once(cs + ["--store", str(big), "list", "--format", "json"], None, "list --format json (every figure)")
         run.once(cs + ["--store", str(big), "value", "gdp", "2024", "--region", "cangshan"], None, "value")
         print(f"{'validate (no cache: parses and checks all)':<44} {fmt_t(t):>9}\n")
+
+        # extract on one paragraph of 5 MB, against reading and normalising the same text.
+        long_report = work / "long-paragraph.txt"
+        long_paragraph_report(long_report)
+        a, b = interleave(run, EXTRACT_RUNS, cmd("extract", str(long_report), "--region", "x", "--format", "json"),
+                          py(f"from csplan.extract.text import prepare\n"
+                             f"prepare(open({str(long_report)!r}, encoding='utf-8').read())"))
+        report.pair(f"extract, one paragraph of {EXTRACT_BYTES / 1e6:.0f} MB", a, b, "read and normalise the text",
+                    EXTRACT_GOAL_RATIO)
+        med = statistics.median(a)
+        report.verdict(med <= EXTRACT_GOAL_S, f"extract of a {EXTRACT_BYTES / 1e6:.0f} MB paragraph: median "
+                                              f"{fmt_t(med)} (goal ≤ {fmt_t(EXTRACT_GOAL_S)})")
+        print(flush=True)
 
         print("peak memory on the large store:")
         for label, kib in run.peak.items():

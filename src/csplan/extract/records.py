@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..model import CsplanError, Indicator, Region, Source, Store
 from ..records import KEYS
-from .text import TERMINAL, Text, prepare
+from .text import Text, prepare
 from .names import PROVINCES, Resolver
 from .clauses import Item, Parser, status_words
 from .passages import actual_sentences, target_sentence
@@ -118,8 +118,8 @@ def _records(items: list[Item], text: Text, summary_start: int, rid: str, sid: s
     for it in items:
         status = None
         if it.kind == "actual":
-            words = status_rx.findall(text.joined, summary_start, it.at)
-            status = STATUS_WORDS[words[-1]] if words else "reported"
+            said = text.last_match(status_rx, summary_start, it.at)
+            status = STATUS_WORDS[said.group()] if said else "reported"
         base = {"indicator": it.ind.id, "name": it.ind.name, "name_en": it.ind.name_en,
                 "category": it.ind.category, "region": rid, "year": ay if it.kind == "actual" else ty,
                 "kind": it.kind, "metric": it.metric, "value": it.value, "unit": it.unit, "growth": it.growth,
@@ -222,9 +222,8 @@ def extract(
 
     def other_year(it: Item, year: int) -> bool:
         """2023年全县地区生产总值为980亿元 in the summary of 2024, 力争到2027年…: a figure of another year."""
-        begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
-        years = [year_of(y) for y in YEAR.findall(text.joined[begin:it.at])]
-        return bool(years) and years[-1] != year
+        said = text.last_clause_match(YEAR, it.at)
+        return said is not None and year_of(said.group(1)) != year
 
     if actual_year is None and target_year is None:
         actuals = [it for it in actuals if not other_year(it, ay)]

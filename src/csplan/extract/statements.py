@@ -27,8 +27,10 @@ a rate, and anything 分别 spreads over several names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .clauses import Item, Parser, status_words
 from .header import YEAR, year_of
@@ -227,7 +229,8 @@ class Reader:
         self.status_rx = status_words()
         self.out: list[Statement] = []
         self.used: dict[tuple, object] = {}  # (indicator, year, kind, metric) → its figure
-        self.read_before: list[tuple[int, int]] = []  # the headline items: their numbers are read
+        self.read_before = _Spans([])  # the headline items: their numbers are read
+        self.sent_end = 0  # the end of the sentence being read
 
     def read(self, parts: list[tuple[int, int, str | None]], skip: list[tuple[int, int]], ay: int,
              ty: int) -> list[Statement]:
@@ -247,6 +250,7 @@ class Reader:
 
     def _sentence(self, a: int, b: int, kind: str, year: int) -> None:
         sent = self.s[a:b]
+        self.sent_end = b
         years = [year_of(y) for y in YEAR.findall(sent)]
         if re.search(r"以来|五年|十四五|十三五|年均|到20\d\d年|至20\d\d年", sent) and not (
                 years and all(y == year for y in years)):
@@ -276,9 +280,8 @@ class Reader:
             clause = self.s[ca:cb]
             # a year other than the part's, before a number: a figure of that year
             first_num = re.search(r"\d", clause)
-            head = self.s[sent_start:ca] + clause[:first_num.start() if first_num else 0]
-            years = [year_of(y) for y in YEAR.findall(head)]
-            if years and years[-1] != year:
+            said = self.t.last_match(YEAR, sent_start, ca + (first_num.start() if first_num else 0), self.sent_end)
+            if said is not None and year_of(said.group(1)) != year:
                 continue
             new = self._clause(ca, cb, kind, year, sent_start, topic, [*before, *items])
             if not new and not re.search(r"\d", clause):
@@ -302,10 +305,10 @@ class Reader:
             start = prev_end
             prev_end = m.end
             nxt = ms[i + 1] if i + 1 < len(ms) else None
-            if self._skip(m, raw, nxt) or any(x <= m.start < y for x, y in self.read_before):
+            if self._skip(m, raw, nxt) or self.read_before.covers(m.start):
                 continue
-            years = [year_of(y) for y in YEAR.findall(s, sent_start, m.start)]
-            if years and years[-1] != year:
+            said = self.t.last_match(YEAR, sent_start, m.start, self.sent_end)
+            if said is not None and year_of(said.group(1)) != year:
                 continue  # 地区生产总值在2021年突破千亿元: a figure of another year
             f = _Found(m, raw, start)
             self._read_tail(f, nxt.start if nxt else b, nxt is not None)
@@ -660,6 +663,20 @@ def _sentences(s: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if s[x:y].strip()]
 
 
+class _Spans:
+    """Spans [start, end) of the text, and whether a position falls in one: in log time, as a
+    long paragraph holds as many spans as figures."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def covers(self, at: int) -> bool:
+        k = bisect_right(self.starts, at)
+        return k > 0 and self.reach[k - 1] > at
+
+
 def read_statements(text: Text, parser: Parser, skip: list[tuple[int, int]], ay: int, ty: int,
                     target_at: int | None, taken: Iterable[tuple] = (),
                     read: Iterable[Item] = ()) -> list[Statement]:
@@ -669,7 +686,7 @@ def read_statements(text: Text, parser: Parser, skip: list[tuple[int, int]], ay:
     reader = Reader(text, parser)
     for key in taken:
         reader.used[key] = None
-    reader.read_before = [(it.at, it.end) for it in read]
+    reader.read_before = _Spans([(it.at, it.end) for it in read])
     return reader.read(parts(text, ay, ty, target_at), skip, ay, ty)
 
 

@@ -4,10 +4,12 @@ and a map from what the parser reads back to the characters of the input (for qu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 
 TERMINAL = "。！？!?"
+CLAUSE_END = TERMINAL + "\n;"  # what ends the clause a figure's context is read in
 _CLOSERS = "”’」』)）\"' \t"
 _PAGE_FURNITURE = re.compile(r"[\s\-—–－―_]*(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3})[\s\-—–－―_]*\Z")
 HEADING = re.compile(
@@ -37,6 +39,59 @@ class Text:
     original: str
     joined: str
     pos: list[int]
+    # Clause ends, and the matches of a pattern in a clause, found once: reading the context of
+    # every figure from its clause's start again would take time quadratic in a clause's length.
+    _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _scans: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding joined[at] starts: after the last of CLAUSE_END before `at`."""
+        if self._ends is None:
+            self._ends = [m.start() for m in re.finditer(f"[{re.escape(CLAUSE_END)}]", self.joined)]
+        k = bisect_left(self._ends, at)
+        return self._ends[k - 1] + 1 if k else 0
+
+    def clause_end(self, at: int) -> int:
+        """Where the clause holding joined[at] ends: at the first of CLAUSE_END from `at` on."""
+        self.clause_start(at)
+        assert self._ends is not None  # set by clause_start
+        k = bisect_left(self._ends, at)
+        return self._ends[k] if k < len(self._ends) else len(self.joined)
+
+    def matches(self, pattern: re.Pattern, begin: int, at: int, end: int | None = None) -> list[re.Match]:
+        """`list(pattern.finditer(joined, begin, at))` for a pattern without anchors or lookarounds,
+        from one scan of joined[begin:end] shared by every `at` up to `end` (the text's end if None)."""
+        ms, k, tail = self._cut(pattern, begin, at, end)
+        return ms[:k] + tail if tail is not None else ms[:k]
+
+    def last_match(self, pattern: re.Pattern, begin: int, at: int, end: int | None = None) -> re.Match | None:
+        """The last of `matches(pattern, begin, at, end)`, or None, without copying the others."""
+        ms, k, tail = self._cut(pattern, begin, at, end)
+        if tail:
+            return tail[-1]
+        return ms[k - 1] if k else None
+
+    def clause_matches(self, pattern: re.Pattern, at: int) -> list[re.Match]:
+        """The matches of `pattern` in the clause holding `at`, before `at`."""
+        return self.matches(pattern, self.clause_start(at), at, self.clause_end(at))
+
+    def last_clause_match(self, pattern: re.Pattern, at: int) -> re.Match | None:
+        """The last match of `pattern` in the clause holding `at`, before `at`, or None."""
+        return self.last_match(pattern, self.clause_start(at), at, self.clause_end(at))
+
+    def _cut(self, pattern: re.Pattern, begin: int, at: int,
+             end: int | None) -> tuple[list[re.Match], int, list[re.Match] | None]:
+        """The scan of joined[begin:end], how many of its matches end by `at`, and, when the next
+        one runs past `at`, what a scan stopping at `at` finds from that match's start instead."""
+        end = len(self.joined) if end is None else end
+        found = self._scans.get((pattern, begin, end))
+        if found is None:
+            ms = list(pattern.finditer(self.joined, begin, end))
+            found = self._scans[(pattern, begin, end)] = (ms, [m.end() for m in ms])
+        ms, ends = found
+        k = bisect_right(ends, at)
+        tail = list(pattern.finditer(self.joined, ms[k].start(), at)) if k < len(ms) and ms[k].start() < at else None
+        return ms, k, tail
 
     def quote(self, start: int, end: int) -> str:
         """The input behind joined[start:end]: its own characters, page breaks left out."""
