@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import string
+from decimal import Decimal
 import subprocess
 import sys
 
@@ -146,7 +147,10 @@ def test_read_records_keeps_lines_and_detects_the_format():
 # --- random stores ----------------------------------------------------------------------------
 
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12).filter(str.strip)
-numbers = st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=False, allow_infinity=False, width=64))
+# Any number a store may hold (model.number_problem): up to 15 significant digits and 15 decimals.
+numbers = st.one_of(st.integers(-10**15 + 1, 10**15 - 1),
+                    st.builds(lambda m, e: float(Decimal(m).scaleb(-e)), st.integers(-10**15 + 1, 10**15 - 1),
+                              st.integers(0, 15)))
 ids = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=6)
 
 

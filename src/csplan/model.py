@@ -21,6 +21,13 @@ CATEGORIES = ("headline", "industry", "agriculture", "services", "consumption", 
 
 YEAR_MIN, YEAR_MAX = 1949, 2100
 
+# The range of a value or growth: what a TOML float holds exactly (15 significant digits), and
+# what keeps the arithmetic of `csplan targets` exact. docs/store.md states it.
+MAX_DIGITS = 15  # significant digits
+MAX_PLACES = 15  # digits after the decimal point
+MAX_MAGNITUDE_EXP = 15  # |x| < 10**MAX_MAGNITUDE_EXP
+_LONG_NUMBER = 40  # a number written longer than this is shown cut short in a message
+
 
 class CsplanError(Exception):
     """An error the user can fix; the CLI prints it as one line, never a traceback."""
@@ -96,3 +103,54 @@ class Store:
     def figures_of(self, indicator: str) -> list[Figure]:
         """The figures of one indicator, in store order (a cached store reads only these)."""
         return [f for f in self.figures if f.indicator == indicator]
+
+
+def number_problem(x) -> str | None:
+    """Why a value or growth is outside the range csplan keeps, or None when it is inside.
+
+    `x` is an int, a float, or a number's text ("1e58", a 5,000-digit integer): the one rule for
+    every way a number enters a store (typed, imported, or in the file itself).
+    """
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(x, bool):
+        return "is not a number"
+    try:
+        d = Decimal(x if isinstance(x, (int, str)) else repr(x))
+    except (InvalidOperation, ValueError):
+        return "is not a number"
+    if not d.is_finite():
+        return "is not a finite number"
+    digits, exponent = d.as_tuple().digits, int(d.as_tuple().exponent)
+    while len(digits) > 1 and digits[-1] == 0:  # 1500 or 1.50: trailing zeros are not significant
+        digits, exponent = digits[:-1], exponent + 1
+    if not any(digits):
+        return None
+    digits = digits[next(i for i, n in enumerate(digits) if n):]
+    if len(digits) + exponent > MAX_MAGNITUDE_EXP:
+        return f"is too large: a value or growth is kept below 10^{MAX_MAGNITUDE_EXP} in size"
+    if len(digits) > MAX_DIGITS:
+        return f"has more than {MAX_DIGITS} significant digits"
+    if -exponent > MAX_PLACES:
+        return f"has more than {MAX_PLACES} digits after the decimal point"
+    return None
+
+
+def number_shown(x) -> str:
+    """A number for a message: as written, cut short when long (a 5,000-digit integer)."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        from decimal import Decimal
+
+        t = str(Decimal(x)) if abs(x) < 10**_LONG_NUMBER else f"{Decimal(x):.3e}"
+    else:
+        t = x if isinstance(x, str) else repr(x)
+    return t if len(t) <= _LONG_NUMBER else f"{t[:_LONG_NUMBER // 2]}…({len(t)} characters)"
+
+
+def text_problem(s: str) -> str | None:
+    """Why a text cannot be stored, or None: TOML and UTF-8 hold only valid Unicode, and a lone
+    surrogate is what an undecodable byte of a command line or file name becomes."""
+    if any("\ud800" <= ch <= "\udfff" for ch in s):
+        at = next(i for i, ch in enumerate(s) if "\ud800" <= ch <= "\udfff")
+        return f"is not valid Unicode text (character {at + 1} is a byte that is not UTF-8, or half a character)"
+    return None

@@ -21,6 +21,10 @@ from .model import Figure, Indicator, NotFound, Store
 
 OUTCOMES = ("met", "missed", "pending", "manual")
 DEFAULT_TOLERANCE = Decimal("0.5")
+# Digits of the arithmetic: every product and quotient of two stored numbers is exact to the place
+# it is rounded to. A store's numbers are within model.number_problem's range, which needs far
+# fewer; a store built in memory may hold any finite float, whose products need up to ~1,300.
+PRECISION = 2000
 EXTRA_KEYS = (
     "baseline_year",
     "baseline_value",
@@ -73,7 +77,7 @@ def places(x: int | float | Decimal) -> int:
 
 def round_half_up(d: Decimal, decimals: int) -> Decimal:
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = PRECISION
         return d.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
@@ -85,7 +89,7 @@ def growth_factor(growth: int | float | Decimal) -> Decimal:
 def implied_level(value: int | float | Decimal, growth: int | float | Decimal) -> Decimal:
     """The level after growing `value` by `growth` %: 1110 at 5.5 → 1171.05 (see rounding above)."""
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = PRECISION
         return _trim(round_half_up(dec(value) * growth_factor(growth), places(value) + 2))
 
 
@@ -97,7 +101,7 @@ def implied_prior_level(value: int | float | Decimal, growth: int | float | Deci
     if factor <= 0:
         return None
     with localcontext() as ctx:
-        ctx.prec = 60
+        ctx.prec = PRECISION
         return _trim(round_half_up(dec(value) / factor, places(value) + 2))
 
 
@@ -109,9 +113,11 @@ def _trim(d: Decimal | None) -> Decimal | None:
     """A computed number without trailing zeros (1050.00 → 1050, 18800.00 → 18800)."""
     if d is None:
         return None
-    d = d.normalize()
-    exponent = d.as_tuple().exponent  # an int: the numbers are finite
-    return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        d = d.normalize()
+        exponent = d.as_tuple().exponent  # an int: the numbers are finite
+        return d.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else d
 
 
 def as_number(d: Decimal | None):
@@ -328,7 +334,7 @@ def _check_growth(c: Check, actuals: Figures, key: tuple[str, str], prior: int, 
         c.reason = f"the {year} actual has a level but no growth"
         if level is not None and c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
             with localcontext() as ctx:
-                ctx.prec = 60
+                ctx.prec = PRECISION
                 derived = _trim(round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2))
             from .vocab import signed_text
 
