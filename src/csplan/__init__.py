@@ -7,7 +7,39 @@ name is the name of a module of the package: importing that module would shadow 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os as _os
+import sys as _sys
+
+# The C module: `signal` would first import enum, which takes longer than all start-up before it.
+try:
+    import _signal as _sig  # type: ignore[import-not-found]
+except ImportError:  # another Python than CPython
+    import signal as _sig
+
+
+def _interrupted(signum, frame) -> None:
+    """Ctrl-C, at any moment: one line and exit 130, never a traceback. Leaving at once is safe:
+    a store is only ever replaced whole, and its lock goes with the process."""
+    try:
+        _os.write(2, b"csplan: interrupted\n")
+    except OSError:
+        pass
+    _os._exit(130)
+
+
+def _on_interrupt() -> None:
+    """Ctrl-C ends the command as `_interrupted` says, unless it was started with Ctrl-C ignored."""
+    if _sig.getsignal(_sig.SIGINT) is not _sig.SIG_IGN:
+        _sig.signal(_sig.SIGINT, _interrupted)
+
+
+# The command takes Ctrl-C from here, its first line, before the imports that take most of its
+# start-up: the console script, or `python -m csplan` (Python names the program "-m" while it
+# imports the package of the module it runs). A program that imports csplan keeps its own.
+if _sys.argv and (_sys.argv[0] == "-m" or _os.path.basename(_sys.argv[0]).lower() in ("csplan", "csplan.exe")):
+    _on_interrupt()
+
+from typing import TYPE_CHECKING  # noqa: E402
 
 __version__ = "0.1.0"
 
