@@ -26,6 +26,7 @@ from .query import find_indicator, select
 from .records import records as _records
 from .store import load as _load
 from .store import update as _update
+from .store import waiting
 from .targets import DEFAULT_TOLERANCE, Check, GrowthRow, check_year, growth_rows
 
 T = TypeVar("T")
@@ -78,16 +79,19 @@ def extract_report(text: str, store: Store | None = None, *, region: str | None 
 
 
 def update(change: Callable[[Store], T], path: PathLike | None = None, *, dry_run: bool = False,
-           cache: bool = False) -> T:
+           cache: bool = False, wait: float | None = None) -> T:
     """Apply `change(store)` to a store, all or nothing, and return what it returns.
 
     Under the store's lock, the changed store is checked whole and written atomically; if `change`
     raises or leaves a store that is not valid, the file is left byte-identical. With no `path`
     the store is the one `locate` names, except that the bundled store is never written: the
-    first change copies it to the user's store (`csplan.locate.user_store()`).
+    first change copies it to the user's store (`csplan.locate.user_store()`). Behind another
+    writer it waits at most `wait` seconds (default `csplan.store.DEFAULT_WAIT`), then raises
+    `StoreError`, the store unchanged.
     """
-    target = locate(path).path if dry_run else for_writing(path)[0]
-    return _update(Path(target), change, dry_run=dry_run, cache=cache)
+    with waiting(wait):
+        target = locate(path).path if dry_run else for_writing(path)[0]
+        return _update(Path(target), change, dry_run=dry_run, cache=cache)
 
 
 _ = (find_indicator, select, read_document)  # re-exported through csplan/__init__.py

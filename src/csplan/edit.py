@@ -27,6 +27,9 @@ from .model import (
     Region,
     Source,
     Store,
+    number_problem,
+    number_shown,
+    text_problem,
 )
 
 
@@ -36,15 +39,22 @@ class UsageError(CsplanError):
     exit_code = 2
 
 
+#: How many bad rows of an import are reported one by one; the rest are only counted, so that a
+#: file of a million bad rows neither fills the terminal nor holds a million messages in memory.
+REPORTED_BAD_ROWS = 20
+
+
 class ImportRejected(CsplanError):
     """An import file with bad rows: nothing was imported.
 
-    `problems` lists every bad row as "FILE:LINE: reason"; the message names the first.
+    `problems` holds the first REPORTED_BAD_ROWS bad rows as "FILE:LINE: reason" and `count`
+    the number of bad rows in all; the message names the first.
     """
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        more = f" (and {len(problems) - 1} more bad rows)" if len(problems) > 1 else ""
+    def __init__(self, problems: list[str], count: int | None = None):
+        self.problems = problems[:REPORTED_BAD_ROWS]
+        self.count = len(problems) if count is None else count
+        more = f" (and {self.count - 1} more bad rows)" if self.count > 1 else ""
         super().__init__(f"{problems[0]}{more}; nothing imported")
 
 
@@ -55,8 +65,13 @@ _DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
 
 
 def parse_number(text: str, what: str = "number") -> int | float:
-    """A number as printed: "1110" → 1110 (an int stays an int), "1.88" → 1.88, "-3" → -3."""
+    """A number as printed: "1110" → 1110 (an int stays an int), "1.88" → 1.88, "-3" → -3;
+    within the range a store keeps (model.number_problem)."""
     t = text.strip()
+    if _INT.match(t) or _DECIMAL.match(t):
+        bad = number_problem(t)
+        if bad:
+            raise UsageError(f"{what} {number_shown(t)} {bad}")
     if _INT.match(t):
         return int(t)
     if _DECIMAL.match(t):
@@ -207,6 +222,7 @@ def new_figure(
             raise UsageError(f"{' and '.join(sorted(given))} do not go together; only --value takes a --growth")
     if quote is not None and not quote.strip():
         raise UsageError("--quote is empty; give the report's sentence, or leave --quote out")
+    typed_text(("--quote", quote), ("--task", task), ("--unit", unit), ("--region", region), ("--source", source))
 
     num: dict[str, int | float | None] = {k: (parse_number(v, k) if isinstance(v, str) else v) for k, v in
                                           (("--value", value), ("--growth", growth), ("--rank", rank))}
@@ -236,6 +252,14 @@ def new_figure(
         value=number, unit=unit, growth=growth_number,
         status=status_code(status) if kind == "actual" and status is not None else None,
     )
+
+
+def typed_text(*options: tuple[str, str | None]) -> None:
+    """Refuse text typed for an option that is not valid Unicode (model.text_problem)."""
+    for option, text in options:
+        bad = text_problem(text) if isinstance(text, str) else None
+        if bad:
+            raise UsageError(f"{option} {bad}; type it again, or check the terminal's encoding is UTF-8")
 
 
 def add_indicator_hint(query: str, unit: str | None = None) -> str:
@@ -279,15 +303,27 @@ def _check(store: Store, f: Figure) -> Figure:
     return fig
 
 
-def _put(store: Store, f: Figure) -> tuple[str, str]:
-    """Add `f`, or replace the figure with the same key and source: ("added"|"replaced"|"unchanged", message)."""
-    for i, old in enumerate(store.figures):
-        if old.key == f.key and old.source == f.source:
-            if repr(old) == repr(f):
-                return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
-            store.figures[i] = f
-            return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
+def _put(store: Store, f: Figure, at: dict[tuple, int] | None = None) -> tuple[str, str]:
+    """Add `f`, or replace the figure with the same key and source: ("added"|"replaced"|"unchanged", message).
+
+    `at` maps (key, source) to the position of each figure in store.figures and is kept up to date:
+    an import puts many figures with it in time linear in their number (an added figure's message
+    is then left empty, as an import only counts them).
+    """
+    if at is None:
+        i = next((i for i, old in enumerate(store.figures) if old.key == f.key and old.source == f.source), None)
+    else:
+        i = at.get((f.key, f.source))
+    if i is not None:
+        old = store.figures[i]
+        if repr(old) == repr(f):
+            return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
+        store.figures[i] = f
+        return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
     store.figures.append(f)
+    if at is not None:
+        at[f.key, f.source] = len(store.figures) - 1
+        return "added", ""
     message = f"recorded {_label(f)}: {figure_text(f)}"
     others = [o for o in store.figures if o.key == f.key and o is not f]
     if others:
@@ -327,14 +363,18 @@ def _add_entry(store: Store, section: str, obj, what: str) -> str:
 
 
 def add_indicator(store: Store, indicator: Indicator) -> str:
+    typed_text(*((f"the indicator's {k}", getattr(indicator, k)) for k in ("id", "name", "name_en", "unit")),
+               *(("an alias", a) for a in indicator.aliases))
     return _add_entry(store, "indicators", indicator, "indicator") + f" ({indicator.name})"
 
 
 def add_region(store: Store, region: Region) -> str:
+    typed_text(*((f"the region's {k}", getattr(region, k)) for k in ("id", "name", "name_en")))
     return _add_entry(store, "regions", region, "region") + f" ({region.name})"
 
 
 def add_source(store: Store, source: Source) -> str:
+    typed_text(*((f"the source's {k}", getattr(source, k)) for k in ("id", "title", "issuer", "meeting", "region")))
     return _add_entry(store, "sources", source, "source") + f" ({source.title})"
 
 
@@ -475,7 +515,7 @@ def _read_json(text: str, label: str) -> list[Row]:
     from .records import KEYS
 
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as e:
         raise ImportRejected([f"{label}:{e.lineno}: not valid JSON: {e.msg}"]) from None
     except RecursionError:
@@ -489,7 +529,9 @@ def _read_json(text: str, label: str) -> list[Row]:
             row.problems.append(f"a record must be a JSON object, not {type(item).__name__}")
         else:
             for key, v in item.items():
-                if key not in KEYS:
+                if isinstance(v, _LongInteger):
+                    row.problems.append(f"'{key}' = {number_shown(v)} {number_problem(v)}")
+                elif key not in KEYS:
                     row.problems.append(f"unknown key {key!r}; the keys are those of `csplan list --format json`")
                 elif v is not None and key in _TEXT_FIELDS and not isinstance(v, str):
                     row.problems.append(f"'{key}' must be a string, not {json.dumps(v)}")
@@ -504,11 +546,22 @@ def _read_json(text: str, label: str) -> list[Row]:
     return rows
 
 
+class _LongInteger(str):
+    """A JSON integer too long for any store, kept as its text: Python converts at most 4300 digits."""
+
+
+_LONGEST_INTEGER = 40  # characters; any integer this long is far outside model.number_problem's range
+
+
+def _json_int(text: str) -> int | _LongInteger:
+    return _LongInteger(text) if len(text) > _LONGEST_INTEGER else int(text)
+
+
 def _element_lines(text: str) -> list[int]:
     """The line each element of a (valid) JSON array starts on."""
     import json
 
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     ws = re.compile(r"[ \t\n\r]*")
 
     def skip_space(pos: int) -> int:
@@ -518,11 +571,14 @@ def _element_lines(text: str) -> list[int]:
 
     pos = skip_space(0) + 1
     lines: list[int] = []
+    line, counted = 1, 0  # newlines are counted once each: from the previous element on
     while True:
         pos = skip_space(pos)
         if text[pos] == "]":
             return lines
-        lines.append(text.count("\n", 0, pos) + 1)
+        line += text.count("\n", counted, pos)
+        counted = pos
+        lines.append(line)
         _, pos = decoder.raw_decode(text, pos)
         pos = skip_space(pos)
         if text[pos] == ",":
@@ -568,9 +624,10 @@ def import_records(path: Path, records: Iterable[dict], dry_run: bool = False,
     that the store lacks is created from the record's own fields (an indicator from name,
     name_en, category, better and its first value's unit; a region named by its id; a source
     titled by its id, undated). A record with the same indicator, region, year, kind, metric and
-    source as a stored figure replaces it. Any bad record rejects them all: ImportRejected lists
-    every one as "ORIGIN:LINE: reason" (LINE is Row.line, else "record N"). `dry_run` checks
-    everything and writes nothing. `origin` names the input in messages.
+    source as a stored figure replaces it. Any bad record rejects them all: ImportRejected counts
+    them and gives the first REPORTED_BAD_ROWS as "ORIGIN:LINE: reason" (LINE is Row.line, else
+    "record N"). `dry_run` checks everything and writes nothing. `origin` names the input in
+    messages.
     """
     from .store import update
 
@@ -584,33 +641,42 @@ def import_records(path: Path, records: Iterable[dict], dry_run: bool = False,
 def apply_records(store: Store, records: list[dict], origin: str = "-") -> ImportSummary:
     """Apply records to an in-memory store (see import_records); raises ImportRejected."""
     summary = ImportSummary(origin)
-    problems: list[str] = []
+    problems: list[str] = []  # the first REPORTED_BAD_ROWS only; `bad` counts them all
+    bad = 0
     made: dict[str, tuple] = {}
     seen: dict[tuple, str] = {}
     figures = []
+
+    def reject(message: str) -> None:
+        nonlocal bad
+        bad += 1
+        if len(problems) < REPORTED_BAD_ROWS:
+            problems.append(message)
+
     for n, rec in enumerate(records, 1):
         line = getattr(rec, "line", None)
         where = f"{origin}:{line}" if line else f"{origin}: record {n}"
         own = getattr(rec, "problems", [])
         if own:
-            problems.append(f"{where}: {'; '.join(own)}")
+            reject(f"{where}: {'; '.join(own)}")
             continue
         try:
             fig = _record_figure(store, rec, made, summary, where)
         except CsplanError as e:
-            problems.append(f"{where}: {e}")
+            reject(f"{where}: {e}")
             continue
         key = (*fig.key, fig.source)
         if key in seen:
-            problems.append(f"{where}: the same figure as {seen[key]} (same indicator, region, year, kind, "
-                            "metric and source); keep one")
+            reject(f"{where}: the same figure as {seen[key]} (same indicator, region, year, kind, metric and "
+                   "source); keep one")
             continue
         seen[key] = f"line {line}" if line else f"record {n}"
         figures.append(fig)
-    if problems:
-        raise ImportRejected(problems)
+    if bad:
+        raise ImportRejected(problems, bad)
+    at = {(old.key, old.source): i for i, old in enumerate(store.figures)}
     for fig in figures:
-        outcome, message = _put(store, fig)
+        outcome, message = _put(store, fig, at)
         if outcome == "added":
             summary.added += 1
         elif outcome == "replaced":

@@ -8,10 +8,12 @@ written atomically.
 
 from __future__ import annotations
 
-import math
 import os
 import re
+import stat
+from collections.abc import Callable
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,9 @@ from .model import (
     Region,
     Source,
     Store,
+    number_problem,
+    number_shown,
+    text_problem,
 )
 
 SECTIONS = ("sources", "regions", "indicators", "observations", "targets")
@@ -65,15 +70,28 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-def read_bytes(path: Path, missing: str | None = None, directory: str | None = None) -> bytes:
+def read_bytes(path: Path, missing: str | None = None, directory: str | None = None,
+               regular: bool | None = None) -> bytes:
     """A file's bytes, or one-line errors naming it; the hints default to a store's.
 
-    A file without read permission bits is refused even for root, who could read it.
+    A file without read permission bits is refused even for root, who could read it. With
+    `regular` (the default when the hints are a store's), anything but a regular file — a FIFO,
+    a device, a socket — is refused at once, neither waited on nor read without end; other
+    inputs may be pipes (`csplan import <(…)`).
     """
+    if regular is None:
+        regular = missing is None
     try:
-        with open(path, "rb") as f:
-            if not os.fstat(f.fileno()).st_mode & 0o444:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | (os.O_NONBLOCK if regular else 0))
+        with open(fd, "rb") as f:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError
+            if regular and not stat.S_ISREG(st.st_mode):
+                raise StoreError(f"{path}: {not_a_file(st.st_mode)}")
+            if not st.st_mode & 0o444:
                 raise PermissionError
+            os.set_blocking(fd, True)
             return f.read()
     except FileNotFoundError:
         hint = missing if missing is not None else f"no such store; create one with `csplan --store {path} init`"
@@ -84,7 +102,25 @@ def read_bytes(path: Path, missing: str | None = None, directory: str | None = N
     except PermissionError:
         raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions") from None
     except OSError as e:
+        if regular and _special(path):  # a socket cannot even be opened
+            raise StoreError(f"{path}: {not_a_file(os.stat(path).st_mode)}") from None
         raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
+
+
+def _special(path: Path) -> bool:
+    """Whether `path` is there but is not a regular file."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def not_a_file(mode: int) -> str:
+    """Why a path of this mode (not a regular file) cannot be a store."""
+    what = ("a directory" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "something other than a file")
+    return f"is {what}, not a store file; give the path of a .toml file"
 
 
 def decode(data: bytes, name) -> str:
@@ -118,6 +154,11 @@ def parse_toml(text: str, path: Path) -> dict:
         raise StoreError(f"{where}: not valid TOML: {msg}") from None
     except RecursionError:
         raise StoreError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
+    except ValueError:  # an integer of thousands of digits, more than Python converts
+        from .model import MAX_DIGITS
+
+        raise StoreError(f"{path}: a number has far too many digits (a value or growth has at most "
+                         f"{MAX_DIGITS} significant digits)") from None
 
 
 def load(path: Path, cache: bool = True) -> Store:
@@ -206,6 +247,10 @@ class _Checker:
         if not v.strip():
             self.add(where, f"'{key}' is empty")
             return None
+        bad = text_problem(v)
+        if bad:
+            self.add(where, f"'{key}' {bad}")
+            return None
         if pattern and not pattern.match(v):
             self.add(where, f"'{key}' = {v!r} is not a valid id{hint}")
         return v
@@ -224,8 +269,9 @@ class _Checker:
         if not _is_number(v):
             self.add(where, f"'{key}' must be a number, not {type(v).__name__}")
             return None
-        if isinstance(v, float) and not math.isfinite(v):
-            self.add(where, f"'{key}' = {v} is not a finite number")
+        bad = number_problem(v)
+        if bad:
+            self.add(where, f"'{key}' = {number_shown(v)} {bad}")
             return None
         return v
 
@@ -502,34 +548,216 @@ def figure_order(store: Store):
     return key
 
 
+#: How long a write waits for another writer to finish before it gives up, in seconds (`--wait`,
+#: $CSPLAN_WAIT, `wait=`): far longer than any write of a large store takes.
+DEFAULT_WAIT = 300.0
+#: The longest pause between two tries of a waiting writer, in seconds (the first come sooner).
+LOCK_POLL = 0.05
+#: A writer that has waited this long (or its whole wait, if shorter) says so, once, in seconds:
+#: the short waits of a queue of quick writers pass unremarked.
+LOCK_NOTICE = 1.0
+#: A lock file holds its writer's process id; a larger file is not one csplan made.
+LOCK_MAX_BYTES = 32
+TEMP_SUFFIX = ".tmp"
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """How long writes wait for another writer, and whom they tell: `on_wait(store, pid)` is called
+    once a write has waited LOCK_NOTICE seconds (`pid`: the writer holding the lock, where known)."""
+
+    seconds: float = DEFAULT_WAIT
+    on_wait: Callable[[Path, int | None], None] | None = None
+
+
+_WAITING: ContextVar[Waiting | None] = ContextVar("csplan_waiting", default=None)
+
+
 @contextmanager
-def lock(path: Path):
+def waiting(seconds: float | None = None, on_wait: Callable[[Path, int | None], None] | None = None):
+    """Within the block, writes wait at most `seconds` for another writer (None: DEFAULT_WAIT) and
+    tell `on_wait` (see Waiting), unless `update` or `lock` is given its own."""
+    token = _WAITING.set(Waiting(DEFAULT_WAIT if seconds is None else seconds, on_wait))
+    try:
+        yield
+    finally:
+        _WAITING.reset(token)
+
+
+def written(path: Path) -> Path:
+    """The file a write to `path` replaces: through a symbolic link, the file it points to, so that
+    the link stays a link and the lock and temporary file lie beside the real store."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+@contextmanager
+def lock(path: Path, wait: float | None = None, on_wait: Callable[[Path, int | None], None] | None = None):
+    """Hold the store's lock, the file `STORE.lock` beside it, while the block runs.
+
+    A writer that finds the lock taken tries again until `wait` seconds have passed, then raises
+    StoreError: nothing was written. Once it has waited LOCK_NOTICE seconds it calls `on_wait`
+    (both default to the enclosing `waiting` block's). The holder writes its process id into the
+    lock file, so that a waiting writer can say whom it waits for.
+    """
     import fcntl
 
-    lock_path = path.with_name(path.name + ".lock")
+    path = written(path)
+    ambient = _WAITING.get() or Waiting()
+    seconds = ambient.seconds if wait is None else wait
+    tell = on_wait or ambient.on_wait
+    fd, writable = _open_lock(path)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise StoreError(f"{lock_path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            _wait_for_lock(fd, path, seconds, tell)
+        if writable:
+            _mark(fd, f"{os.getpid()}\n")
+        try:
+            yield
+        finally:
+            if writable:
+                _mark(fd, "")
     finally:
         os.close(fd)
 
 
+def _open_lock(path: Path) -> tuple[int, bool]:
+    """The store's lock file, open (and whether for writing).
+
+    It is never opened through a link (O_NOFOLLOW), nor waited on (a FIFO), and must be a regular
+    file of one name holding at most a process id: a file planted in its place is refused, not
+    changed. It takes the store's owner, group and read/write bits where the OS allows, and a
+    writer that may not write it (left by another user) still locks it read-only, so that no lock
+    file keeps the store's owner out.
+    """
+    lock_path = path.with_name(path.name + ".lock")
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    writable = True
+    try:
+        try:
+            fd = os.open(lock_path, flags | os.O_RDWR, 0o644)
+        except PermissionError:
+            fd, writable = os.open(lock_path, flags | os.O_RDONLY, 0o644), False
+    except OSError as e:
+        if lock_path.is_symlink():
+            raise StoreError(f"{lock_path}: the lock file is a symbolic link, which csplan never follows; "
+                             "remove it") from None
+        if lock_path.exists():
+            raise StoreError(f"{lock_path}: cannot open the lock file ({e.strerror}); remove it when no csplan "
+                             "is writing") from None
+        raise StoreError(f"{lock_path}: cannot create the lock file ({e.strerror}); is the folder writable?") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1 or st.st_size > LOCK_MAX_BYTES:
+        os.close(fd)
+        why = ("not a regular file" if not stat.S_ISREG(st.st_mode) else "a file with another name too"
+               if st.st_nlink > 1 else "a file with content")
+        raise StoreError(f"{lock_path}: is {why}, not a lock file csplan made; remove it")
+    if writable:
+        try:
+            store = os.stat(path)
+        except OSError:
+            pass
+        else:
+            _take_owner(fd, store, stat.S_IMODE(store.st_mode) & 0o666)
+    return fd, writable
+
+
+def _wait_for_lock(fd: int, path: Path, seconds: float, tell: Callable[[Path, int | None], None] | None) -> None:
+    import fcntl
+    import time
+
+    start = time.monotonic()
+    notice = min(LOCK_NOTICE, seconds)
+    pause = LOCK_POLL / 32
+    while True:
+        waited = time.monotonic() - start
+        if tell is not None and seconds > 0 and waited >= notice:
+            tell(path, _holder(fd))
+            tell = None  # once
+        if waited >= seconds:
+            break
+        time.sleep(min(pause, seconds - waited))
+        pause = min(2 * pause, LOCK_POLL)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+    holder = _holder(fd)
+    who = f"another writer (process {holder})" if holder else "another writer"
+    raise StoreError(f"{path}: {who} still holds the lock after {seconds:g} s; nothing was written "
+                     "(--wait SECONDS waits longer)")
+
+
+def _holder(fd: int) -> int | None:
+    """The process id the lock's holder wrote into the lock file, if that process is alive."""
+    try:
+        pid = int(os.pread(fd, LOCK_MAX_BYTES, 0).strip() or b"0")
+    except (OSError, ValueError):
+        return None
+    if pid <= 0 or pid == os.getpid():
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except OSError:
+        pass  # alive, another user's
+    return pid
+
+
+def _mark(fd: int, text: str) -> None:
+    """Write `text` as the whole content of the lock file; it only informs, so failure is ignored."""
+    try:
+        os.ftruncate(fd, 0)
+        if text:
+            os.pwrite(fd, text.encode("ascii"), 0)
+    except OSError:
+        pass
+
+
+def _take_owner(fd: int, like: os.stat_result, mode: int) -> None:
+    """Give the open file `fd` the owner and group of `like`, and `mode`, as far as the OS allows:
+    only root may give a file away; a user may give it to a group of theirs."""
+    st = os.fstat(fd)
+    if (st.st_uid, st.st_gid) != (like.st_uid, like.st_gid):
+        for uid in (like.st_uid, -1):
+            try:
+                os.fchown(fd, uid, like.st_gid)
+                break
+            except OSError:
+                continue
+    try:
+        os.fchmod(fd, mode)  # after the owner: a change of owner clears the set-id bits
+    except OSError:
+        pass
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Replace `path` with `text` so that a reader, or a crash, sees the old file or the new."""
+    """Replace `path` with `text` so that a reader, or a crash, sees the old file or the new.
+
+    The new file keeps the old one's owner, group and mode where the OS allows (a new file gets
+    0666 less the umask); through a symbolic link, the file it points to is replaced.
+    """
     import tempfile
 
+    path = written(path)
     data = text if isinstance(text, bytes) else text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        old: os.stat_result | None = os.stat(path)
+    except OSError:
+        old = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
+            if old is not None:
+                _take_owner(fd, old, stat.S_IMODE(old.st_mode))
+            else:
+                os.fchmod(fd, 0o666 & ~_umask())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -554,40 +782,57 @@ def _umask() -> int:
 
 
 def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files a killed writer left behind; only called under the lock, when no writer runs."""
+    """Temporary files a killed writer left behind; only called under the lock, when no writer runs.
+
+    Only the names `write_atomic` gives this store's temporary files: `.NAME.RANDOM.tmp`, where
+    RANDOM holds no dot, so that those of a store whose name extends this one's (`NAME.x`, whose
+    files are `.NAME.x.RANDOM.tmp`) never match.
+    """
     import glob
 
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    ours = re.compile(rf"\.{re.escape(path.name)}\.\w+{re.escape(TEMP_SUFFIX)}\Z", re.ASCII)
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
+        if ours.match(tmp.name):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _check_writable(path: Path) -> None:
-    if path.is_dir():
-        raise StoreError(f"{path}: is a directory, not a store file; give the path of a .toml file")
-    if path.exists() and not path.stat().st_mode & 0o444:
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise StoreError(f"{path}: cannot be read ({e.strerror})") from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise StoreError(f"{path}: {not_a_file(st.st_mode)}")
+    if st is not None and not st.st_mode & 0o444:
         raise StoreError(f"{path}: cannot be read (permission denied); check the file's permissions")
-    if path.exists() and not path.stat().st_mode & 0o222:
+    if st is not None and not st.st_mode & 0o222:
         raise StoreError(f"{path}: the store is read-only; make it writable (chmod u+w) to change it")
     if not os.access(path.parent if str(path.parent) else ".", os.W_OK):
         raise StoreError(f"{path.parent}: the folder is not writable, so the store cannot be replaced safely")
 
 
-def update(path: Path, change, dry_run: bool = False, cache: bool = True):
+def update(path: Path, change, dry_run: bool = False, cache: bool = True, *, wait: float | None = None,
+           on_wait: Callable[[Path, int | None], None] | None = None):
     """Apply `change(store) -> message` to the store at `path`, all or nothing.
 
     Under the store's lock: read, change, check the whole new store, write atomically. If the
     change raises or the new store has a problem, the file is left byte-identical. Returns what
     `change` returns. With `dry_run`, everything but the write (and no lock: nothing is written).
+    Through a symbolic link, the file it points to is changed. Behind another writer, the write
+    waits as `lock` says (`wait` seconds, `on_wait` told once).
     """
     if dry_run:
         return _change(path, change, write=False, cache=cache)
+    path = written(path)
     _check_writable(path)
     if not path.is_file():
         read_text(path)
-    with lock(path):
+    with lock(path, wait, on_wait):
         _remove_stale_temporaries(path)
         return _change(path, change, write=True, cache=cache)
 
@@ -626,7 +871,8 @@ def _change(path: Path, change, write: bool, cache: bool = True):
 
 def create(path: Path, store: Store, make_folder: bool = False) -> None:
     """Write a new store file; refuse if one is there. `make_folder` creates its folder first
-    (for the user's store)."""
+    (for the user's store). Through a symbolic link, the file it points to is created."""
+    path = written(path)
     if path.exists():
         raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
     if make_folder:

@@ -31,6 +31,13 @@ def main(
                      help="Store file to use. [env: CSPLAN_STORE; default: your store "
                           "(~/.local/share/csplan/indicators.toml) if you have one, else the bundled store]"),
     ] = None,
+    wait: Annotated[
+        Optional[float],
+        typer.Option("--wait", envvar="CSPLAN_WAIT", show_envvar=False, min=0, metavar="SECONDS",
+                     show_default=False,
+                     help="How long a write waits for another writer of the store before it gives up "
+                          "(exit 3, the store unchanged). [env: CSPLAN_WAIT; default: 300]"),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -41,8 +48,12 @@ def main(
 
 
 def run() -> None:
-    """Console-script entry point: the only place csplan leaves through `os._exit`."""
+    """Console-script entry point: the only place csplan leaves through `os._exit` (with Ctrl-C's
+    handler, `csplan._on_interrupt`, which every run of the command has, however it was started)."""
+    from .. import _on_interrupt
     from .fast import finish, lean
+
+    _on_interrupt()
 
     # Started with stdout or stderr closed (`csplan … >&-`): Python leaves the stream None. What
     # no one can read is dropped, as when the reader of a pipe leaves; a write still happens.

@@ -199,9 +199,21 @@ def load(ctx: typer.Context):
 
 def writable_store(ctx: typer.Context):
     """The store this call changes: the first change with no store chosen copies the bundled store
-    to the user's store, and says so."""
+    to the user's store, and says so. Its writes, this call through, wait --wait seconds for
+    another writer, and say once that they wait."""
     from ..locate import for_writing
+    from ..store import DEFAULT_WAIT, waiting
 
+    root = ctx.find_root()
+    seconds = (root.params or {}).get("wait")
+    seconds = DEFAULT_WAIT if seconds is None else seconds
+
+    def waits(store, pid) -> None:
+        who = f"another writer (process {pid})" if pid else "another writer"
+        until = "until it finishes" if seconds == float("inf") else f"up to {seconds:g} s (--wait)"
+        note(f"csplan: {store}: {who} is writing it; waiting {until}")
+
+    ctx.with_resource(waiting(seconds, waits))
     path, message = for_writing(_store_option(ctx))
     if message:
         note(message)
@@ -239,6 +251,13 @@ def _as_of(value: str | None) -> str | None:
 
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format: table for people, the others for programs.")
+]
+SafeCsvOpt = Annotated[
+    bool,
+    typer.Option("--safe-csv",
+                 help="For a spreadsheet: in CSV and TSV, put ' before each text cell that starts with = + - or @, "
+                      "so that it shows as text and never runs as a formula (numbers stay as they are). "
+                      "`import` keeps the ', so leave it out for files that go back into a store."),
 ]
 YearOpt = Annotated[
     Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100, metavar="YEAR")
@@ -284,16 +303,17 @@ def status_cell(f) -> str:
 
 
 def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quotes: bool = False,
-                 name: bool = True, superseded: frozenset = frozenset()) -> None:
+                 name: bool = True, superseded: frozenset = frozenset(), safe_csv: bool = False) -> None:
     """Figures as flat records (machine formats) or as a table.
 
     `superseded` holds the id() of figures a newer source replaced; the table marks them.
+    `safe_csv` is --safe-csv (see render.spreadsheet_text).
     """
     if fmt is not Format.table:
         from ..records import KEYS, records
         from ..render import write_records
 
-        write_records(records(store, figures), fmt.value, KEYS)
+        write_records(records(store, figures), fmt.value, KEYS, safe=safe_csv)
         return
     from ..render import Table, print_blocks
 

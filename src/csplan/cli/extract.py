@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import app, fail, load, note, writable_store
+from .app import SafeCsvOpt, app, fail, load, note, writable_store
 
 
 class ExtractFormat(str, Enum):
@@ -37,6 +37,7 @@ def extract(
         "--target-year", min=1949, max=2100, metavar="YEAR",
         help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    safe_csv: SafeCsvOpt = False,
     apply: Annotated[bool, typer.Option("--apply", help="Add the figures to the store, after showing them.")] = False,
     every: Annotated[bool, typer.Option(
         "--all", help="Also read every quantitative statement of the other sections: counts, amounts, areas, "
@@ -82,7 +83,7 @@ def extract(
         fail(f"{origin}: found no headline figures or targets; is it a plan report (执行情况 … 计划草案)?", 1)
     if apply and result.region_is_stand_in:
         fail(f"the report's region {result.region_name} is not in the store; give --region ID to name it", 2)
-    _show(result, fmt)
+    _show(result, fmt, safe_csv)
     if apply:
         _apply(ctx, result, origin)
 
@@ -104,7 +105,7 @@ def _read(file: str) -> str:
     return read_document(None, data=data, name="stdin")
 
 
-def _show(result, fmt: ExtractFormat) -> None:
+def _show(result, fmt: ExtractFormat, safe_csv: bool = False) -> None:
     import sys
 
     if fmt is ExtractFormat.toml:
@@ -116,7 +117,7 @@ def _show(result, fmt: ExtractFormat) -> None:
         from ..records import KEYS
         from ..render import write_records
 
-        write_records(result.records, fmt.value, KEYS)
+        write_records(result.records, fmt.value, KEYS, safe=safe_csv)
         return
     from .app import growth_cell
     from ..render import Table, print_blocks

@@ -6,17 +6,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, YearOpt, _as_of, _region, app,
-                  emit_figures, fail, figure_cell, growth_cell, load, note, status_cell, store_location)
+from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, YearOpt, _as_of, _region,
+                  app, emit_figures, fail, figure_cell, growth_cell, load, note, status_cell, store_location)
 
-def overview(ctx: typer.Context, fmt: Format) -> None:
+def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False) -> None:
     """The headline figures of the latest year, and the targets of the year after."""
     from ..query import headline
 
     store = load(ctx)
     view = headline(store)
     if fmt is not Format.table:
-        emit_figures(store, view.actuals + view.targets, fmt)
+        emit_figures(store, view.actuals + view.targets, fmt, safe_csv=safe_csv)
         return
     from ..render import Table, print_blocks
 
@@ -59,6 +59,7 @@ def show(
     history: Annotated[bool, typer.Option(
         "--history", help="Machine formats: also give superseded vintages (the table always lists them).")] = False,
     fmt: FormatOpt = Format.table,
+    safe_csv: SafeCsvOpt = False,
 ) -> None:
     """One indicator: its names, unit, and every figure and target with growth, status and quote.
 
@@ -78,7 +79,7 @@ def show(
     if not figures:
         _no_figures(store, ind, region_id)
     if fmt is not Format.table:
-        emit_figures(store, pick(history=True) if history else figures, fmt)
+        emit_figures(store, pick(history=True) if history else figures, fmt, safe_csv=safe_csv)
         return
     from ..render import print_blocks
 
@@ -133,6 +134,7 @@ def list_(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    safe_csv: SafeCsvOpt = False,
 ) -> None:
     """Every figure and target, filtered.
 
@@ -140,6 +142,7 @@ def list_(
     Examples:
       csplan list --year 2024
       csplan list --kind target --format csv
+      csplan list --format csv --safe-csv > figures.csv    to open in a spreadsheet
       csplan list --category industry --format json | jq '.[].name'
     """
     from ..query import select
@@ -149,7 +152,7 @@ def list_(
         category = _category(store, category)
     figures = select(store, year=year, kind=kind.value if kind else None, category=category,
                      region=_region(store, region), as_of=_as_of(as_of))
-    emit_figures(store, figures, fmt)
+    emit_figures(store, figures, fmt, safe_csv=safe_csv)
     if not figures:
         if fmt is not Format.table:
             note("csplan: no figures match")
@@ -176,6 +179,7 @@ def search(
     text: Annotated[str, typer.Argument(help="Text to look for, in any letter case.", metavar="TEXT",
                                         show_default=False)],
     fmt: FormatOpt = Format.table,
+    safe_csv: SafeCsvOpt = False,
 ) -> None:
     """Indicators whose id, names, aliases or quotes contain TEXT (Chinese or English).
 
@@ -194,7 +198,7 @@ def search(
     if not hits:
         fail(f"nothing in the store mentions {text!r}", 1)
     wanted = {i.id for i in hits}
-    emit_figures(store, [f for f in select(store) if f.indicator in wanted], fmt)
+    emit_figures(store, [f for f in select(store) if f.indicator in wanted], fmt, safe_csv=safe_csv)
 
 
 @app.command()
@@ -245,7 +249,7 @@ def value(
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False) -> None:
     """The reports in the store: id, date, region, how many figures each gave, title.
 
     \b
@@ -263,7 +267,7 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
     if fmt is not Format.table:
         from ..render import write_records
 
-        write_records(recs, fmt.value, keys)
+        write_records(recs, fmt.value, keys, safe=safe_csv)
         return
     from ..render import Table, print_blocks
 
@@ -274,7 +278,7 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
 
 
 @app.command("store")
-def store_(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+def store_(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False) -> None:
     """Which store is in use, and why: --store, else $CSPLAN_STORE, else your own store if it
     exists, else the bundled store (read-only; the first change copies it to your store).
 
@@ -290,7 +294,7 @@ def store_(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
     if fmt is not Format.table:
         from ..render import write_records
 
-        write_records([rec], fmt.value, tuple(rec))
+        write_records([rec], fmt.value, tuple(rec), safe=safe_csv)
         return
     sys.stdout.write(f"{loc.path}\n")
     note(f"{loc.why}")

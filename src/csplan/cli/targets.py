@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import AsOfOpt, Format, FormatOpt, RegionOpt, _as_of, _region, app, complete_indicator, fail, load, note
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, _as_of, _region, app, complete_indicator, fail,
+                  load, note)
 
 ToleranceOpt = Annotated[
     float,
@@ -25,6 +26,7 @@ def targets(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
+    safe_csv: SafeCsvOpt = False,
 ) -> None:
     """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
     manual) and margin (positive = better than the target).
@@ -50,7 +52,7 @@ def targets(
         from ..render import write_records
         from ..targets import EXTRA_KEYS
 
-        write_records([c.record(store) for c in checks], fmt.value, KEYS + EXTRA_KEYS)
+        write_records([c.record(store) for c in checks], fmt.value, KEYS + EXTRA_KEYS, safe=safe_csv)
         for c in checks:
             if c.outcome == "manual" and c.target.metric != "task":
                 note(f"{c.target.indicator} {c.target.year} {c.target.region}: manual: {c.reason}")
@@ -120,6 +122,7 @@ def growth(
         Optional[Path], typer.Option("--svg", help="Also save the bar chart as an SVG file.", dir_okay=False)
     ] = None,
     fmt: FormatOpt = Format.table,
+    safe_csv: SafeCsvOpt = False,
 ) -> None:
     """Last actual growth beside next year's growth target: the change in percentage points,
     the level the target implies and the prior-year level the actual growth implies.
@@ -146,7 +149,7 @@ def growth(
     if fmt is not Format.table:
         from ..render import write_records
 
-        write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS)
+        write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS, safe=safe_csv)
         return
     _growth_table(store, rows)
 

@@ -6,7 +6,8 @@ no data on stdout except `validate`'s list of problems.
 """
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import typer
@@ -17,13 +18,37 @@ from .app import QueryArg, _store_option, app, fail, note, store_location, writa
 def _change(ctx: typer.Context, change) -> None:
     from ..store import update
 
-    note(update(writable_store(ctx), change))
+    path = writable_store(ctx)
+    with naming(path):
+        note(update(path, change))
+
+
+@contextmanager
+def naming(path) -> Iterator[None]:
+    """An error of the OS in writing the store names the store, `csplan: PATH: No space left on
+    device`, where it named no file (a failed write or fsync) or only the temporary file."""
+    try:
+        yield
+    except OSError as e:
+        if isinstance(e, BrokenPipeError) or (e.filename is not None and not str(e.filename).endswith(".tmp")):
+            raise
+        raise OSError(e.errno, e.strerror or str(e), str(path)) from e
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
                                         show_default=False)]
+
+
+def _unit(value: Optional[str]) -> Optional[str]:
+    """An empty --unit is refused: it would silently mean the default unit."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the unit is empty; give it as printed (亿元, %, 家), or leave --unit out")
+    return value
+
+
 UnitOpt = Annotated[Optional[str], typer.Option(
-    "--unit", "-u", metavar="UNIT", help="Unit as printed. [default: the indicator's unit; % for a growth]")]
+    "--unit", "-u", metavar="UNIT", callback=_unit,
+    help="Unit as printed. [default: the indicator's unit; % for a growth]")]
 QualifierOpt = Annotated[str, typer.Option(
     "--qualifier", "-q", metavar="Q",
     help="exact, more_than, at_least, about, nearly, at_most, or the report's word (超, 以上, 约, 近, 以内).")]
@@ -82,7 +107,8 @@ def init(
                       Source(source, title, date) if source is not None and title is not None else None)
     location = store_location(ctx)
     path = for_creating(_store_option(ctx))
-    create(path, store, make_folder=location.origin == "bundled")
+    with naming(path):
+        create(path, store, make_folder=location.origin == "bundled")
     made = " and ".join(m for m in (f"region {region}" if region else "", f"source {source}" if source else "") if m)
     what = f"the store {path} with {made}" if made else f"an empty store {path}"
     opt = "" if location.origin == "bundled" else f"--store {path} "
@@ -185,7 +211,7 @@ def indicator_add(
                                       show_default=False)],
     name: Annotated[str, typer.Option("--name", metavar="名称", help="The Chinese name as printed.")],
     unit: Annotated[Optional[str], typer.Option(
-        "--unit", metavar="UNIT",
+        "--unit", metavar="UNIT", callback=_unit,
         help="The unit it is usually printed in (亿元, 万人, %, 家); none for ranks and tasks.")] = None,
     name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
     alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="A",
@@ -274,7 +300,8 @@ def import_(
 ) -> None:
     """Add the records of a CSV, TSV or JSON file, as `csplan list --format …` writes them.
 
-    All or nothing: one bad row rejects the file, and every bad row is listed with its line.
+    All or nothing: one bad row rejects the file; the first 20 bad rows are listed with their
+    lines, and the rest counted.
     Indicators, regions and sources the store lacks are created from the rows' own fields.
 
     \b
@@ -292,17 +319,21 @@ def import_(
 
 
 def apply_import(path, records: Iterable[dict], origin: str, dry_run: bool = False) -> None:
-    """Import records all or nothing; on refusal, every bad row on its own line, then exit 3."""
+    """Import records all or nothing; on refusal, the first bad rows each on its own line and a
+    count of all of them, then exit 3."""
     from ..edit import ImportRejected, import_records
 
     try:
-        summary = import_records(path, records, dry_run=dry_run, origin=origin)
+        with naming(path):
+            summary = import_records(path, records, dry_run=dry_run, origin=origin)
     except ImportRejected as e:
-        if len(e.problems) == 1:
+        if e.count == 1:
             fail(str(e), 3)
         for p in e.problems:
             note(f"csplan: {p}")
-        fail(f"{origin}: {len(e.problems)} bad rows; nothing imported", 3)
+        rest = e.count - len(e.problems)
+        shown = f" (the first {len(e.problems)} above, {rest} more not shown)" if rest else ""
+        fail(f"{origin}: {e.count} bad rows{shown}; nothing imported", 3)
     for message in summary.replaced:
         note(message)
     note(str(summary))
@@ -342,29 +373,35 @@ def fmt(
     check: Annotated[bool, typer.Option("--check",
                                         help="Change nothing; exit 1 if the store is not canonical.")] = False,
 ) -> None:
-    """Rewrite the store in its canonical form (fixed order of tables and keys, no comments).
+    """Rewrite the store in its canonical form (fixed order of tables and keys, no comments,
+    UTF-8 without a byte-order mark).
 
     \b
     Examples:
       csplan fmt
       csplan fmt --check
     """
-    from ..store import check_text, dumps, read_text, update
+    from ..store import check_text, decode, dumps, read_bytes, update
 
     path = store_location(ctx).path
-    text = read_text(path)
+    data = read_bytes(path)
+    text = decode(data, path)  # without the byte-order mark, if the file has one
     store, problems = check_text(text, path)
     if problems:
         fail(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)", 3)
     canonical = dumps(store)
-    if canonical == text:
+    if canonical.encode("utf-8") == data:
         note(f"{path}: already canonical")
         return
     if check:
+        if canonical == text:
+            fail(f"{path}:1: not in canonical form (it starts with a byte-order mark); "
+                 f"run `csplan --store {path} fmt`", 1)
         old, new = text.splitlines(), canonical.splitlines()
         differs = (n for n, (a, b) in enumerate(zip(old, new, strict=False), 1) if a != b)
         line = next(differs, min(len(old), len(new)) + 1)
         fail(f"{path}:{line}: not in canonical form; run `csplan --store {path} fmt`", 1)
     path = writable_store(ctx)
-    update(path, lambda store: None)
+    with naming(path):
+        update(path, lambda store: None)
     note(f"{path}: rewritten in canonical form")

@@ -7,7 +7,7 @@ import re
 
 from .text import HEADING, LIST_START, TERMINAL, Text, is_heading
 from .measures import Measure, NEGATIVE, alternation, number_of, qualifier_of
-from .names import AVERAGE, RATE, valid_name
+from .names import ANNUAL_MEAN, AVERAGE, RATE, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
 from .header import YEAR, year_of
 
@@ -162,7 +162,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         if inner and not unit:
             unit = inner.group(1).strip()
         name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
-        if not name or AVERAGE.search(name) or re.search("年均|累计", name + unit):
+        if not name or AVERAGE.search(name) or re.search("年均|累计", ANNUAL_MEAN.sub("浓度", name) + unit):
             continue
         verb = _GROWTH_COLUMN.search(name)
         base = name[:verb.start()] if verb else name
@@ -227,9 +227,8 @@ _THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的
 
 def _whole_year(text: Text, it: Item) -> bool:
     """Not a figure of part of the year (1-11月，固定资产投资增长15.2%; 前三季度…)."""
-    begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
-    said = list(_PART_OF_YEAR.finditer(text.joined, begin, it.at))
-    return not said or not said[-1].group("part")
+    said = text.last_clause_match(_PART_OF_YEAR, it.at)
+    return said is None or not said.group("part")
 
 
 def is_work_report(text: Text) -> bool:
@@ -263,7 +262,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
     work_report = is_work_report(text)
-    this_year = _periods(text, blocks) if work_report else [True] * len(blocks)
+    periods = _periods(text, blocks)
+    this_year = periods if work_report else [True] * len(blocks)
 
     def items_of(i: int) -> list[Item]:
         if i not in found:
@@ -300,6 +300,13 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
         if sum(it.ind.known for it in chosen) >= 2:
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
+            elif _in_section(text, blocks, i):
+                # a plan report's review of the year that opens on its first section (（一）经济运行
+                # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
+                # read whole, up to its next chapter. A summary before the sections has the year's
+                # headline figures, and its sections their details.
+                end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
+                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1))
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
@@ -309,8 +316,29 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
     return [], 0
 
 
-# The year a work report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…
-_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作|是|,)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
+# The year a report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…, 2024年国民经济和
+# 社会发展计划执行情况
+_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作|是|,|(?:国民经济和社会发展)?计划执行)"
+                       r"|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
+
+
+def _in_section(text: Text, blocks: list[list[tuple[int, int]]], i: int) -> bool:
+    """Whether block `i` opens a section (（一）经济运行稳中有进。…) or stands under its heading."""
+    pa, pb = blocks[i][0]
+    if HEADING.match(text.joined[pa:pb].lstrip("#* ")):
+        return True
+    if i == 0:
+        return False
+    pa, pb = blocks[i - 1][0]
+    line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
+    return is_heading(line) and bool(HEADING.match(line.lstrip("#* "))) and not _chapter(text, blocks[i - 1])
+
+
+def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
+    """Whether a block opens a chapter (二、2025年主要预期目标, 第二部分)."""
+    pa, pb = block[0]
+    line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
+    return is_heading(line) and bool(_CHAPTER.match(line.lstrip("#* ")))
 
 
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
@@ -327,8 +355,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         for it in items_of(i):
             if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
-            begin = max(text.joined.rfind(c, 0, it.at) for c in TERMINAL + "\n;") + 1
-            if any(year_of(y) != year for y in YEAR.findall(text.joined, begin, it.at)):
+            if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
                 continue
             have.add(it.ind.id)
             out.append(it)
