@@ -33,7 +33,7 @@ def main(
     ] = None,
     wait: Annotated[
         Optional[float],
-        typer.Option("--wait", envvar="CSPLAN_WAIT", show_envvar=False, min=0, metavar="SECONDS",
+        typer.Option("--wait", min=0, metavar="SECONDS",
                      show_default=False,
                      help="How long a write waits for another writer of the store before it gives up "
                           "(exit 3, the store unchanged). [env: CSPLAN_WAIT; default: 300]"),

@@ -197,6 +197,20 @@ def load(ctx: typer.Context):
     return load_store(store_location(ctx).path)
 
 
+def _wait_from_env(default: float) -> float:
+    """$CSPLAN_WAIT, read here rather than by Typer so that every supported Typer reads it alike."""
+    raw = os.environ.get("CSPLAN_WAIT", "").strip()
+    if not raw:
+        return default
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        fail(f"CSPLAN_WAIT={raw!r} is not a number of seconds (0 or more)", 2)
+    return seconds
+
+
 def writable_store(ctx: typer.Context):
     """The store this call changes: the first change with no store chosen copies the bundled store
     to the user's store, and says so. Its writes, this call through, wait --wait seconds for
@@ -206,7 +220,8 @@ def writable_store(ctx: typer.Context):
 
     root = ctx.find_root()
     seconds = (root.params or {}).get("wait")
-    seconds = DEFAULT_WAIT if seconds is None else seconds
+    if seconds is None:
+        seconds = _wait_from_env(DEFAULT_WAIT)
 
     def waits(store, pid) -> None:
         who = f"another writer (process {pid})" if pid else "another writer"
