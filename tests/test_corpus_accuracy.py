@@ -72,11 +72,9 @@ def _matches(fact: dict, want: dict, years: dict[str, int]) -> bool:
     return float(fact["growth"]) == float(want["growth"])
 
 
-def score(report: dict) -> tuple[list[dict], list[dict], list[dict]]:
-    """(required facts missed, emitted facts that are wrong, emitted facts that are right)."""
-    text = (CORPUS / report["file"]).read_text(encoding="utf-8").split("\n", 1)[1]  # line 1 is its source
-    result = extract(text, Store(), region=report["region"], actual_year=report["actual_year"],
-                     target_year=report["target_year"])
+def judge(report: dict, result) -> tuple[list[dict], list[dict], list[dict]]:
+    """(required facts missed, emitted facts that are wrong, emitted facts that are right) of an
+    extraction against its report's key."""
     years = {"actual": report["actual_year"], "target": report["target_year"]}
     emitted = [f for r in result.records for f in _facts(r)]
     missed = [w for w in report["facts"] if not w.get("optional")
@@ -86,21 +84,62 @@ def score(report: dict) -> tuple[list[dict], list[dict], list[dict]]:
     return missed, wrong, right
 
 
-def measure() -> tuple[float, float, dict]:
+def score(report: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    """A corpus report's key against its extraction."""
+    text = (CORPUS / report["file"]).read_text(encoding="utf-8").split("\n", 1)[1]  # line 1 is its source
+    result = extract(text, Store(), region=report["region"], actual_year=report["actual_year"],
+                     target_year=report["target_year"])
+    return judge(report, result)
+
+
+def measure(reports: list[dict] | None = None, scorer=score, label: str = "corpus") -> tuple[float, float, dict]:
+    """Recall and precision over `reports` (the development key by default), each report's figures
+    printed, and {file: (missed, wrong)}."""
     required = missed = emitted = wrong = 0
     detail = {}
-    for report in _key():
-        m, w, r = score(report)
-        required += sum(not f.get("optional") for f in report["facts"])
+    for report in _key() if reports is None else reports:
+        m, w, r = scorer(report)
+        n = sum(not f.get("optional") for f in report["facts"])
+        required += n
         missed += len(m)
         emitted += len(w) + len(r)
         wrong += len(w)
         detail[report["file"]] = (m, w)
+        print(f"{report['file']}: recall {n - len(m)}/{n}, precision {len(r)}/{len(w) + len(r)}")
     recall = 1 - missed / required
     precision = 1 - wrong / emitted if emitted else 1.0
-    print(f"corpus: {len(detail)} reports, {required} key facts: recall {recall:.1%} "
+    print(f"{label}: {len(detail)} reports, {required} key facts: recall {recall:.1%} "
           f"({required - missed}/{required}), precision {precision:.1%} ({emitted - wrong}/{emitted})")
     return recall, precision, detail
+
+
+def check_facts(reports: list[dict]) -> None:
+    """Every fact of a key is well formed."""
+    for report in reports:
+        assert report["target_year"] == report["actual_year"] + 1, report["file"]
+        for f in report["facts"]:
+            assert f["kind"] in ("actual", "target") and f["metric"] in ("value", "growth", "task"), f
+            assert ("ind" in f) != ("name" in f), f
+            assert f["quote"], f
+            if f["metric"] == "value":
+                assert {"value", "unit", "q"} <= set(f), f
+            if f["metric"] == "growth":
+                assert {"growth", "q"} <= set(f), f
+
+
+def check_quotes(reports: list[dict], folder: Path) -> None:
+    """Every quote of a key (its parts around …) is in its text, whitespace aside."""
+    for report in reports:
+        text = re.sub(r"\s", "", (folder / report["file"]).read_text(encoding="utf-8"))
+        for f in report["facts"]:
+            for part in f["quote"].split("…"):
+                assert re.sub(r"\s", "", part) in text, (report["file"], part)
+
+
+def check_floors(measured: tuple[float, float, dict], min_recall: float, min_precision: float) -> None:
+    recall, precision, detail = measured
+    assert recall >= min_recall, {k: m for k, (m, _) in detail.items() if m}
+    assert precision >= min_precision, {k: w for k, (_, w) in detail.items() if w}
 
 
 @pytest.fixture(scope="module")
@@ -113,25 +152,13 @@ def measured():
 def test_the_key_names_real_files_and_well_formed_facts():
     reports = _key()
     assert len(reports) >= 12
-    for report in reports:
-        for f in report["facts"]:
-            assert f["kind"] in ("actual", "target") and f["metric"] in ("value", "growth", "task"), f
-            assert ("ind" in f) != ("name" in f), f
-            assert f["quote"], f
-            if f["metric"] == "value":
-                assert {"value", "unit", "q"} <= set(f), f
-            if f["metric"] == "growth":
-                assert {"growth", "q"} <= set(f), f
+    check_facts(reports)
 
 
 def test_each_quote_of_the_key_is_in_its_report():
     if not CORPUS.is_dir():
         unavailable("needs ../shared/corpus")
-    for report in _key():
-        text = re.sub(r"\s", "", (CORPUS / report["file"]).read_text(encoding="utf-8"))
-        for f in report["facts"]:
-            for part in f["quote"].split("…"):
-                assert re.sub(r"\s", "", part) in text, (report["file"], part)
+    check_quotes(_key(), CORPUS)
 
 
 def test_recall_of_headline_figures_and_main_targets(measured):
