@@ -92,6 +92,19 @@ def _split_names(raw: str, count: int) -> list[str] | None:
     return names
 
 
+def clause_spans(s: str, a: int, b: int):
+    """The clauses of s[a:b] as (start, end): cut at ， and ：, leading spaces left out, empty ones
+    skipped."""
+    start = a
+    for m in [*re.finditer(r"[,:]", s[a:b]), None]:
+        ca, cb = start, a + (m.start() if m else b - a)
+        start = cb + 1
+        while ca < cb and s[ca].isspace():
+            ca += 1
+        if ca < cb:
+            yield ca, cb
+
+
 class Parser:
     def __init__(self, text: Text, resolver: Resolver):
         self.t = text
@@ -127,15 +140,7 @@ class Parser:
         intro: int | None = None
         self.pending: tuple[str, int] | None = None
         self.seg_start = a
-        start = a
-        bounds = [m.start() for m in re.finditer(r"[,:]", self.s[a:b])] + [b - a]
-        for cut in bounds:
-            ca, cb = start, a + cut
-            start = a + cut + 1
-            while ca < cb and self.s[ca].isspace():
-                ca += 1
-            if ca >= cb:
-                continue
+        for ca, cb in clause_spans(self.s, a, b):
             new, group = self._clause(ca, cb, kind, group)
             if new:
                 if intro is not None:

@@ -48,8 +48,13 @@ def clean_name(raw: str) -> str:
     s = re.sub(r"[\s*_`]+", "", s)
     # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
     s = re.sub(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)", "", s)
+    return strip_ends(s, LEAD, _TRAIL)
+
+
+def strip_ends(s: str, lead: re.Pattern, trail: re.Pattern) -> str:
+    """`s` without what `lead` and `trail` match at its ends, again until nothing more goes."""
     while True:
-        t = _TRAIL.sub("", LEAD.sub("", s))
+        t = trail.sub("", lead.sub("", s))
         if t == s:
             return s
         s = t

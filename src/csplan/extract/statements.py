@@ -32,10 +32,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .clauses import Item, Parser, status_words
+from .clauses import Item, Parser, clause_spans, status_words
 from .header import YEAR, year_of
 from .measures import Measure, find_measures
-from .names import AVERAGE, RATE, Ind, _WORDS
+from .names import AVERAGE, RATE, Ind, _WORDS, strip_ends
 from .text import TERMINAL, Text, is_heading
 
 
@@ -160,12 +160,7 @@ def _cn_number(s: str) -> int:
 
 def _clean(raw: str) -> str:
     s = re.sub(r"\([^()]*\)$", "", raw.strip()) if raw.strip().startswith("(") else raw
-    s = re.sub(r"[\s*_`]+", "", s)
-    while True:
-        t = _TRAIL.sub("", _LEAD.sub("", s))
-        if t == s:
-            return s
-        s = t
+    return strip_ends(re.sub(r"[\s*_`]+", "", s), _LEAD, _TRAIL)
 
 
 def _after_examples(raw: str) -> str:
@@ -269,14 +264,7 @@ class Reader:
                  before: list[Statement]) -> list[Statement]:
         items: list[Statement] = []
         topic = ""
-        start = a
-        for cut in [m.start() for m in re.finditer(r"[,:]", self.s[a:b])] + [b - a]:
-            ca, cb = start, a + cut
-            start = a + cut + 1
-            while ca < cb and self.s[ca].isspace():
-                ca += 1
-            if ca >= cb:
-                continue
+        for ca, cb in clause_spans(self.s, a, b):
             clause = self.s[ca:cb]
             # a year other than the part's, before a number: a figure of that year
             first_num = re.search(r"\d", clause)
