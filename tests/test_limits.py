@@ -283,8 +283,13 @@ def test_ctrl_c_at_any_moment_ends_with_one_line_and_130(tmp_path, store_copy):
             assert stderr == "csplan: interrupted\n", stderr
             outcome = "interrupted"
         elif p.returncode == 0:
-            assert "Traceback" not in stderr and "interrupted" not in stderr, stderr
+            assert "interrupted" not in stderr, stderr
             outcome = "finished"
+            if "Traceback" in stderr:
+                # the interpreter, still starting, reports the interrupt and goes on (CPython says
+                # "Failed checking if argv[0] is an import path entry"): no frame of csplan's
+                assert f"{os.sep}csplan{os.sep}" not in stderr.replace(os.fspath(SCRIPT), ""), stderr
+                outcome = "interpreter"
         else:
             # the interpreter's start-up, before csplan: no frame of csplan's own files
             assert p.returncode in (-signal.SIGINT, 1), (p.returncode, stderr)
