@@ -6,6 +6,7 @@ terminal; text from the store is always passed as plain Text, never parsed as ma
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO
@@ -110,8 +111,8 @@ def safe(text: str) -> str:
     return escape_cell(text) if CONTROL.search(text) else text
 
 
-def console(stderr: bool = False):
-    """A Rich console: colour and boxes on a terminal, plain and unwrapped when piped."""
+def console(stderr: bool = False, width: int | None = None):
+    """A Rich console: colour on a terminal (unless NO_COLOR), plain and unwrapped when piped."""
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
@@ -120,7 +121,7 @@ def console(stderr: bool = False):
         file=stream,
         highlight=False,
         soft_wrap=not tty,
-        width=None if tty else 100_000,
+        width=width or (None if tty else 100_000),
         emoji=False,
         markup=False,
     )
@@ -130,66 +131,262 @@ def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-class Table:
-    """A table described with plain strings; drawn by Rich when printed.
+#: One colour per meaning, in every command: (Rich style, the legend's word for it). A figure
+#: reported as fact has no colour.
+PALETTE = {
+    "estimate": ("yellow", "预计 estimate"),
+    "target": ("cyan", "目标 target"),
+    "met": ("green", "met"),
+    "missed": ("red", "missed"),
+    "pending": ("blue", "pending"),
+    "manual": ("magenta", "manual"),
+    "superseded": ("dim", "superseded"),
+}
 
-    Rows may carry a Rich style, used only on a terminal. On a narrow terminal only the columns
-    named in `wrap` (long text such as a quote) are wrapped; by default every column may be.
+#: Cells between two columns.
+GAP = 2
+#: A column of long text is never cut below this many cells (or its header's width).
+MIN_TEXT = 10
+
+
+def output_width(wide: bool = False) -> int | None:
+    """How many cells a line may take on stdout: the terminal's width; when piped, COLUMNS if it is
+    set, else no limit (None). `wide` (--wide) lifts the limit."""
+    import os
+    import shutil
+
+    if wide:
+        return None
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
+
+
+def cells(text: str) -> int:
+    """Terminal cells `text` takes: two for a wide (CJK) character."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+#: A run that must stay whole when a long text is folded onto lines: a number with its unit or
+#: sign, an id, a word; any other character (a CJK one, a space) is a place to break.
+_UNBREAKABLE = re.compile(r"[-+]?[0-9A-Za-z_.,:%‰@/`'<>=~^|*#$&\\()\[\]-]+[%‰]?|.", re.S)
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, ending with … when cut, and never inside a number or word
+    (unless the first one alone is too wide)."""
+    if cells(text) <= width:
+        return text
+    out, used = "", 1
+    for m in _UNBREAKABLE.finditer(text):
+        used += cells(m.group())
+        if used > width:
+            break
+        out += m.group()
+    if not out:
+        for ch in text:
+            if cells(out + ch) >= width:
+                break
+            out += ch
+    return out.rstrip() + "…"
+
+
+def fold(text: str, width: int) -> list[str]:
+    """`text` on lines of at most `width` cells, never breaking a number, id or word
+    (unless it alone is wider than a line)."""
+    lines, line, used = [], "", 0
+    for m in _UNBREAKABLE.finditer(text):
+        token = m.group()
+        w = cells(token)
+        if used + w > width and line:
+            lines.append(line.rstrip())
+            line, used = "", 0
+            if token == " ":
+                continue
+        while w > width:
+            head = token[0]
+            for ch in token[1:]:
+                if cells(head + ch) > width:
+                    break
+                head += ch
+            lines.append(head)
+            token = token[len(head):]
+            w = cells(token)
+        line, used = line + token, used + w
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
+    return lines
+
+
+class Table:
+    """A table described with plain strings, fitted to the width of the output when printed.
+
+    Numbers, ids, units, dates and outcome words are never split. When the table is wider than
+    the output, columns give way in this order: those named in `below` move under their row
+    (folded there as prose: a quote, a note); those in `shrink` (long text: a name, a title) are cut
+    with …; then those in `drop` are left out, first named first. A line under the table says what
+    gave way. A row may carry a meaning of PALETTE (its colour on a terminal), and so may a cell.
     """
 
     def __init__(self, headers: Sequence[str], title: str | None = None, right: Sequence[str] = (),
-                 wrap: Sequence[str] | None = None):
+                 shrink: Sequence[str] = (), drop: Sequence[str] = (), below: Sequence[str] = ()):
         self.headers = list(headers)
         self.title = title
         self.right = set(right)
-        self.wrap = set(self.headers if wrap is None else wrap)
-        self.rows: list[tuple[list[str], str | None]] = []
+        self.shrink = [h for h in shrink if h in self.headers]
+        self.drop = [h for h in drop if h in self.headers]
+        self.below = [h for h in below if h in self.headers]
+        self.rows: list[tuple[list[str], str | None, dict[str, str]]] = []
 
-    def add(self, *cells, style: str | None = None) -> None:
-        self.rows.append(([safe(_cell(c)) for c in cells], style))
+    def add(self, *cells, style: str | None = None, styles: dict[str, str] | None = None) -> None:
+        """One row; `style` (a meaning of PALETTE or a Rich style) colours the row, `styles` a cell."""
+        self.rows.append(([safe(_cell(c)) for c in cells], style, dict(styles or {})))
 
-    def rich(self, tty: bool):
-        from rich import box
-        from rich.table import Table as RichTable
-        from rich.text import Text
+    def meanings(self) -> list[str]:
+        """The meanings of PALETTE this table shows in colour, in PALETTE's order."""
+        used = {s for _, style, styles in self.rows for s in (style, *styles.values())}
+        return [m for m in PALETTE if m in used]
 
-        t = RichTable(
-            title=Text(safe(self.title), style="bold" if tty else "") if self.title else None,
-            box=box.SIMPLE_HEAD if tty else None,
-            show_edge=False,
-            pad_edge=False,
-            header_style="bold" if tty else "",
-            title_justify="left",
-        )
-        for h in self.headers:
-            t.add_column(h, justify="right" if h in self.right else "left", overflow="fold",
-                         no_wrap=h not in self.wrap)
-        for cells, style in self.rows:
-            t.add_row(*(Text(c) for c in cells), style=style if tty else None)
-        return t
+    def layout(self, width: int | None) -> tuple[list[int], list[int], list[int], list[str]]:
+        """(shown columns, their widths, columns moved below, the words of the note on what gave way)."""
+        natural = [max([cells(h)] + [cells(r[0][i]) for r in self.rows]) for i, h in enumerate(self.headers)]
+        shown = list(range(len(self.headers)))
+        widths = dict(enumerate(natural))
+        below: list[int] = []
+        notes: list[str] = []
+
+        def total() -> int:
+            return sum(widths[i] for i in shown) + GAP * (len(shown) - 1)
+
+        if width is None or total() <= width:
+            return shown, [widths[i] for i in shown], below, notes
+        for i in [i for i in shown if self.rows and not any(r[0][i] for r in self.rows)]:
+            if total() > width:  # a column with nothing in it goes first, unremarked
+                shown.remove(i)
+        for h in self.below:
+            i = self.headers.index(h)
+            if i in shown and total() > width:
+                shown.remove(i)
+                below.append(i)
+        cut_names: list[str] = []
+        for h in self.shrink:
+            i = self.headers.index(h)
+            floor = max(cells(h), min(natural[i], MIN_TEXT))
+            if i in shown and total() > width and widths[i] > floor:
+                widths[i] = max(floor, widths[i] - (total() - width))
+                cut_names.append(h)
+        dropped = []
+        last_resort = [self.headers[i] for i in reversed(shown[1:])]  # what still does not fit, from the right
+        for h in [*self.drop, *last_resort]:
+            i = self.headers.index(h)
+            if i in shown and total() > width:
+                shown.remove(i)
+                dropped.append(h)
+        cut_names = [h for h in cut_names if self.headers.index(h) in shown]
+        for i in shown:  # what the drops freed goes back to the columns that were cut
+            if self.headers[i] in cut_names and total() < width:
+                widths[i] = min(natural[i], widths[i] + width - total())
+        cut_names = [h for h in cut_names if widths[self.headers.index(h)] < natural[self.headers.index(h)]]
+        if cut_names:
+            notes.append("cut: " + ", ".join(cut_names))
+        if dropped:
+            notes.append("not shown: " + ", ".join(dropped))
+        return shown, [widths[i] for i in shown], below, notes
+
+    def lines(self, width: int | None, tty: bool) -> list[tuple[str, list[tuple[int, int, str]]]]:
+        """The table as lines of text, each with the (start, end, style) spans to colour; on a
+        terminal, a rule under the header."""
+        shown, widths, below, notes = self.layout(width)
+        out: list[tuple[str, list[tuple[int, int, str]]]] = []
+
+        def style_of(name: str | None) -> str | None:
+            return PALETTE[name][0] if name in PALETTE else name
+
+        def row(texts: list[str], row_style: str | None, cell_styles: dict[str, str]):
+            parts, spans, at = [], [], 0
+            for n, (i, w) in enumerate(zip(shown, widths, strict=True)):
+                text = cut(texts[i], w)
+                pad = " " * (w - cells(text))
+                cell = pad + text if self.headers[i] in self.right else text + pad
+                if n:
+                    parts.append(" " * GAP)
+                    at += GAP
+                s = style_of(cell_styles.get(self.headers[i]))
+                if s:
+                    spans.append((at, at + len(cell), s))
+                parts.append(cell)
+                at += len(cell)
+            line = "".join(parts).rstrip()
+            if row_style and style_of(row_style):
+                spans.insert(0, (0, len(line), style_of(row_style) or ""))
+            return line, spans
+
+        if self.title:
+            out.append((self.title, [(0, len(self.title), "bold")]))
+        head, _ = row(self.headers, None, {})
+        out.append((head, [(0, len(head), "bold")]))
+        if tty:
+            rule = "─" * min(width or 10**6, sum(widths) + GAP * (len(widths) - 1))
+            out.append((rule, [(0, len(rule), "dim")]))
+        for texts, row_style, cell_styles in self.rows:
+            out.append(row(texts, row_style, cell_styles))
+            for i in below:
+                if texts[i]:
+                    for piece in fold(texts[i], max(20, (width or 10**6) - 4)):
+                        out.append(("    " + piece, [(4, 4 + len(piece), "dim")]))
+        if notes:
+            note = "; ".join(notes) + " (--wide or a wider terminal shows all)"
+            out += [(piece, [(0, len(piece), "dim")]) for piece in fold(note, width or len(note))]
+        return out
 
 
-def print_blocks(*blocks) -> None:
-    """Print to stdout, in order: Tables, and lines given as str or (str, style).
+def legend(meanings: Sequence[str]):
+    """One line naming what each colour shown means, each word in its colour."""
+    from rich.text import Text
+
+    text = Text("colours: ", style="dim")
+    for n, m in enumerate(meanings):
+        text.append(" · " if n else "", style="dim")
+        text.append(PALETTE[m][1], style=PALETTE[m][0])
+    return text
+
+
+def print_blocks(*blocks, wide: bool = False) -> None:
+    """Print to stdout, in order: Tables, and lines given as str or (str, style or meaning).
 
     Every line is printed literally (escaped if it holds control characters): never as markup.
+    Tables are fitted to the output's width (`output_width`); other lines are not cut.
     """
     from rich.text import Text
 
-    con = console()
+    width = output_width(wide)
     tty = sys.stdout.isatty()
-
-    def renderable(b):
+    con = console(width=width if width and tty else None)
+    colour = tty and con.color_system is not None and not con.no_color
+    out: list[Text] = []
+    meanings: set[str] = set()
+    for b in blocks:
         if isinstance(b, Table):
-            return b.rich(tty)
-        text, style = b if isinstance(b, tuple) else (b, None)
-        return Text(safe(text), style=style if tty else "")
-
-    if tty:
-        for b in blocks:
-            con.print(renderable(b))
+            meanings.update(b.meanings())
+            for line, spans in b.lines(width, tty):
+                text = Text(line)
+                for start, end, style in spans:
+                    text.stylize(style, start, end)
+                out.append(text)
+            continue
+        line, style = b if isinstance(b, tuple) else (b, None)
+        if style in PALETTE:
+            meanings.add(style)
+            style = PALETTE[style][0]
+        for piece in fold(safe(line), width) if width else [safe(line)]:
+            out.append(Text(piece, style=(style or "") if colour else ""))
+    if colour and meanings:
+        out.append(legend([m for m in PALETTE if m in meanings]))
+    if colour:
+        for text in out:
+            con.print(text, no_wrap=True, overflow="ignore", crop=False)
         return
-    with con.capture() as cap:
-        for b in blocks:
-            con.print(renderable(b))
-    sys.stdout.write("\n".join(line.rstrip() for line in cap.get().split("\n")))
+    sys.stdout.write("".join(text.plain.rstrip() + "\n" for text in out))

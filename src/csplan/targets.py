@@ -410,9 +410,6 @@ def summary_text(checks: list[Check], tolerance=DEFAULT_TOLERANCE) -> str:
 
 # --- `show` ----------------------------------------------------------------------------------
 
-OUTCOME_STYLES = {"met": "green", "missed": "red", "pending": "yellow", "manual": "magenta"}
-
-
 def implied_text(c: Check) -> str:
     """"1110 亿元 (2024) × 1.055 = 1171.05 亿元"."""
     from .vocab import amount_text
@@ -439,8 +436,8 @@ def outcome_text(c: Check) -> str:
 
 
 def show_lines(store: Store, indicator: Indicator, figures: list[Figure], as_of: str | None = None) -> list:
-    """Lines for `csplan show`: each shown target's outcome and the level it implies, judged
-    with what was known on `as_of` (when given), as `csplan targets --as-of` judges it."""
+    """Lines for `csplan show`: each shown target's outcome, as (text, outcome), and the level it
+    implies, judged with what was known on `as_of` (when given), as `csplan targets --as-of` does."""
     from .query import current
     from .vocab import target_text
 
@@ -453,7 +450,7 @@ def show_lines(store: Store, indicator: Indicator, figures: list[Figure], as_of:
         c = check(store, t, actuals)
         said = target_text(t.metric, t.value, t.unit, t.growth, t.qualifier)
         where = f" {t.region}" if len({f.region for f in shown}) > 1 else ""
-        lines.append((f"target {t.year}{where} {said}: {outcome_text(c)}", OUTCOME_STYLES[c.outcome]))
+        lines.append((f"target {t.year}{where} {said}: {outcome_text(c)}", c.outcome))
         if c.implied_value is not None:
             lines.append(f"  implied {t.year} level: {implied_text(c)}")
     return lines

@@ -42,9 +42,10 @@ def main(
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format of the overview.")] = Format.table,
+    wide: Annotated[bool, typer.Option("--wide", help="The overview's tables at full width.")] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        read.overview(ctx, fmt)
+        read.overview(ctx, fmt, wide=wide)
 
 
 def run() -> None:

@@ -274,6 +274,10 @@ SafeCsvOpt = Annotated[
                       "so that it shows as text and never runs as a formula (numbers stay as they are). "
                       "`import` keeps the ', so leave it out for files that go back into a store."),
 ]
+WideOpt = Annotated[
+    bool,
+    typer.Option("--wide", help="Tables: every column at full width, even past the terminal's edge."),
+]
 YearOpt = Annotated[
     Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100, metavar="YEAR")
 ]
@@ -318,8 +322,9 @@ def status_cell(f) -> str:
 
 
 def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quotes: bool = False,
-                 name: bool = True, superseded: frozenset = frozenset(), safe_csv: bool = False) -> None:
-    """Figures as flat records (machine formats) or as a table.
+                 name: bool = True, superseded: frozenset = frozenset(), safe_csv: bool = False,
+                 wide: bool = False, after: Sequence = ()) -> None:
+    """Figures as flat records (machine formats) or as a table, with the lines `after` under it.
 
     `superseded` holds the id() of figures a newer source replaced; the table marks them.
     `safe_csv` is --safe-csv (see render.spreadsheet_text).
@@ -339,13 +344,18 @@ def emit_figures(store, figures, fmt: Format, *, title: str | None = None, quote
     if not figures:
         note("csplan: no figures match")
         return
-    t = Table(headers, title=title, right=("year", "growth"), wrap=("quote", "name") if quotes else None)
+    t = Table(headers, title=title, right=("year", "growth"), below=("quote",), shrink=("name",),
+              drop=("source", "vintage", "kind", "status", "name", "growth"))
     for f in figures:
         ind = store.indicators[f.indicator]
         cells = ([f.indicator, ind.name] if name else []) + ([f.region] if regions else []) + [
             f.year, f.kind, figure_cell(f), growth_cell(f.growth) if f.metric == "value" else "",
             status_cell(f), f.source] + (["superseded" if id(f) in superseded else "current"] if superseded else []) + (
             [f.quote] if quotes else [])
-        style = "cyan" if f.kind == "target" else ("yellow" if f.status == "estimate" else None)
-        t.add(*cells, style="dim" if id(f) in superseded else style)
-    print_blocks(t)
+        t.add(*cells, style="superseded" if id(f) in superseded else meaning(f))
+    print_blocks(t, *after, wide=wide)
+
+
+def meaning(f) -> str | None:
+    """The meaning of render.PALETTE a figure's row shows: target, estimate, or none (reported)."""
+    return "target" if f.kind == "target" else ("estimate" if f.status == "estimate" else None)

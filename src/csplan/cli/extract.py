@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import SafeCsvOpt, app, fail, load, note, writable_store
+from .app import SafeCsvOpt, WideOpt, app, fail, load, note, writable_store
 
 
 class ExtractFormat(str, Enum):
@@ -38,6 +38,7 @@ def extract(
         help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
     apply: Annotated[bool, typer.Option("--apply", help="Add the figures to the store, after showing them.")] = False,
     every: Annotated[bool, typer.Option(
         "--all", help="Also read every quantitative statement of the other sections: counts, amounts, areas, "
@@ -83,7 +84,7 @@ def extract(
         fail(f"{origin}: found no headline figures or targets; is it a plan report (执行情况 … 计划草案)?", 1)
     if apply and result.region_is_stand_in:
         fail(f"the report's region {result.region_name} is not in the store; give --region ID to name it", 2)
-    _show(result, fmt, safe_csv)
+    _show(result, fmt, safe_csv, wide)
     if apply:
         _apply(ctx, result, origin)
 
@@ -105,7 +106,7 @@ def _read(file: str) -> str:
     return read_document(None, data=data, name="stdin")
 
 
-def _show(result, fmt: ExtractFormat, safe_csv: bool = False) -> None:
+def _show(result, fmt: ExtractFormat, safe_csv: bool = False, wide: bool = False) -> None:
     import sys
 
     if fmt is ExtractFormat.toml:
@@ -127,17 +128,17 @@ def _show(result, fmt: ExtractFormat, safe_csv: bool = False) -> None:
     title = (f"{result.region_name or result.region} · {result.source} · "
              f"{result.actual_year} 实际 / {result.target_year} 目标")
     t = Table(["new", "indicator", "name", "year", "kind", "figure", "growth", "status", "quote"], title=title,
-              right=("year", "growth"))
+              right=("year", "growth"), below=("quote",), shrink=("name",), drop=("kind", "name", "status"))
     for r in result.records:
         figure = describe(r["metric"], r["value"], r["unit"], r["growth"], r["qualifier"], r["kind"])
         status = "目标" if r["kind"] == "target" else STATUS_LABELS.get(r["status"] or "", "")
         t.add("new" if r["indicator"] in new else "", r["indicator"], r["name"], r["year"], r["kind"], figure,
               growth_cell(r["growth"]) if r["metric"] == "value" else "", status, r["quote"],
-              style="cyan" if r["kind"] == "target" else None)
+              style="target" if r["kind"] == "target" else ("estimate" if r["status"] == "estimate" else None))
     blocks: list = [t]
     if new:
         blocks.append((f"new: {len(new)} indicator(s) the store does not have; importing creates them", "dim"))
-    print_blocks(*blocks)
+    print_blocks(*blocks, wide=wide)
 
 
 def _apply(ctx: typer.Context, result, origin: str) -> None:

@@ -6,10 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, YearOpt, _as_of, _region,
-                  app, emit_figures, fail, figure_cell, growth_cell, load, note, status_cell, store_location)
+from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, WideOpt, YearOpt, _as_of,
+                  _region, app, emit_figures, fail, figure_cell, growth_cell, load, meaning, note, status_cell,
+                  store_location)
 
-def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False) -> None:
+def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False, wide: bool = False) -> None:
     """The headline figures of the latest year, and the targets of the year after."""
     from ..query import headline
 
@@ -31,22 +32,23 @@ def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False) -> None:
         blocks.append(f"({src.date or ''} {src.issuer or ''})".replace("( ", "(").replace(" )", ")"))
     if view.actuals:
         t = Table(["indicator", "name", "figure", "growth", "status"], title=f"{view.actual_year} 主要指标",
-                  right=("growth",))
+                  right=("growth",), shrink=("name",), drop=("status", "name"))
         for f in view.actuals:
             t.add(f.indicator, store.indicators[f.indicator].name, figure_cell(f),
                   growth_cell(f.growth) if f.metric == "value" else "", status_cell(f),
-                  style="yellow" if f.status == "estimate" else None)
+                  style=meaning(f))
         blocks.append(t)
     if view.targets:
-        t = Table(["indicator", "name", "target"], title=f"{view.target_year} 主要预期目标")
+        t = Table(["indicator", "name", "target"], title=f"{view.target_year} 主要预期目标", shrink=("name",),
+                  drop=("name",))
         for f in view.targets:
-            t.add(f.indicator, store.indicators[f.indicator].name, figure_cell(f), style="cyan")
+            t.add(f.indicator, store.indicators[f.indicator].name, figure_cell(f), style="target")
         blocks.append(t)
     hints = ["csplan show ID: one indicator with its quotes · csplan list: every figure"]
     if view.target_year:
         hints.append(f"csplan targets {view.target_year}: all {view.target_count} targets of {view.target_year}")
     blocks.append((" · ".join(hints), "dim"))
-    print_blocks(*blocks)
+    print_blocks(*blocks, wide=wide)
 
 
 @app.command()
@@ -60,6 +62,7 @@ def show(
         "--history", help="Machine formats: also give superseded vintages (the table always lists them).")] = False,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """One indicator: its names, unit, and every figure and target with growth, status and quote.
 
@@ -93,9 +96,8 @@ def show(
     print_blocks(*lines)
     every = pick(history=True)
     current = {id(f) for f in figures}
-    emit_figures(store, every, fmt, quotes=True, name=False,
+    emit_figures(store, every, fmt, quotes=True, name=False, wide=wide, after=_target_notes(store, ind, figures, when),
                  superseded=frozenset(id(f) for f in every if id(f) not in current))
-    _print_target_notes(store, ind, figures, when)
 
 
 def _no_figures(store, ind, region: str | None) -> None:
@@ -108,17 +110,11 @@ def _no_figures(store, ind, region: str | None) -> None:
     fail(f"{ind.id} has no figures for that selection; it has figures for {', '.join(map(str, years))}", 1)
 
 
-def _print_target_notes(store, ind, figures, as_of: str | None = None) -> None:
+def _target_notes(store, ind, figures, as_of: str | None = None) -> list:
     """Below `show`: how each target turned out and the level it implies (targets module)."""
-    try:
-        from ..targets import show_lines
-    except ImportError:
-        return
-    from ..render import print_blocks
+    from ..targets import show_lines
 
-    lines = show_lines(store, ind, figures, as_of)
-    if lines:
-        print_blocks(*lines)
+    return show_lines(store, ind, figures, as_of)
 
 
 @app.command("list")
@@ -135,6 +131,7 @@ def list_(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """Every figure and target, filtered.
 
@@ -152,7 +149,7 @@ def list_(
         category = _category(store, category)
     figures = select(store, year=year, kind=kind.value if kind else None, category=category,
                      region=_region(store, region), as_of=_as_of(as_of))
-    emit_figures(store, figures, fmt, safe_csv=safe_csv)
+    emit_figures(store, figures, fmt, safe_csv=safe_csv, wide=wide)
     if not figures:
         if fmt is not Format.table:
             note("csplan: no figures match")
@@ -180,6 +177,7 @@ def search(
                                         show_default=False)],
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """Indicators whose id, names, aliases or quotes contain TEXT (Chinese or English).
 
@@ -198,7 +196,7 @@ def search(
     if not hits:
         fail(f"nothing in the store mentions {text!r}", 1)
     wanted = {i.id for i in hits}
-    emit_figures(store, [f for f in select(store) if f.indicator in wanted], fmt, safe_csv=safe_csv)
+    emit_figures(store, [f for f in select(store) if f.indicator in wanted], fmt, safe_csv=safe_csv, wide=wide)
 
 
 @app.command()
@@ -249,7 +247,8 @@ def value(
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False) -> None:
+def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False,
+            wide: WideOpt = False) -> None:
     """The reports in the store: id, date, region, how many figures each gave, title.
 
     \b
@@ -271,10 +270,10 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsv
         return
     from ..render import Table, print_blocks
 
-    t = Table(["id", "date", "region", "figures", "title"], right=("figures",), wrap=("title",))
+    t = Table(["id", "date", "region", "figures", "title"], right=("figures",), shrink=("title",), drop=("region",))
     for r in recs:
         t.add(r["id"], r["date"], r["region"], r["figures"], r["title"])
-    print_blocks(t)
+    print_blocks(t, wide=wide)
 
 
 @app.command("store")

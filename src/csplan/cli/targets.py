@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, _as_of, _region, app, complete_indicator, fail,
-                  load, note)
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_indicator,
+                  fail, load, note)
 
 ToleranceOpt = Annotated[
     float,
@@ -27,6 +27,7 @@ def targets(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
     manual) and margin (positive = better than the target).
@@ -58,21 +59,22 @@ def targets(
                 note(f"{c.target.indicator} {c.target.year} {c.target.region}: manual: {c.reason}")
         note(summary_text(checks, tol))
     else:
-        _targets_table(store, year, checks, tol)
+        _targets_table(store, year, checks, tol, wide)
     if check and summary(checks)["missed"]:
         raise typer.Exit(1)
 
 
-def _targets_table(store, year: int, checks, tol) -> None:
+def _targets_table(store, year: int, checks, tol, wide: bool = False) -> None:
     from ..render import Table, print_blocks
-    from ..targets import OUTCOME_STYLES, summary_text
+    from ..targets import summary_text
     from ..vocab import amount_text, describe, signed_text, target_text
 
     regions = sorted({c.target.region for c in checks})
     title = f"{year} targets" + (f" · {store.regions[regions[0]].name}" if len(regions) == 1 else "")
     headers = ["indicator", "name"] + (["region"] if len(regions) > 1 else []) + [
         "target", "baseline", "implied", "actual", "outcome", "margin", "note"]
-    t = Table(headers, title=title, right=("margin",))
+    t = Table(headers, title=title, right=("margin",), below=("note",), shrink=("name",),
+              drop=("baseline", "name", "margin", "region", "actual", "implied"))
     for c in checks:
         f = c.target
         baseline = ""
@@ -98,8 +100,8 @@ def _targets_table(store, year: int, checks, tol) -> None:
             target_text(f.metric, f.value, f.unit, f.growth, f.qualifier), baseline,
             amount_text(c.implied_value, c.level_unit), actual, c.outcome,
             signed_text(c.margin, c.margin_unit), c.reason]
-        t.add(*cells, style=OUTCOME_STYLES.get(c.outcome) if c.outcome != "pending" else None)
-    print_blocks(t, summary_text(checks, tol))
+        t.add(*cells, styles={"outcome": c.outcome})
+    print_blocks(t, summary_text(checks, tol), wide=wide)
 
 
 @app.command()
