@@ -99,7 +99,7 @@ def test_show_moves_quotes_under_their_rows_whole(cli, bundled):
     for q in quotes:
         assert re.sub(r"\s", "", q) in re.sub(r"\s", "", folded)
     pieces = folded.splitlines()
-    for a, b in zip(pieces, pieces[1:]):  # no number runs on from one line to the next
+    for a, b in zip(pieces, pieces[1:], strict=False):  # no number runs on from one line to the next
         assert not (re.search(r"[\d.]$", a) and re.match(r"\s*[\d.%]", b)), (a, b)
     assert "增长5.5%" in folded.replace(" ", "") and "5.\n" not in folded
 
