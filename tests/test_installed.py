@@ -97,3 +97,20 @@ def test_every_write_command_leaves_the_installed_package_unchanged(installed, t
     assert _tree(package) == before, "a command wrote inside the installed package"
     figures = json.loads(run(installed, tmp_path, "list", "--format", "json").stdout)
     assert any(f["indicator"] == "gdp" and f["year"] == 2026 and f["kind"] == "target" for f in figures)
+
+
+def test_the_installed_command_takes_ctrl_c_from_its_first_statement(installed, tmp_path):
+    """The wheel's `csplan` script imports csplan first (which takes Ctrl-C from its own first line),
+    not `re` as an installer's generated entry-point script does, and it runs."""
+    import ast
+
+    script = installed / "bin" / "csplan"
+    body = ast.parse(script.read_text(encoding="utf-8")).body
+    statements = [s for s in body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    first = statements[0]
+    assert isinstance(first, ast.ImportFrom) and first.module == "csplan.cli", ast.dump(first)
+    env = {k: v for k, v in os.environ.items() if k not in ("CSPLAN_STORE", "PYTHONPATH")}
+    env.update(PYTHONPATH=str(installed), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"))
+    done = subprocess.run([sys.executable, str(script), "value", "gdp", "2024"], env=env, capture_output=True,
+                          text=True, check=False)
+    assert (done.returncode, done.stdout) == (0, "1110\n"), done.stderr  # 地区生产总值1110亿元
