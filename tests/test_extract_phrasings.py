@@ -155,6 +155,17 @@ def test_a_plan_reports_review_is_read_in_all_its_sections():
     assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact")}
 
 
+def test_targets_numbered_as_sections_one_a_line():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标建议\n\n2025年全市经济社会发展主要预期目标建议如下：\n"
+            "（一）地区生产总值增长6%左右。\n\n（二）全社会固定资产投资增长3%以上。\n\n（三）进出口总额实现正增长。\n\n"
+            "（四）城镇新增就业3万人，城镇调查失业率5.5%左右。\n\n上述目标与“十四五”规划相衔接，城镇新增就业增长10%。\n\n"
+            "三、2025年主要任务\n\n（一）扩大有效投资。安排重点项目300个，固定资产投资增长8%。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 3, "at_least"),
+        ("trade", T, "task", None, None), ("new_urban_jobs", T, "value", (3, "万人"), "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
+
+
 def test_the_names_before_a_task_are_its_indicators():
     targets = ("今年的主要预期目标是：地区生产总值增长6%，"
                "单位地区生产总值能耗和主要污染物排放总量完成省下达的减排任务。")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import HEADING, LIST_START, TERMINAL, Text, is_heading
+from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading
 from .measures import Measure, NEGATIVE, alternation, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, RATE, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -70,7 +70,7 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
                     semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = _listed(text, qa, qb)
+                        listed = _listed(text, qa, qb) or _numbered_line(text, qa, qb)
                         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
                             break  # the paragraph under the heading has its own 主要预期目标
                         more = parser.sentence(qa, qb, "target")
@@ -199,6 +199,14 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
 
 def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.original[text.pos[a]:text.pos[b - 1] + 1].lstrip()))
+
+
+def _numbered_line(text: Text, a: int, b: int) -> bool:
+    """A target on a line of its own numbered as a section is ((三)全社会固定资产投资增长3%以上。):
+    one short sentence, not a section's heading and its text ((一)扩大有效投资。全年计划…)."""
+    line = text.joined[a:b].strip()
+    return (bool(SECTION_NUMBER.match(line)) and len(line) <= 60 and line[-1:] in "。;"
+            and len(_sentences(text, a, b)) == 1)
 
 
 def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
