@@ -166,6 +166,17 @@ def test_targets_numbered_as_sections_one_a_line():
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
 
 
+def test_a_growth_in_times_and_regional_names_of_industry_and_revenue():
+    summary = ("全年地区生产总值增长6%，规模工业增加值增长7%；全部财政收入36.2亿元，增长18.3%；"
+               "实际利用外资7.3亿美元、增长1.1倍；进出口总额增长2倍。")
+    targets = "今年的主要预期目标是：地区生产总值增长6%，规模工业增加值增长8%，全部财政收入增长8%。"
+    assert _read(summary, targets) == BASE | {
+        ("budget_revenue", A, "value", (36.2, "亿元"), "exact"), ("budget_revenue", A, "growth", 18.3, "exact"),
+        ("fdi", A, "value", (7.3, "亿美元"), "exact"), ("fdi", A, "growth", 110, "exact"),
+        ("trade", A, "growth", 200, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("industrial_value_added", T, "growth", 8, "exact"), ("budget_revenue", T, "growth", 8, "exact")}
+
+
 def test_the_names_before_a_task_are_its_indicators():
     targets = ("今年的主要预期目标是：地区生产总值增长6%，"
                "单位地区生产总值能耗和主要污染物排放总量完成省下达的减排任务。")
