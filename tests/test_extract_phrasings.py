@@ -153,6 +153,17 @@ def test_a_plan_reports_review_is_read_in_all_its_sections():
     text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率5.1%。\n\n"
             "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%。\n")
     assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact")}
+    # … but for the indicators the report sets targets for: the figure, not a ceiling kept
+    text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率控制在5.1%，"
+            "城镇登记失业率3.3%。\n\n（二）对外开放。进出口总额120亿元，增长8%。\n\n"
+            "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%，"
+            "城镇新增就业3万人，城镇调查失业率、城镇登记失业率分别控制在5.5%以内、4%以内。\n")
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (3.2, "万人"), "exact"),
+        ("registered_unemployment_rate", A, "value", (3.3, "%"), "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("new_urban_jobs", T, "value", (3, "万人"), "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most"),
+        ("registered_unemployment_rate", T, "value", (4, "%"), "at_most")}
 
 
 def test_targets_numbered_as_sections_one_a_line():

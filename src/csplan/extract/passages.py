@@ -261,12 +261,14 @@ def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
     return out
 
 
-def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
+def actual_sentences(text: Text, parser: Parser, limit: int,
+                     targeted: frozenset[str] = frozenset()) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators.
     A government work report states its headline figures all over its review of the year (jobs
     under 民生, trade under 开放): the common headline indicators the summary lacks are taken from
-    there too, the first figure of each, leaving out a review of five years."""
+    there too, the first figure of each, leaving out a review of five years. A plan report's
+    sections add to its summary the indicators of `targeted` (those the report sets targets for)."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
     work_report = is_work_report(text)
@@ -308,13 +310,16 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
         if sum(it.ind.known for it in chosen) >= 2:
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
-            elif _in_section(text, blocks, i):
+            else:
                 # a plan report's review of the year that opens on its first section (（一）经济运行
                 # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
                 # read whole, up to its next chapter. A summary before the sections has the year's
-                # headline figures, and its sections their details.
+                # headline figures, and its sections their details, but for the indicators the
+                # report sets targets for (城镇新增就业 under 民生 when a target names it).
                 end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
-                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1))
+                only = None if _in_section(text, blocks, i) else targeted
+                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1),
+                                         only)
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
@@ -349,9 +354,10 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
     return is_heading(line) and bool(_CHAPTER.match(line.lstrip("#* ")))
 
 
-def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
-    """The first figure of each common headline indicator the summary lacks, from the other
-    paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
+def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
+           only: frozenset[str] | None = None) -> list[Item]:
+    """The first figure of each common headline indicator (of `only`, if given) the summary lacks,
+    from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
     have = {it.ind.id for it in chosen}
     out: list[Item] = []
     first = blocks[0][0][0] if blocks else 0
@@ -363,6 +369,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         for it in items_of(i):
             if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
+            if only is not None and (it.ind.id not in only or it.qualifier != "exact"):
+                continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure
             if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
                 continue
             have.add(it.ind.id)
