@@ -29,9 +29,10 @@ def test_bundled_growth_pairs(cli):
     # 1110 亿元, 增长 5.8%; target 增长 5.5%: 1110 × 1.055 = 1171.05, 1110 / 1.058 = 1049.149…
     assert gdp == {
         "indicator": "gdp", "name": "地区生产总值", "name_en": "Gross regional product", "region": "cangshan",
-        "unit": "亿元", "actual_year": 2024, "actual_value": 1110, "actual_growth": 5.8, "actual_status": "estimate",
-        "target_year": 2025, "target_growth": 5.5, "target_qualifier": "exact", "change_pp": -0.3,
-        "implied_value": 1171.05, "implied_prior_value": 1049.15,
+        "actual_year": 2024, "actual_value": 1110, "actual_unit": "亿元", "actual_growth": 5.8,
+        "actual_status": "estimate", "target_year": 2025, "target_growth": 5.5, "target_qualifier": "exact",
+        "change_pp": -0.3, "implied_value": 1171.05, "implied_unit": "亿元", "implied_prior_value": 1049.15,
+        "implied_prior_unit": "亿元", "result_growth": None, "outcome": "pending",
     }
     retail = recs[("retail_sales", "cangshan")]  # 593 亿元, 增长 5.3%; target 5.3%
     assert (retail["change_pp"], retail["implied_value"], retail["implied_prior_value"]) == (0, 624.43, 563.15)

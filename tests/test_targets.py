@@ -417,8 +417,8 @@ def test_records_have_the_core_keys_then_the_check_keys(tmp_path, cli):
     r = cli("--store", path, "targets", "2023", "--format", "csv")
     header = next(csv.reader(io.StringIO(r.stdout)))
     assert header == list(KEYS) + [
-        "baseline_year", "baseline_value", "baseline_growth", "implied_value", "actual_value", "actual_growth",
-        "outcome", "margin"]
+        "baseline_year", "baseline_value", "baseline_unit", "baseline_growth", "implied_value", "implied_unit",
+        "actual_value", "actual_unit", "actual_growth", "outcome", "margin", "margin_unit"]
     assert tuple(header[len(KEYS):]) == EXTRA_KEYS
     tsv = cli("--store", path, "targets", "2023", "--format", "tsv").stdout
     assert tsv.splitlines()[0].split("\t") == header
