@@ -9,9 +9,6 @@ import csv
 import io
 import json
 
-from rich.cells import cell_len
-from rich.console import Console
-
 from test_targets import fig, make_store
 
 
@@ -102,28 +99,3 @@ def test_svg_export(tmp_path, cli):
     assert "2024" in svg and "actual" in svg and "target" in svg
     r = cli("growth", "--svg", tmp_path / "missing-folder" / "g.svg")
     assert r.exit_code == 3 and r.stderr.startswith("csplan: ") and "Traceback" not in r.stderr
-
-
-def test_chart_bars_share_one_scale_around_zero(tmp_path, cli):
-    from csplan.cli.targets import _chart
-    from csplan.store import load
-    from csplan.targets import growth_rows
-
-    path = make_store(
-        tmp_path,
-        fig("actual", "gdp", 2022, "growth", unit="%", growth=8),
-        fig("target", "gdp", 2023, "growth", unit="%", growth=-4),
-    )
-    con = Console(width=120, record=True, file=io.StringIO(), color_system=None)
-    con.print(_chart(growth_rows(load(path)), width=30))
-    lines = [line for line in con.export_text().splitlines() if "█" in line]
-    assert len(lines) == 2
-    actual, target = lines
-    # 8 and -4 on a 12-point span of 30 cells: 20 cells right of the zero line, 10 left of it.
-    assert actual.count("█") == 20 and target.count("█") == 10
-
-    def cell(line: str, char: str) -> int:
-        return cell_len(line[: line.index(char)])
-
-    assert cell(actual, "│") == cell(target, "│")
-    assert cell(target, "█") < cell(target, "│") < cell(actual, "█")

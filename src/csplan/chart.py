@@ -88,6 +88,14 @@ def _source_note(store: Store, sources: Sequence[str | None]) -> str:
     return "Source: " + "; ".join(said) if said else ""
 
 
+def _estimates(figures, year: str) -> str:
+    """A word on figures the report gave as estimates (预计), which a reader should know."""
+    statuses = [f.status for f in figures if f is not None]
+    if "estimate" not in statuses:
+        return ""
+    return f"; {'the' if set(statuses) == {'estimate'} else 'some'} {year} figures are estimates (预计)"
+
+
 def _years_text(years: set[int]) -> str:
     return str(next(iter(years))) if len(years) == 1 else "/".join(map(str, sorted(years)))
 
@@ -113,7 +121,8 @@ def growth_chart(store: Store, rows: Sequence[GrowthRow]) -> Chart:
         legend.append(("after", f"{target} actual"))
     sources = [f.source for r in rows for f in (r.actual, r.target) if f is not None]
     return Chart(f"{_region_title(store, [r.region for r in rows])} · growth: {before} actual vs {target} target",
-                 "Growth on the year before, %", legend, [Panel("", groups)],
+                 "Growth on the year before, %" + _estimates([r.actual for r in rows], before), legend,
+                 [Panel("", groups)],
                  [_source_note(store, sources)])
 
 
@@ -154,7 +163,8 @@ def targets_chart(store: Store, year: int, checks: Sequence[Check]) -> Chart:
     legend += [("after", f"{year} actual")] if "after" in drawn else []
     notes = [f"Not drawn: {'; '.join(rest)}"] if rest else []
     notes.append(_source_note(store, [c.target.source for c in checks]))
-    subtitle = f"{len(checks)} targets: " + " · ".join(f"{n} {o}" for o, n in counts.items())
+    subtitle = f"{len(checks)} targets: " + " · ".join(f"{n} {o}" for o, n in counts.items()) + _estimates(
+        [c.baseline for c in checks], str(year - 1))
     return Chart(f"{_region_title(store, [c.target.region for c in checks])} · {year} targets", subtitle, legend,
                  panels, notes)
 
