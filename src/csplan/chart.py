@@ -11,7 +11,6 @@ This module never imports Typer or Rich.
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -207,10 +206,10 @@ def span(values: Sequence[Decimal | None]) -> tuple[Decimal, Decimal]:
 
 def ticks(lo: Decimal, hi: Decimal, most: int = 7) -> list[Decimal]:
     """Round tick values (steps of 1, 2, 2.5 or 5 × 10^k) covering lo..hi, zero among them."""
-    size = float(hi - lo)
-    power = Decimal(10) ** math.floor(math.log10(size / most))
+    size = hi - lo
+    power = Decimal(1).scaleb((size / most).adjusted())  # 10^k just below size / most
     step = next(power * m for m in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
-                if size / float(power * m) <= most)
+                if size / (power * m) <= most)
     first = (lo / step).to_integral_value(rounding="ROUND_FLOOR") * step
     last = (hi / step).to_integral_value(rounding="ROUND_CEILING") * step
     count = int((last - first) / step)

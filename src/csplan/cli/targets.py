@@ -157,20 +157,19 @@ def growth(
     if not rows:
         when = f" for {year}" if year else ""
         fail(f"no actual growth and growth target to compare{when}; `csplan list --kind target` lists the targets")
-    from ..chart import growth_chart
-
-    chart = growth_chart(store, rows)
     if svg is not None:
-        _save_svg(chart, svg)
+        from ..chart import growth_chart
+
+        _save_svg(growth_chart(store, rows), svg)
     if fmt is not Format.table:
         from ..render import write_records
 
         write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS, safe=safe_csv)
         return
-    _growth_table(store, rows, chart)
+    _growth_table(store, rows)
 
 
-def _growth_table(store, rows, chart) -> None:
+def _growth_table(store, rows) -> None:
     from ..render import Table, console, is_terminal, print_blocks
     from ..vocab import amount_text, signed_text, target_text
 
@@ -190,8 +189,10 @@ def _growth_table(store, rows, chart) -> None:
         t.add(*cells)
     print_blocks(t)
     if is_terminal():
+        from ..chart import growth_chart
+
         con = console()
-        con.print(_chart(chart, con.width))
+        con.print(_chart(growth_chart(store, rows), con.width))
 
 
 def _chart(chart, columns: int):
