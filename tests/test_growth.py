@@ -99,3 +99,29 @@ def test_svg_export(tmp_path, cli):
     assert "2024" in svg and "actual" in svg and "target" in svg
     r = cli("growth", "--svg", tmp_path / "missing-folder" / "g.svg")
     assert r.exit_code == 3 and r.stderr.startswith("csplan: ") and "Traceback" not in r.stderr
+
+
+def test_named_indicators_keep_the_order_asked_and_a_level_without_growth(cli):
+    r = cli("growth", "固定资产投资", "trade", "gdp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    recs = json.loads(r.stdout)
+    assert [rec["indicator"] for rec in recs] == ["fixed_asset_investment", "trade", "gdp"]
+    fai = recs[0]  # 固定资产投资 302 亿元 (no growth printed); 2025: 固定资产投资增长4.5% → 302 × 1.045 = 315.59
+    assert (fai["actual_value"], fai["actual_unit"], fai["actual_growth"], fai["target_growth"]) == (
+        302, "亿元", None, 4.5)
+    assert (fai["implied_value"], fai["implied_unit"], fai["change_pp"], fai["implied_prior_value"]) == (
+        315.59, "亿元", None, None)
+    table = cli("growth", "固定资产投资").stdout
+    assert "302 亿元" in table and "315.59 亿元" in table
+
+
+def test_growth_records_the_target_years_outcome_as_targets_does(tmp_path, cli):
+    path = make_store(tmp_path,
+                      fig("actual", "gdp", 2022, "value", value=1110, unit="亿元", growth=5.8),
+                      fig("target", "gdp", 2023, "growth", unit="%", growth=5.5, qualifier="about"),
+                      fig("actual", "gdp", 2023, "growth", unit="%", growth=5.1))
+    [rec] = growth_records(cli, "--store", path, "growth").values()
+    # 5.1 against 5.5 左右 (tolerance 0.5 pp): met, as `targets` judges it
+    assert (rec["result_growth"], rec["outcome"]) == (5.1, "met")
+    target = json.loads(cli("--store", path, "targets", "2023", "--format", "json").stdout)[0]
+    assert (target["actual_growth"], target["outcome"], target["implied_value"]) == (5.1, "met", rec["implied_value"])
