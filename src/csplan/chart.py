@@ -36,6 +36,7 @@ class Bar:
     series: str  # "before", "target" or "after" (COLOURS)
     value: Decimal | None
     text: str  # the label at the bar's end: "+5.8%", "157 家"
+    estimate: bool = False  # the report gave the figure as an estimate (预计)
 
 
 @dataclass
@@ -108,11 +109,13 @@ def growth_chart(store: Store, rows: Sequence[GrowthRow]) -> Chart:
     target = _years_text({r.target_year for r in rows})
     groups = []
     for r in rows:
-        bars = [Bar("before", r.actual_growth, _pct(signed_text(r.actual_growth)) or "no growth printed"),
+        bars = [Bar("before", r.actual_growth, _pct(signed_text(r.actual_growth)) or "no growth printed",
+                    _is_estimate(r.actual)),
                 Bar("target", r.target_growth, target_text("growth", None, None, r.target.growth, r.target.qualifier)
                     if r.target else "no growth target")]
         if r.result_growth is not None:
-            bars.append(Bar("after", r.result_growth, _pct(signed_text(r.result_growth))))
+            bars.append(Bar("after", r.result_growth, _pct(signed_text(r.result_growth)),
+                            _is_estimate(r.check.actual if r.check else None)))
         groups.append(Group(r.indicator.name + (f" · {r.region}" if len({x.region for x in rows}) > 1 else ""),
                             bars, r.outcome))
     legend = [("before", f"{before} actual"), ("target", f"{target} target")]
@@ -123,6 +126,10 @@ def growth_chart(store: Store, rows: Sequence[GrowthRow]) -> Chart:
                  "Growth on the year before, %" + _estimates([r.actual for r in rows], before), legend,
                  [Panel("", groups)],
                  [_source_note(store, sources)])
+
+
+def _is_estimate(figure) -> bool:
+    return figure is not None and figure.status == "estimate"
 
 
 def _pct(text: str) -> str:

@@ -204,10 +204,12 @@ def _chart(chart, columns: int):
     from rich.text import Text
 
     from ..chart import span
-    from ..render import safe
-    from ..targets import OUTCOME_STYLES
+    from ..render import PALETTE, safe
 
-    styles = {"before": "yellow", "target": "cyan", "after": "magenta"}
+    def colour(b) -> str:
+        """One colour per meaning, as in the tables: a target cyan, an estimate yellow, a fact none."""
+        return PALETTE["target"][0] if b.series == "target" else PALETTE["estimate"][0] if b.estimate else ""
+
     labels = dict(chart.legend)
     groups = chart.panels[0].groups
     lo, hi = span([b.value for g in groups for b in g.bars])
@@ -242,13 +244,13 @@ def _chart(chart, columns: int):
         for n, b in enumerate(g.bars):
             line = Text("" if own_line else padded(name if n == 0 else "", name_w) + " ")
             label = labels.get(b.series, b.series)
-            line.append(padded(label, which_w), style=styles[b.series])
+            line.append(padded(label, which_w), style=colour(b))
             line.append(" ")
-            line.append_text(bar(b.value, styles[b.series]))
+            line.append_text(bar(b.value, colour(b)))
             last = g.outcome is not None and n == len(g.bars) - 1
             line.append(padded(b.text, value_w) if last else b.text)
             if last:
-                line.append(" " + g.outcome, style=OUTCOME_STYLES[g.outcome])
+                line.append(" " + g.outcome, style=PALETTE[g.outcome][0])
             line.rstrip()
             lines.append(line)
     return Group(*lines)
