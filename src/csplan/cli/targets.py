@@ -177,7 +177,8 @@ def _growth_table(store, rows) -> None:
     headers = ["indicator", "name"] + (["region"] if regions else []) + [
         "actual year", "value", "growth", "target year", "target", "change", "implied level",
         "implied prior level"]
-    t = Table(headers, title="growth: actual vs target", right=("growth", "change"))
+    t = Table(headers, title="growth: actual vs target", right=("growth", "change"), shrink=("name",),
+              drop=("implied prior level", "actual year", "target year", "implied level", "value", "name", "region"))
     for r in rows:
         tg = r.target
         cells = [r.indicator.id, r.indicator.name] + ([r.region] if regions else []) + [
