@@ -229,3 +229,28 @@ def test_the_annual_mean_of_a_concentration_is_a_name():
         ("细颗粒物年均浓度", T, "value", (33, "微克/立方米"), "at_most"), ("PM10年均浓度", T, "growth", -3, "exact")}
     assert ("PM2.5年均浓度", T, "growth", -3, "exact") in _read(SUMMARY, "今年的主要预期目标是：地区生产总值增长6%，"
                                                               "PM2.5年均浓度下降3%。")
+
+
+@pytest.mark.parametrize("review", ["固定资产投资增长5%（年度预期目标10%左右）",
+                                    "固定资产投资增长5%（年度预期目标：增长10%左右）",
+                                    "固定资产投资增长5%，低于年度预期目标5个百分点",
+                                    "固定资产投资增长5%，年度预期目标为10%左右"])
+def test_a_review_quoting_the_years_own_target_does_not_open_the_targets(review):
+    text = (PLAN + f"（一）经济运行稳中有进。全年地区生产总值增长6%，规上工业增加值增长7%；{review}；"
+            "社会消费品零售总额520亿元、增长6.5%。\n\n二、2025年主要预期目标\n\n"
+            "建议2025年全市经济社会发展主要预期目标为：\n\n——地区生产总值增长6%左右；\n\n"
+            "——固定资产投资增长7%。\n")
+    assert _extract(text) == BASE | {
+        ("fixed_asset_investment", A, "growth", 5, "exact"), ("retail_sales", A, "value", (520, "亿元"), "exact"),
+        ("retail_sales", A, "growth", 6.5, "exact"),
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 7, "exact")}
+
+
+@pytest.mark.parametrize("lead", ["全市经济社会发展的目标任务是", "全市经济社会发展的发展目标是",
+                                  "今年经济社会发展的总体要求和主要目标是", "全市发展目标任务建议为"])
+def test_lead_ins_without_expected(lead):
+    targets = (f"围绕发展目标，全年实施项目200个，完成投资520亿元。{lead}：地区生产总值增长7%以上；"
+               "城镇新增就业3.5万人以上；城镇登记失业率控制在4%以内。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 7, "at_least"), ("new_urban_jobs", T, "value", (3.5, "万人"), "at_least"),
+        ("registered_unemployment_rate", T, "value", (4, "%"), "at_most")}

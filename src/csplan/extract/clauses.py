@@ -8,7 +8,8 @@ from itertools import pairwise
 
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
-from .names import AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, clean_name, valid_name
+from .names import (AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, TARGET_LEAD_INS, clean_name,
+                    valid_name)
 
 
 @dataclass
@@ -49,7 +50,8 @@ _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|�
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
-TARGET_WORDS = re.compile(r"主要预期目标|主要目标|预期目标|主要发展目标|主要(?:经济|计划|发展)?指标(?:建议)?安排")
+TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
+                          rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
 _SEP = re.compile(r"[、和与及]")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")

@@ -98,6 +98,8 @@ _WORDS: dict[str, str] = _LEXICON_DATA["words"]
 # Names with these words measure something that should fall.
 LOWER_IS_BETTER: tuple[str, ...] = tuple(_LEXICON_DATA["lower_is_better"])
 PROVINCES: dict[str, str] = _LEXICON_DATA["provinces"]
+# The words that open the main targets, and those that show a target reviewed rather than set.
+TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
 
 
 def _compose_id(key: str) -> tuple[str, str | None]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading
-from .measures import Measure, NEGATIVE, alternation, number_of, qualifier_of
-from .names import ANNUAL_MEAN, AVERAGE, RATE, valid_name
+from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
+from .names import ANNUAL_MEAN, AVERAGE, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
 from .header import YEAR, year_of
 
@@ -42,9 +42,8 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
             sent = text.joined[sa:sb]
             for m in TARGET_WORDS.finditer(sent):
                 clause_start = max(sent.rfind(c, 0, m.start()) for c in ",;:") + 1
-                before, after_words = sent[clause_start:m.start()], sent[m.end():m.end() + 6]
-                if re.search(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|明确的", before) or \
-                        re.match(r"\s*(?:任务)?(?:完成|执行|实现|较好|全面|圆满)", after_words):
+                before = sent[clause_start:m.start()]
+                if _reviewed(sent, m, before):
                     continue
                 if _other_period(before, year):
                     continue
@@ -93,6 +92,21 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 if items:
                     return sa, end, after, items
     return None
+
+
+_REVIEW_BEFORE = re.compile(alternation(TARGET_LEAD_INS["review_before"]))
+_REVIEW_AFTER = re.compile(rf"\s*(?:任务)?(?:{alternation(TARGET_LEAD_INS['review_after'])})")
+
+
+def _reviewed(sent: str, m: re.Match, before: str) -> bool:
+    """Whether the lead-in `m` of `sent` tells of targets set before rather than opening the year's:
+    reviewed (年初确定的主要预期目标较好完成), compared with (低于年度预期目标1.4个百分点), stated with
+    its number (年度预期目标为10%左右), or in brackets (增长5%（年度预期目标10%左右）)."""
+    ahead = sent[:m.start()]
+    stated = re.match(r"\s*(?:是|为)?\s*", sent[m.end():])
+    return bool(_REVIEW_BEFORE.search(before) or _REVIEW_AFTER.match(sent, m.end())
+                or measure_pattern().match(sent, m.end() + (stated.end() if stated else 0))
+                or ahead.count("(") > ahead.count(")"))
 
 
 _CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
