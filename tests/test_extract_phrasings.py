@@ -254,3 +254,13 @@ def test_lead_ins_without_expected(lead):
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 7, "at_least"), ("new_urban_jobs", T, "value", (3.5, "万人"), "at_least"),
         ("registered_unemployment_rate", T, "value", (4, "%"), "at_most")}
+
+
+def test_a_targets_heading_followed_by_five_year_goals_before_the_list():
+    text = (PLAN + SUMMARY + "\n\n二、2025年国民经济和社会发展主要预期目标\n\n"
+            "2025年是承上启下之年。今后五年，全市将加快建设现代化强市，到2030年，地区生产总值突破2200亿元，"
+            "研发投入强度达到4.5%。\n\n综合考虑发展基础，2025年全市经济社会发展主要预期目标建议为：\n\n"
+            "（1）地区生产总值增长5.5%左右；\n\n（2）社会消费品零售总额增长5%；\n\n（3）城镇新增就业1.8万人以上。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 5.5, "about"), ("retail_sales", T, "growth", 5, "exact"),
+        ("new_urban_jobs", T, "value", (1.8, "万人"), "at_least")}

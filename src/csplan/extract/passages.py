@@ -89,9 +89,17 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                         more = parser.sentence(qa, qb, "target")
                         if more:
                             items, end = items + more, qb
-                if items:
+                if any(not of_other_year(text, it, year) for it in items):
                     return sa, end, after, items
+                # nothing of the year (a heading followed by the goals of 2030): the next lead-in
     return None
+
+
+def of_other_year(text: Text, it: Item, year: int | None) -> bool:
+    """Whether the clause of an item dates it to another year than `year` (2023年全县地区生产总值为
+    980亿元 in the summary of 2024, 到2030年…突破2200亿元 among the targets of 2026)."""
+    said = text.last_clause_match(YEAR, it.at)
+    return year is not None and said is not None and year_of(said.group(1)) != year
 
 
 _REVIEW_BEFORE = re.compile(alternation(TARGET_LEAD_INS["review_before"]))

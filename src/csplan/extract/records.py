@@ -12,7 +12,7 @@ from ..records import KEYS
 from .text import Text, prepare
 from .names import PROVINCES, Resolver
 from .clauses import Item, Parser, status_words
-from .passages import actual_sentences, target_sentence
+from .passages import actual_sentences, of_other_year, target_sentence
 from .header import Header, YEAR, read_header, year_of
 from .statements import read_statements, spell_id
 
@@ -220,14 +220,9 @@ def extract(
                      "give --region ID for a readable one")
     sid = source or (f"{rid}-{ty}-gwr" if header.kind == "gwr" else f"{rid}-{ay}-plan")
 
-    def other_year(it: Item, year: int) -> bool:
-        """2023年全县地区生产总值为980亿元 in the summary of 2024, 力争到2027年…: a figure of another year."""
-        said = text.last_clause_match(YEAR, it.at)
-        return said is not None and year_of(said.group(1)) != year
-
     if actual_year is None and target_year is None:
-        actuals = [it for it in actuals if not other_year(it, ay)]
-        targets = [it for it in targets if not other_year(it, ty)]
+        actuals = [it for it in actuals if not of_other_year(text, it, ay)]
+        targets = [it for it in targets if not of_other_year(text, it, ty)]
     records = _records([*actuals, *targets], text, summary_start, rid, sid, ay, ty)
     if every:
         records += _statement_records(text, parser, actuals, summary_start, target, records, rid, sid, ay, ty)
