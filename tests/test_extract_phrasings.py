@@ -264,3 +264,13 @@ def test_a_targets_heading_followed_by_five_year_goals_before_the_list():
     assert _extract(text) == BASE | {
         ("gdp", T, "growth", 5.5, "about"), ("retail_sales", T, "growth", 5, "exact"),
         ("new_urban_jobs", T, "value", (1.8, "万人"), "at_least")}
+
+
+def test_a_sections_figure_about_a_number_is_kept_and_a_ceiling_is_not():
+    text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续增进。城镇新增就业约5.6万人，城镇调查失业率控制在5.5%以内。\n\n"
+            "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%，"
+            "城镇新增就业5万人以上，城镇调查失业率5.5%左右。\n")
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (5.6, "万人"), "about"), ("gdp", T, "growth", 6, "exact"),
+        ("new_urban_jobs", T, "value", (5, "万人"), "at_least"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}

@@ -391,8 +391,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         for it in items_of(i):
             if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
-            if only is not None and (it.ind.id not in only or it.qualifier != "exact"):
-                continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure
+            if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
+                continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
             if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
                 continue
             have.add(it.ind.id)
