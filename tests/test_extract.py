@@ -320,6 +320,18 @@ def test_prepare_joins_page_breaks_but_not_paragraphs():
     assert t.quote(start, start + len("产业载体约50 万平方米")) == "产业载体约50 万平方米"
 
 
+def test_a_list_number_run_into_a_number_is_set_apart_and_a_decimal_is_not():
+    # numbered as the lines around it are: item 3, whatever follows
+    t = prepare("目标为：\n2.规上工业增加值增长6%；\n3.500万元以上项目投资增长5%；\n4.进出口总额增长8%。")
+    assert t.joined.split("\n")[2] == "3.、500万元以上项目投资增长5%;"
+    assert t.quote(t.joined.index("3."), len(t.joined)).startswith("3.500万元以上")
+    # alone, after a clause's end: a decimal with a unit is a figure, a number without one an item
+    t = prepare("地区生产总值增长6%；\n3.5%的增速居全省第2位。\n其中：\n１．５G基站新建200个。")
+    assert t.joined.split("\n") == ["地区生产总值增长6%;3.5%的增速居全省第2位。", "其中:", "1.、5G基站新建200个。"]
+    # a line a page break cut from its sentence goes on with it
+    assert prepare("全年进出口总额增长\n1.2倍。").joined == "全年进出口总额增长1.2倍。"
+
+
 # --- one construction at a time ------------------------------------------------------------------
 
 ACTUAL_CASES = [

@@ -274,3 +274,18 @@ def test_a_sections_figure_about_a_number_is_kept_and_a_ceiling_is_not():
         ("new_urban_jobs", A, "value", (5.6, "万人"), "about"), ("gdp", T, "growth", 6, "exact"),
         ("new_urban_jobs", T, "value", (5, "万人"), "at_least"),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
+
+
+def test_targets_numbered_n_dot_before_a_number():
+    targets = ("今年的主要预期目标是：\n1.地区生产总值增长6%左右；\n2.500万元以上项目固定资产投资增长5%；\n"
+               "3.5000万元以上产业项目投资增长10%以上；\n4.社会消费品零售总额增长6%。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 5, "exact"),
+        ("5000万元以上产业项目投资", T, "growth", 10, "at_least"), ("retail_sales", T, "growth", 6, "exact")}
+
+
+def test_a_stem_shared_after_names_of_different_lengths():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，城镇、农村牧区常住居民人均可支配收入分别增长7.5%和8%。"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 7.5, "exact"),
+        ("rural_disposable_income", T, "growth", 8, "exact")}

@@ -356,7 +356,8 @@ class Parser:
         return bool(NOUN_END.search(name) or self.r.lookup([name, name + m.verb]))
 
     def _share_suffix(self, names: list[str]) -> list[str]:
-        """"城镇居民" before "农村居民人均可支配收入" is 城镇居民人均可支配收入."""
+        """"城镇居民" before "农村居民人均可支配收入" is 城镇居民人均可支配收入; "城镇" before
+        "农村牧区常住居民人均可支配收入" is 城镇常住居民人均可支配收入, a name the lexicon knows."""
         last = names[-1]
         out = []
         for n in names[:-1]:
@@ -369,7 +370,8 @@ class Parser:
                     out.append(n + last[at + k:])
                     break
             else:
-                out.append(n + last[len(n):] if len(n) <= 3 else n)
+                known = next((n + last[j:] for j in range(1, len(last)) if self.r.lookup([n + last[j:]])), None)
+                out.append(known or (n + last[len(n):] if len(n) <= 3 else n))
         return out + [last]
 
     def _steady(self, a: int, clause: str, kind: str) -> list[Item]:

@@ -220,7 +220,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
 
 
 def _listed(text: Text, a: int, b: int) -> bool:
-    return bool(LIST_START.match(text.original[text.pos[a]:text.pos[b - 1] + 1].lstrip()))
+    return bool(LIST_START.match(text.joined[a:b].lstrip()))
 
 
 def _numbered_line(text: Text, a: int, b: int) -> bool:

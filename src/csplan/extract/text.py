@@ -134,11 +134,11 @@ def prepare(original: str) -> Text:
     chars: list[str] = []
     pos: list[int] = []
     prev: str | None = None
-    for start, line in lines:
-        if not line.strip() or _PAGE_FURNITURE.match(line):
-            continue
+    kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
+    for k, (start, line) in enumerate(kept):
+        number = _run_in_number(kept, k)
         if prev is not None:
-            opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line)
+            opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line) or number > 0
                      or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
                      or "|" in (prev.strip()[:1], line.strip()[:1]))
             if opens:
@@ -147,5 +147,32 @@ def prepare(original: str) -> Text:
         for i, ch in enumerate(line):
             chars.append(half_width(ch))
             pos.append(start + i)
+            if i + 1 == number:
+                chars.append("、")  # 3.500万元以上项目…: the list number set apart from the number after it
+                pos.append(-1)
         prev = line
     return Text(original, "".join(chars), pos)
+
+
+_RUN_IN = re.compile(r"\s*(\d{1,2})\s*[.．](?=[\d０-９])")
+
+
+def _run_in_number(lines: list[tuple[int, str]], k: int) -> int:
+    """The length of the list number that opens line `k` run into a number (3.500万元以上项目固定资产
+    投资增长5%；), or 0. It is one when the line before or after is numbered the same way (2. …, 4. …),
+    or when, after a line that ends a clause, it makes no decimal with a unit (3.5%, 2.5亿元 are
+    figures; 3.5G网络 is list item 3)."""
+    from .measures import measure_pattern
+
+    m = _RUN_IN.match(lines[k][1])
+    if not m:
+        return 0
+    n = int(m.group(1))
+    for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
+        if 0 <= j < len(lines) and want > 0 and re.match(rf"\s*{want}\s*[.．]", lines[j][1]):
+            return m.end()
+    if k > 0 and lines[k - 1][1].rstrip(_CLOSERS)[-1:] not in TERMINAL + ";；:：":
+        return 0  # a line a page break cut from its sentence (…增长\n1.2倍)
+    line = "".join(map(half_width, lines[k][1]))
+    figure = measure_pattern().match(line, m.start(1))
+    return 0 if figure and "." in (figure.group("vnum") or "") else m.end()
