@@ -289,3 +289,19 @@ def test_a_stem_shared_after_names_of_different_lengths():
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 7.5, "exact"),
         ("rural_disposable_income", T, "growth", 8, "exact")}
+
+
+def test_trade_of_local_firms_is_trade():
+    summary = SUMMARY + "自营进出口总额152.6亿元，增长3.1%。"
+    targets = "今年的主要预期目标是：地区生产总值增长6%，自营进出口总额保持稳定增长。"
+    assert _read(summary, targets) == BASE | {
+        ("trade", A, "value", (152.6, "亿元"), "exact"), ("trade", A, "growth", 3.1, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("trade", T, "task", None, None)}
+
+
+def test_urban_and_rural_incomes_that_each_grow_by_one_figure():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，城乡常住居民人均可支配收入均增长7%左右。"
+    assert _read(SUMMARY + "城乡居民人均可支配收入均增长6.5%。", targets) == BASE | {
+        ("urban_disposable_income", A, "growth", 6.5, "exact"), ("rural_disposable_income", A, "growth", 6.5, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 7, "about"),
+        ("rural_disposable_income", T, "growth", 7, "about")}

@@ -87,12 +87,18 @@ def _split_names(raw: str, count: int) -> list[str] | None:
     names = [n for n in (clean_name(p) for p in parts) if n]
     if len(names) != count:
         names = [n for n in (clean_name(p) for p in _SEP.split(raw)) if n]
-    if len(names) == 1 and count == 2 and names[0].startswith("城乡") and len(names[0]) > 3:
-        rest = names[0][2:]
-        return ["城镇" + rest, "农村" + rest]
+    if len(names) == 1 and count == 2:
+        return _urban_and_rural(names[0])
     if len(names) != count:
         return None
     return names
+
+
+def _urban_and_rural(name: str) -> list[str] | None:
+    """"城乡居民人均可支配收入" of two figures (分别, 均) → the urban and the rural names."""
+    if not name.startswith("城乡") or len(name) <= 3:
+        return None
+    return ["城镇" + name[2:], "农村" + name[2:]]
 
 
 def clause_spans(s: str, a: int, b: int):
@@ -332,7 +338,9 @@ class Parser:
             return [], []
         names: list[str] | None
         if len(ms) == 1 and "均" in lead:
+            # 进出口总额、实际利用外资均增长10%; 城乡居民人均可支配收入均增长7%: urban and rural each
             names = [n for n in (clean_name(p) for p in _SEP.split(raw_names)) if n]
+            names = (_urban_and_rural(names[0]) or names) if len(names) == 1 else names
             ms = ms * len(names)
         else:
             names = _split_names(raw_names, len(ms))
