@@ -305,3 +305,17 @@ def test_urban_and_rural_incomes_that_each_grow_by_one_figure():
         ("urban_disposable_income", A, "growth", 6.5, "exact"), ("rural_disposable_income", A, "growth", 6.5, "exact"),
         ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 7, "about"),
         ("rural_disposable_income", T, "growth", 7, "about")}
+
+
+def test_a_plan_reports_section_gives_the_level_its_summary_lacks():
+    text = (PLAN + "全年地区生产总值增长6%，规上工业增加值增长7%，城镇和农村居民人均可支配收入分别增长4.5%、6.8%。\n\n"
+            "（一）民生福祉持续增进。城镇和农村居民人均可支配收入分别达到45800元、19850元，分别增长4.6%、6.9%；"
+            "地区生产总值1200亿元。\n\n二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下："
+            "地区生产总值增长6%，城乡居民人均可支配收入分别增长5%、6.5%。\n")
+    assert _extract(text) == BASE | {
+        ("urban_disposable_income", A, "growth", 4.5, "exact"), ("rural_disposable_income", A, "growth", 6.8, "exact"),
+        ("urban_disposable_income", A, "value", (45800, "元"), "exact"),
+        ("rural_disposable_income", A, "value", (19850, "元"), "exact"),
+        ("gdp", A, "value", (1200, "亿元"), "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 5, "exact"),
+        ("rural_disposable_income", T, "growth", 6.5, "exact")}

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
@@ -379,8 +380,14 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
            only: frozenset[str] | None = None) -> list[Item]:
     """The first figure of each common headline indicator (of `only`, if given) the summary lacks,
-    from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
+    from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计).
+    With `only` (a plan report's sections), also the level of one the summary gives the growth of
+    alone (城镇和农村居民人均可支配收入分别达到45800元、19850元 under 民生), without its growth."""
     have = {it.ind.id for it in chosen}
+    grown = {it.ind.id for it in chosen if it.metric == "growth"} - {it.ind.id for it in chosen
+                                                                        if it.metric != "growth"}
+    if only is None:
+        grown = set()
     out: list[Item] = []
     first = blocks[0][0][0] if blocks else 0
     reviewed = _REVIEWED.search(text.joined, first, blocks[-1][-1][1]) if blocks else None
@@ -389,12 +396,14 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         if i in summary or not this_year[i]:
             continue
         for it in items_of(i):
-            if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
+            level = it.ind.id in grown and it.metric == "value"
+            if not it.ind.known or (it.ind.id in have and not level) or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
                 continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
             if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
                 continue
             have.add(it.ind.id)
-            out.append(it)
+            grown.discard(it.ind.id)
+            out.append(replace(it, growth=None, growth_qualifier=None) if level else it)
     return out
