@@ -319,3 +319,13 @@ def test_a_plan_reports_section_gives_the_level_its_summary_lacks():
         ("gdp", A, "value", (1200, "亿元"), "exact"),
         ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 5, "exact"),
         ("rural_disposable_income", T, "growth", 6.5, "exact")}
+
+
+def test_a_districts_own_revenue_and_job_posts():
+    summary = SUMMARY + "区级一般公共预算收入1063.2亿元，同口径增长3.5%；新增就业岗位11.2万个。"
+    targets = "今年的主要预期目标是：地区生产总值增长6%，区级一般公共预算收入增长与经济增长基本同步，新增就业岗位11万个以上。"
+    assert _read(summary, targets) == BASE | {
+        ("public_budget_revenue", A, "value", (1063.2, "亿元"), "exact"),
+        ("public_budget_revenue", A, "growth", 3.5, "exact"), ("新增就业岗位", A, "value", (11.2, "万个"), "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("public_budget_revenue", T, "task", None, None),
+        ("新增就业岗位", T, "value", (11, "万个"), "at_least")}
