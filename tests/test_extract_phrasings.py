@@ -329,3 +329,10 @@ def test_a_districts_own_revenue_and_job_posts():
         ("public_budget_revenue", A, "growth", 3.5, "exact"), ("新增就业岗位", A, "value", (11.2, "万个"), "exact"),
         ("gdp", T, "growth", 6, "exact"), ("public_budget_revenue", T, "task", None, None),
         ("新增就业岗位", T, "value", (11, "万个"), "at_least")}
+
+
+def test_a_target_of_the_year_stated_with_its_number_after_the_lead_in():
+    # the year's own, not one quoted in a review: the lead-in opens the targets
+    targets = "今年经济增长的预期目标为6%左右，城镇新增就业3万人以上，居民消费价格涨幅3%左右。"
+    assert {("new_urban_jobs", T, "value", (3, "万人"), "at_least"),
+            ("cpi", T, "growth", 3, "about")} <= _read(SUMMARY, targets)

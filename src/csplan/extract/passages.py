@@ -44,7 +44,7 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
             for m in TARGET_WORDS.finditer(sent):
                 clause_start = max(sent.rfind(c, 0, m.start()) for c in ",;:") + 1
                 before = sent[clause_start:m.start()]
-                if _reviewed(sent, m, before):
+                if _reviewed(sent, m, before, year):
                     continue
                 if _other_period(before, year):
                     continue
@@ -107,15 +107,17 @@ _REVIEW_BEFORE = re.compile(alternation(TARGET_LEAD_INS["review_before"]))
 _REVIEW_AFTER = re.compile(rf"\s*(?:任务)?(?:{alternation(TARGET_LEAD_INS['review_after'])})")
 
 
-def _reviewed(sent: str, m: re.Match, before: str) -> bool:
+def _reviewed(sent: str, m: re.Match, before: str, year: int | None) -> bool:
     """Whether the lead-in `m` of `sent` tells of targets set before rather than opening the year's:
-    reviewed (年初确定的主要预期目标较好完成), compared with (低于年度预期目标1.4个百分点), stated with
-    its number (年度预期目标为10%左右), or in brackets (增长5%（年度预期目标10%左右）)."""
+    reviewed (年初确定的主要预期目标较好完成), compared with (低于年度预期目标1.4个百分点), in brackets
+    (增长5%（年度预期目标10%左右）), or stated with its number (年度预期目标为10%左右) unless the
+    words before it name the year planned (今年经济增长预期目标为6%左右)."""
     ahead = sent[:m.start()]
+    if _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.match(sent, m.end()) or ahead.count("(") > ahead.count(")"):
+        return True
+    planned = re.search(r"今年|明年|本年", before) or (year is not None and year in map(year_of, YEAR.findall(before)))
     stated = re.match(r"\s*(?:是|为)?\s*", sent[m.end():])
-    return bool(_REVIEW_BEFORE.search(before) or _REVIEW_AFTER.match(sent, m.end())
-                or measure_pattern().match(sent, m.end() + (stated.end() if stated else 0))
-                or ahead.count("(") > ahead.count(")"))
+    return not planned and bool(measure_pattern().match(sent, m.end() + (stated.end() if stated else 0)))
 
 
 _CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
