@@ -276,9 +276,10 @@ def test_a_sections_figure_about_a_number_is_kept_and_a_ceiling_is_not():
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
 
 
-def test_targets_numbered_n_dot_before_a_number():
-    targets = ("今年的主要预期目标是：\n1.地区生产总值增长6%左右；\n2.500万元以上项目固定资产投资增长5%；\n"
-               "3.5000万元以上产业项目投资增长10%以上；\n4.社会消费品零售总额增长6%。")
+@pytest.mark.parametrize("mark", [".", "、", "．"])
+def test_targets_numbered_before_a_number(mark):
+    targets = (f"今年的主要预期目标是：\n1{mark}地区生产总值增长6%左右；\n2{mark}500万元以上项目固定资产投资增长5%；\n"
+               f"3{mark}5000万元以上产业项目投资增长10%以上；\n4{mark}社会消费品零售总额增长6%。")
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 5, "exact"),
         ("5000万元以上产业项目投资", T, "growth", 10, "at_least"), ("retail_sales", T, "growth", 6, "exact")}

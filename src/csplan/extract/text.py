@@ -154,25 +154,29 @@ def prepare(original: str) -> Text:
     return Text(original, "".join(chars), pos)
 
 
-_RUN_IN = re.compile(r"\s*(\d{1,2})\s*[.．](?=[\d０-９])")
+_RUN_IN = re.compile(r"\s*(\d{1,2})\s*([.．、)）])(?=\d)")
+# A list number's mark, and the marks that number the lines around it the same way
+_SAME_MARK = {".": "[.．]", "．": "[.．]", "、": "、", ")": "[)）]", "）": "[)）]"}
 
 
 def _run_in_number(lines: list[tuple[int, str]], k: int) -> int:
     """The length of the list number that opens line `k` run into a number (3.500万元以上项目固定资产
     投资增长5%；), or 0. It is one when the line before or after is numbered the same way (2. …, 4. …),
-    or when, after a line that ends a clause, it makes no decimal with a unit (3.5%, 2.5亿元 are
-    figures; 3.5G网络 is list item 3)."""
+    or when it follows a line that ends a clause and, numbered N., makes no decimal with a unit
+    (3.5%, 2.5亿元 are figures; 3.5G网络 is list item 3)."""
     from .measures import measure_pattern
 
     m = _RUN_IN.match(lines[k][1])
     if not m:
         return 0
-    n = int(m.group(1))
+    n, mark = int(m.group(1)), _SAME_MARK[m.group(2)]
     for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
-        if 0 <= j < len(lines) and want > 0 and re.match(rf"\s*{want}\s*[.．]", lines[j][1]):
+        if 0 <= j < len(lines) and want > 0 and re.match(rf"\s*{want}\s*{mark}", lines[j][1]):
             return m.end()
     if k > 0 and lines[k - 1][1].rstrip(_CLOSERS)[-1:] not in TERMINAL + ";；:：":
         return 0  # a line a page break cut from its sentence (…增长\n1.2倍)
+    if m.group(2) not in ".．":
+        return m.end()
     line = "".join(map(half_width, lines[k][1]))
     figure = measure_pattern().match(line, m.start(1))
     return 0 if figure and "." in (figure.group("vnum") or "") else m.end()
