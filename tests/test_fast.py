@@ -70,9 +70,21 @@ def test_an_odd_value_still_gets_typer_s_own_answer(monkeypatch):
     monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
     cmd = command("list")
     with pytest.raises(typer.BadParameter):
+        cmd.make_context("list", ["--kind", "Actual"])
+    kind = next(p for p in cmd.params if p.name == "kind")
+    assert kind._runtime_param.slow is not None  # the converter Typer would have built answered
+
+
+def test_a_parser_of_csplan_s_own_answers_alone(monkeypatch):
+    """A year is read by csplan's parser, good or bad, so that Typer never builds a converter for it."""
+    requires_quicken()
+    monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
+    cmd = command("list")
+    with pytest.raises(typer.BadParameter, match="1949–2100"):
         cmd.make_context("list", ["--year", "1800"])
     year = next(p for p in cmd.params if p.name == "year")
-    assert year._runtime_param.slow is not None  # the converter Typer would have built answered
+    assert year._runtime_param.slow is None
+    assert cmd.make_context("list", ["--year", "2024"]).params["year"] == 2024
 
 
 def test_the_switch_turns_quicken_and_lean_off(monkeypatch):
