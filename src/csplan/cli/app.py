@@ -236,9 +236,6 @@ def writable_store(ctx: typer.Context):
     return path
 
 
-complete_indicator = complete.indicators
-
-
 def _region(store, region: str | None) -> str | None:
     if region is None:
         return None

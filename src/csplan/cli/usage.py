@@ -84,9 +84,12 @@ class Formatter(_ClickFormatter):
         indent = " " * self.current_indent
         blocks = []
         for keep, extra, lines in paragraphs(text):
+            if keep:
+                blocks.append("\n".join(indent + line for line in lines))
+                continue
             pad = indent + " " * extra
-            body = lines if keep else wrap(" ".join(line.strip() for line in lines), self.width - len(pad))
-            blocks.append("\n".join(pad + line.strip() if not keep else indent + line for line in body))
+            words = " ".join(line.strip() for line in lines)
+            blocks.append("\n".join(pad + line for line in wrap(words, self.width - len(pad))))
         self.write("\n\n".join(blocks) + "\n")
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
@@ -162,9 +165,9 @@ def default_text(param) -> str | None:
 
 
 def help_line(param) -> str:
+    """A parameter's help, then its default and whether it is required: `Only this year. [required]`."""
     extra = [f"default: {d}" for d in [default_text(param)] if d] + (["required"] if param.required else [])
-    text = param.help or ""
-    return f"{text}  [{'; '.join(extra)}]" if extra and text else (f"[{'; '.join(extra)}]" if extra else text)
+    return " ".join(x for x in (param.help, f"[{'; '.join(extra)}]" if extra else "") if x)
 
 
 class Help:
@@ -219,7 +222,7 @@ class HelpTyper(typer.Typer):
 
 
 def one_of(choices) -> str:
-    """"table, json, csv or tsv": the values of an Enum (or any strings), for a help text."""
+    """The values of an Enum (or any strings) for a help text: `table, json, csv or tsv`."""
     words = [str(c.value if isinstance(c, Enum) else c) for c in choices]
     return ", ".join(words[:-1]) + f" or {words[-1]}" if len(words) > 1 else "".join(words)
 
