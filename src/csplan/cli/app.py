@@ -15,7 +15,6 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .. import __version__
-from . import complete
 from .usage import HelpGroup, HelpTyper, one_of, seconds, usage_message, year as year_value
 
 
@@ -236,6 +235,77 @@ def writable_store(ctx: typer.Context):
     return path
 
 
+# --- shell completion -------------------------------------------------------------------------
+# Each function is a Typer `autocompletion`: Typer offers what starts with the word being typed.
+# Ids come with their names, which zsh and fish show beside them. The store is read as any command
+# reads it (through the parse cache); one that cannot be read completes nothing, silently.
+
+
+def _completion_store(ctx: typer.Context):
+    from ..store import load
+
+    try:
+        return load(store_location(ctx).path)
+    except Exception:  # completion must never fail: an unreadable store offers nothing
+        return None
+
+
+def complete_indicator(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Indicator ids."""
+    store = _completion_store(ctx)
+    return [i for i in store.indicators if i.startswith(incomplete)] if store else []
+
+
+def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Region ids, with their names."""
+    store = _completion_store(ctx)
+    return [(r.id, r.name) for r in store.regions.values()] if store else []
+
+
+def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Source ids, with the dates of the reports."""
+    store = _completion_store(ctx)
+    return [(s.id, s.date or "") for s in store.sources.values()] if store else []
+
+
+def complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The categories the store's indicators have."""
+    store = _completion_store(ctx)
+    return sorted({i.category for i in store.indicators.values() if i.category}) if store else []
+
+
+def complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The years the store has figures or targets for."""
+    store = _completion_store(ctx)
+    return [str(y) for y in sorted({f.year for f in store.figures})] if store else []
+
+
+def complete_any_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Every category an indicator may have."""
+    from ..model import CATEGORIES
+
+    return list(CATEGORIES)
+
+
+def complete_qualifier(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..model import QUALIFIERS
+
+    return list(QUALIFIERS)
+
+
+def complete_status(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..model import STATUSES
+
+    return list(STATUSES)
+
+
+def complete_record_format(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The formats `import` reads."""
+    from ..edit import RECORD_FORMATS
+
+    return list(RECORD_FORMATS)
+
+
 def _region(store, region: str | None) -> str | None:
     if region is None:
         return None
@@ -271,11 +341,11 @@ WideOpt = Annotated[
 ]
 YearOpt = Annotated[
     Optional[int], typer.Option("--year", "-y", help="Only this year.", parser=year_value, metavar="YEAR",
-                                autocompletion=complete.years)
+                                autocompletion=complete_year)
 ]
 RegionOpt = Annotated[
     Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).", metavar="REGION",
-                                autocompletion=complete.regions)
+                                autocompletion=complete_region)
 ]
 AsOfOpt = Annotated[
     Optional[str],
@@ -285,7 +355,7 @@ QueryArg = Annotated[
     str,
     typer.Argument(
         help="Indicator id, name, alias, English name, or a unique part of one.",
-        autocompletion=complete.indicators,
+        autocompletion=complete_indicator,
         show_default=False,
         metavar="QUERY",
     ),

@@ -5,8 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import complete
-from .app import SafeCsvOpt, WideOpt, app, fail, load, note, writable_store
+from .app import SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, note, writable_store
 from .usage import one_of, year as year_value
 
 
@@ -27,10 +26,10 @@ def extract(
              "a PDF with a text layer (needs the pdf extra) or a Word file (.docx); - reads stdin.",
         metavar="FILE", show_default=False)],
     region: Annotated[Optional[str], typer.Option(
-        "--region", "-r", metavar="REGION", autocompletion=complete.regions,
+        "--region", "-r", metavar="REGION", autocompletion=complete_region,
         help="Region id or name. [default: the region the report's title names]")] = None,
     source: Annotated[Optional[str], typer.Option(
-        "--source", metavar="ID", autocompletion=complete.sources,
+        "--source", metavar="ID", autocompletion=complete_source,
         help="Source id. [default: REGION-YEAR-plan, YEAR reported on; REGION-YEAR-gwr, YEAR delivered]")] = None,
     actual_year: Annotated[Optional[int], typer.Option(
         "--actual-year", parser=year_value, metavar="YEAR",

@@ -6,10 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import complete
 from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, WideOpt, YearOpt, _as_of,
-                  _region, app, emit_figures, fail, figure_cell, growth_cell, load, meaning, note, status_cell,
-                  store_location)
+                  _region, app, complete_category, complete_year, emit_figures, fail, figure_cell, growth_cell, load,
+                  meaning, note, status_cell, store_location)
 from .usage import one_of, year as year_value
 
 def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False, wide: bool = False) -> None:
@@ -131,7 +130,7 @@ def list_(
     category: Annotated[
         Optional[str],
         typer.Option("--category", "-c", help="Report section: headline, industry, reform, projects, livelihood …",
-                     metavar="CATEGORY", autocompletion=complete.categories),
+                     metavar="CATEGORY", autocompletion=complete_category),
     ] = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
@@ -213,7 +212,7 @@ def value(
     ctx: typer.Context,
     query: QueryArg,
     year: Annotated[int, typer.Argument(help="The year the figure is about.", parser=year_value, metavar="YEAR",
-                                        autocompletion=complete.years, show_default=False)],
+                                        autocompletion=complete_year, show_default=False)],
     field: Annotated[Field, typer.Option(
         "--field", metavar="FIELD",
         help="Which number: value (the level, count or rank) or growth (%).")] = Field.value,

@@ -5,9 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import complete
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app, fail, load,
-                  note)
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
+                  complete_indicator, complete_year, fail, load, note)
 from .usage import amount, new_file, year as year_value
 
 ToleranceOpt = Annotated[
@@ -29,7 +28,7 @@ SvgOpt = Annotated[
 def targets(
     ctx: typer.Context,
     year: Annotated[int, typer.Argument(help="The year the targets are for.", parser=year_value, metavar="YEAR",
-                                        autocompletion=complete.years, show_default=False)],
+                                        autocompletion=complete_year, show_default=False)],
     region: RegionOpt = None,
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
@@ -125,11 +124,11 @@ def growth(
         Optional[list[str]],
         typer.Argument(help="Indicators (id, name, alias or a unique part); default: every indicator with "
                             "both an actual growth and a growth target.",
-                       metavar="QUERY", autocompletion=complete.indicators, show_default=False),
+                       metavar="QUERY", autocompletion=complete_indicator, show_default=False),
     ] = None,
     year: Annotated[
         Optional[int],
-        typer.Option("--year", "-y", metavar="YEAR", parser=year_value, autocompletion=complete.years,
+        typer.Option("--year", "-y", metavar="YEAR", parser=year_value, autocompletion=complete_year,
                      help="The target year Y, compared with the actual growth of Y-1. [default: the latest]"),
     ] = None,
     region: RegionOpt = None,

@@ -12,8 +12,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import complete
-from .app import QueryArg, _store_option, app, fail, note, store_location, writable_store
+from .app import (QueryArg, _store_option, app, complete_any_category, complete_qualifier, complete_record_format,
+                  complete_region, complete_source, complete_status, complete_year, fail, note, store_location,
+                  writable_store)
 from .usage import HelpGroup, HelpTyper
 
 
@@ -38,7 +39,7 @@ def naming(path) -> Iterator[None]:
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
-                                        autocompletion=complete.years, show_default=False)]
+                                        autocompletion=complete_year, show_default=False)]
 
 
 def _unit(value: Optional[str]) -> Optional[str]:
@@ -52,13 +53,13 @@ UnitOpt = Annotated[Optional[str], typer.Option(
     "--unit", "-u", metavar="UNIT", callback=_unit,
     help="Unit as printed. [default: the indicator's unit; % for a growth]")]
 QualifierOpt = Annotated[str, typer.Option(
-    "--qualifier", "-q", metavar="QUALIFIER", autocompletion=complete.qualifiers,
+    "--qualifier", "-q", metavar="QUALIFIER", autocompletion=complete_qualifier,
     help="exact, more_than, at_least, about, nearly, at_most, or the report's word (超, 以上, 约, 近, 以内).")]
 WriteRegionOpt = Annotated[Optional[str], typer.Option(
-    "--region", "-r", metavar="REGION", autocompletion=complete.regions,
+    "--region", "-r", metavar="REGION", autocompletion=complete_region,
     help="Region id or name. [default: the source's region, or the store's only region]")]
 SourceOpt = Annotated[Optional[str], typer.Option(
-    "--source", metavar="ID", autocompletion=complete.sources,
+    "--source", metavar="ID", autocompletion=complete_source,
     help="Source (report) id. [default: the region's only source, or the store's only source]")]
 QuoteOpt = Annotated[Optional[str], typer.Option(
     "--quote", metavar="TEXT", help="The report's sentence, verbatim. [default: none, entered by hand]")]
@@ -134,7 +135,7 @@ def record(
                                                  help="The verdict on a task target of that year.")] = None,
     unit: UnitOpt = None,
     qualifier: QualifierOpt = "exact",
-    status: Annotated[str, typer.Option("--status", metavar="STATUS", autocompletion=complete.statuses,
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", autocompletion=complete_status,
                                         help="estimate (预计), preliminary (初步统计) or reported.")] = "reported",
     region: WriteRegionOpt = None,
     source: SourceOpt = None,
@@ -224,7 +225,7 @@ def indicator_add(
     alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="NAME",
                                                        help="Another name `show` accepts; repeatable.")] = None,
     category: Annotated[Optional[str], typer.Option(
-        "--category", metavar="CATEGORY", autocompletion=complete.every_category,
+        "--category", metavar="CATEGORY", autocompletion=complete_any_category,
         help="Report section: headline, industry, agriculture, services, consumption, investment, projects, "
              "opening, innovation, reform, finance, urban, environment or livelihood.")] = None,
     lower_is_better: Annotated[bool, typer.Option("--lower-is-better",
@@ -283,7 +284,7 @@ def source_add(
     issuer: Annotated[Optional[str], typer.Option("--issuer", metavar="WHO", help="Who wrote it.")] = None,
     meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="TEXT",
                                                    help="The meeting it was delivered to.")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="REGION", autocompletion=complete.regions,
+    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="REGION", autocompletion=complete_region,
                                                   help="The region it reports on (id or name).")] = None,
 ) -> None:
     """Add a source: a report.
@@ -307,7 +308,7 @@ def import_(
                                         show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = False,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", metavar="FORMAT", autocompletion=complete.record_formats,
+        "--format", "-f", metavar="FORMAT", autocompletion=complete_record_format,
         help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
 ) -> None:
     """Add the records of a CSV, TSV or JSON file.
