@@ -145,8 +145,10 @@ def description(page: str) -> str:
 
 @pytest.mark.parametrize("group", GROUPS, ids=lambda p: " ".join(p) or "csplan")
 def test_a_list_of_commands_gives_each_whole_sentence(group, pages):
-    rows = listing(pages[group][1])
+    page = pages[group][1]
+    rows = listing(page)
     subs = [p for p in PATHS if len(p) == len(group) + 1 and p[:len(group)] == group]
+    assert len(page.split("\nCommands:\n", 1)[1].splitlines()) == len(rows)  # one line each, at 80 columns
     assert set(rows) == {p[-1] for p in subs}
     for sub in subs:
         summary = rows[sub[-1]]

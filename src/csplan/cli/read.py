@@ -138,7 +138,7 @@ def list_(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """List every figure and target, or those of a year, kind or section.
+    """List the figures and targets, all or by year, kind or section.
 
     \b
     Examples:

@@ -137,7 +137,7 @@ def growth(
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
 ) -> None:
-    """Compare each last actual growth with the next year's growth target.
+    """Compare each actual growth with the next year's growth target.
 
     Beside each: the change in percentage points, the level the target implies and the
     prior-year level the actual growth implies.
