@@ -5,12 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_indicator,
-                  fail, load, note)
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
+                  complete_indicator, complete_year, fail, load, note)
+from .usage import amount, new_file, year as year_value
 
 ToleranceOpt = Annotated[
     float,
-    typer.Option("--tolerance", "-t", min=0,
+    typer.Option("--tolerance", "-t", metavar="N", parser=amount,
                  help="Allowance of 左右 (about) and 近 (nearly) targets: percentage points for growth "
                       "and rate targets, percent of the target for level targets."),
 ]
@@ -18,7 +19,7 @@ ToleranceOpt = Annotated[
 
 SvgOpt = Annotated[
     Optional[Path],
-    typer.Option("--svg", metavar="FILE", dir_okay=False,
+    typer.Option("--svg", metavar="FILE", parser=new_file,
                  help="Also draw the chart into FILE, an SVG image for a document (replaced if it exists)."),
 ]
 
@@ -26,8 +27,8 @@ SvgOpt = Annotated[
 @app.command()
 def targets(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100, metavar="YEAR",
-                                        show_default=False)],
+    year: Annotated[int, typer.Argument(help="The year the targets are for.", parser=year_value, metavar="YEAR",
+                                        autocompletion=complete_year, show_default=False)],
     region: RegionOpt = None,
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
@@ -37,23 +38,22 @@ def targets(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
-    manual) and margin (positive = better than the target).
+    """Check every target of YEAR against what the year achieved.
+
+    Each target with its baseline, the level it implies, the actual, the outcome (met, missed,
+    pending, manual) and the margin (positive = better than the target).
 
     \b
     Examples:
       csplan targets 2025
       csplan targets 2025 --format json | jq '.[] | select(.outcome == "missed")'
-      csplan targets 2025 --tolerance 0.3 --check && echo "all targets met or pending"
+      csplan targets 2025 --tolerance 0.3 --check && echo "none missed"
       csplan targets 2025 --svg targets-2025.svg
     """
     from decimal import Decimal
 
     from ..targets import check_year, summary, summary_text
 
-    if tolerance != tolerance or tolerance == float("inf"):
-        fail(f"Invalid value for '--tolerance' / '-t': {tolerance!r} is not a finite number of "
-             "percentage points, e.g. 0.5 (see 'csplan targets -h')", 2)
     store = load(ctx)
     tol = Decimal(repr(tolerance))
     checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
@@ -124,11 +124,11 @@ def growth(
         Optional[list[str]],
         typer.Argument(help="Indicators (id, name, alias or a unique part); default: every indicator with "
                             "both an actual growth and a growth target.",
-                       autocompletion=complete_indicator, show_default=False),
+                       metavar="QUERY", autocompletion=complete_indicator, show_default=False),
     ] = None,
     year: Annotated[
         Optional[int],
-        typer.Option("--year", "-y", min=1949, max=2100,
+        typer.Option("--year", "-y", metavar="YEAR", parser=year_value, autocompletion=complete_year,
                      help="The target year Y, compared with the actual growth of Y-1. [default: the latest]"),
     ] = None,
     region: RegionOpt = None,
@@ -137,8 +137,10 @@ def growth(
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
 ) -> None:
-    """Last actual growth beside next year's growth target: the change in percentage points,
-    the level the target implies and the prior-year level the actual growth implies.
+    """Compare each actual growth with the next year's growth target.
+
+    Beside each: the change in percentage points, the level the target implies and the
+    prior-year level the actual growth implies.
 
     \b
     Examples:
