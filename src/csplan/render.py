@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from unicodedata import east_asian_width
 from collections.abc import Sequence
 from typing import IO
 
@@ -164,10 +165,10 @@ def output_width(wide: bool = False) -> int | None:
 
 
 def cells(text: str) -> int:
-    """Terminal cells `text` takes: two for a wide (CJK) character."""
-    from rich.cells import cell_len
-
-    return cell_len(text)
+    """Terminal cells `text` takes: two for a wide or full-width (CJK) character."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 #: A run that must stay whole when a long text is folded onto lines: a number with its unit or

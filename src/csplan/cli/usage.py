@@ -16,47 +16,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-
-def cells(text: str) -> int:
-    """How many terminal columns `text` takes: wide and full-width characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, broken at spaces (inside a longer word if need be)."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        while cells(word) > width:  # a word wider than a line: cut it where the line is full
-            room = width - cells(line) - (1 if line else 0)
-            if room <= 0:
-                lines.append(line)
-                line, room = "", width
-            cut = _fit(word, room)
-            lines.append(f"{line} {word[:cut]}" if line else word[:cut])
-            line, word = "", word[cut:]
-        if not line:
-            line = word
-        elif cells(line) + 1 + cells(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _fit(word: str, width: int) -> int:
-    """How many characters of `word` fit in `width` cells (at least one)."""
-    used = 0
-    for n, c in enumerate(word):
-        used += cells(c)
-        if used > width:
-            return max(n, 1)
-    return len(word)
+from ..render import cells, fold as wrap
 
 
 def paragraphs(text: str) -> list[tuple[bool, int, list[str]]]:
