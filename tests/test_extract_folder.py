@@ -160,6 +160,39 @@ def test_source_is_refused_for_many_reports_and_an_empty_folder_is_one_line(cli,
                          ".html, .htm, .shtml, .xhtml, .pdf, .docx)\n"
 
 
+HOLDER = """
+import os, signal, sys
+from pathlib import Path
+from csplan.store import lock
+
+with lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    os.kill(os.getpid(), signal.SIGSTOP)
+"""
+
+
+def test_a_batch_behind_another_writer_or_into_a_bad_store_writes_nothing(cli, store_copy, folder):
+    """One write for the batch: behind a writer that holds the lock it gives up (exit 3) with the
+    store byte-identical; a store that is not valid is refused whole before any report goes in."""
+    (folder / "notes.txt").unlink()
+    before = store_copy.read_bytes()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store_copy)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        res = cli("--store", store_copy, "--wait", "0", "extract", folder, "--apply", "--format", "csv")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert res.exit_code == 3 and "holds the lock" in res.stderr.splitlines()[-1]
+    assert store_copy.read_bytes() == before
+    store_copy.write_bytes(before.replace(b'unit = "\xe4\xba\xbf\xe5\x85\x83"', b"unit = 5", 1))  # 亿元 → 5
+    broken = store_copy.read_bytes()
+    assert broken != before
+    res = cli("--store", store_copy, "extract", folder, "--apply", "--format", "csv")
+    assert res.exit_code == 3 and res.stderr.count("\n") == 1 and "must be" in res.stderr
+    assert store_copy.read_bytes() == broken
+
+
 # --- reports of one batch that share regions and indicators ---------------------------------------
 
 BRIEF = "\n\n预计全年地区生产总值增长5%，实际利用外资{fdi}。\n\n主要预期目标是：地区生产总值增长6%左右。\n"
