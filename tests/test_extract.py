@@ -754,7 +754,8 @@ FUZHOU_2022 = [  # the summary split over three paragraphs; 一是…十是 targ
     ("energy_saving", 2023, T, "task", None, None, None, "exact", None),
 ]
 
-GUTIAN_2025 = [  # 经初步核算, 同比增长, 万元, 个百分点 left out, （1）… targets one a line, 不低于
+GUTIAN_2025 = [  # 经初步核算, 同比增长, 万元, 个百分点 left out, （1）… targets one a line, 不低于;
+    # the grain output of a section, as a grain target is set; 播种面积 and 产值 are not headline figures
     ("gdp", 2025, A, "value", 316.8, "亿元", 5.6, "exact", "preliminary"),
     ("industrial_value_added", 2025, A, "growth", None, "%", 7.1, "exact", "preliminary"),
     ("fixed_asset_investment", 2025, A, "growth", None, "%", -1.8, "exact", "preliminary"),
@@ -764,6 +765,7 @@ GUTIAN_2025 = [  # 经初步核算, 同比增长, 万元, 个百分点 left out,
     ("urban_disposable_income", 2025, A, "value", 48620, "元", 4.3, "exact", "preliminary"),
     ("rural_disposable_income", 2025, A, "value", 27150, "元", 6.7, "exact", "preliminary"),
     ("cpi", 2025, A, "growth", None, "%", 0.3, "exact", "preliminary"),
+    ("grain_output", 2025, A, "value", 8.9, "万吨", None, "exact", "preliminary"),
     ("gdp", 2026, T, "growth", None, "%", 6, "about", None),
     ("industrial_value_added", 2026, T, "growth", None, "%", 7, "exact", None),
     ("fixed_asset_investment", 2026, T, "growth", None, "%", 4, "exact", None),

@@ -153,6 +153,39 @@ def test_a_plan_reports_review_is_read_in_all_its_sections():
     text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率5.1%。\n\n"
             "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%。\n")
     assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact")}
+    # … but for the indicators the report sets targets for: the figure, not a ceiling kept
+    text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率控制在5.1%，"
+            "城镇登记失业率3.3%。\n\n（二）对外开放。进出口总额120亿元，增长8%。\n\n"
+            "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%，"
+            "城镇新增就业3万人，城镇调查失业率、城镇登记失业率分别控制在5.5%以内、4%以内。\n")
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (3.2, "万人"), "exact"),
+        ("registered_unemployment_rate", A, "value", (3.3, "%"), "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("new_urban_jobs", T, "value", (3, "万人"), "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most"),
+        ("registered_unemployment_rate", T, "value", (4, "%"), "at_most")}
+
+
+def test_targets_numbered_as_sections_one_a_line():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标建议\n\n2025年全市经济社会发展主要预期目标建议如下：\n"
+            "（一）地区生产总值增长6%左右。\n\n（二）全社会固定资产投资增长3%以上。\n\n（三）进出口总额实现正增长。\n\n"
+            "（四）城镇新增就业3万人，城镇调查失业率5.5%左右。\n\n上述目标与“十四五”规划相衔接，城镇新增就业增长10%。\n\n"
+            "三、2025年主要任务\n\n（一）扩大有效投资。安排重点项目300个，固定资产投资增长8%。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 3, "at_least"),
+        ("trade", T, "task", None, None), ("new_urban_jobs", T, "value", (3, "万人"), "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
+
+
+def test_a_growth_in_times_and_regional_names_of_industry_and_revenue():
+    summary = ("全年地区生产总值增长6%，规模工业增加值增长7%；全部财政收入36.2亿元，增长18.3%；"
+               "实际利用外资7.3亿美元、增长1.1倍；进出口总额增长2倍。")
+    targets = "今年的主要预期目标是：地区生产总值增长6%，规模工业增加值增长8%，全部财政收入增长8%。"
+    assert _read(summary, targets) == BASE | {
+        ("budget_revenue", A, "value", (36.2, "亿元"), "exact"), ("budget_revenue", A, "growth", 18.3, "exact"),
+        ("fdi", A, "value", (7.3, "亿美元"), "exact"), ("fdi", A, "growth", 110, "exact"),
+        ("trade", A, "growth", 200, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("industrial_value_added", T, "growth", 8, "exact"), ("budget_revenue", T, "growth", 8, "exact")}
 
 
 def test_the_names_before_a_task_are_its_indicators():

@@ -9,9 +9,6 @@ import csv
 import io
 import json
 
-from rich.cells import cell_len
-from rich.console import Console
-
 from test_targets import fig, make_store
 
 
@@ -29,9 +26,10 @@ def test_bundled_growth_pairs(cli):
     # 1110 亿元, 增长 5.8%; target 增长 5.5%: 1110 × 1.055 = 1171.05, 1110 / 1.058 = 1049.149…
     assert gdp == {
         "indicator": "gdp", "name": "地区生产总值", "name_en": "Gross regional product", "region": "cangshan",
-        "unit": "亿元", "actual_year": 2024, "actual_value": 1110, "actual_growth": 5.8, "actual_status": "estimate",
-        "target_year": 2025, "target_growth": 5.5, "target_qualifier": "exact", "change_pp": -0.3,
-        "implied_value": 1171.05, "implied_prior_value": 1049.15,
+        "actual_year": 2024, "actual_value": 1110, "actual_unit": "亿元", "actual_growth": 5.8,
+        "actual_status": "estimate", "target_year": 2025, "target_growth": 5.5, "target_qualifier": "exact",
+        "change_pp": -0.3, "implied_value": 1171.05, "implied_unit": "亿元", "implied_prior_value": 1049.15,
+        "implied_prior_unit": "亿元", "result_growth": None, "outcome": "pending",
     }
     retail = recs[("retail_sales", "cangshan")]  # 593 亿元, 增长 5.3%; target 5.3%
     assert (retail["change_pp"], retail["implied_value"], retail["implied_prior_value"]) == (0, 624.43, 563.15)
@@ -103,26 +101,27 @@ def test_svg_export(tmp_path, cli):
     assert r.exit_code == 3 and r.stderr.startswith("csplan: ") and "Traceback" not in r.stderr
 
 
-def test_chart_bars_share_one_scale_around_zero(tmp_path, cli):
-    from csplan.cli.targets import _chart
-    from csplan.store import load
-    from csplan.targets import growth_rows
+def test_named_indicators_keep_the_order_asked_and_a_level_without_growth(cli):
+    r = cli("growth", "固定资产投资", "trade", "gdp", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    recs = json.loads(r.stdout)
+    assert [rec["indicator"] for rec in recs] == ["fixed_asset_investment", "trade", "gdp"]
+    fai = recs[0]  # 固定资产投资 302 亿元 (no growth printed); 2025: 固定资产投资增长4.5% → 302 × 1.045 = 315.59
+    assert (fai["actual_value"], fai["actual_unit"], fai["actual_growth"], fai["target_growth"]) == (
+        302, "亿元", None, 4.5)
+    assert (fai["implied_value"], fai["implied_unit"], fai["change_pp"], fai["implied_prior_value"]) == (
+        315.59, "亿元", None, None)
+    table = cli("growth", "固定资产投资").stdout
+    assert "302 亿元" in table and "315.59 亿元" in table
 
-    path = make_store(
-        tmp_path,
-        fig("actual", "gdp", 2022, "growth", unit="%", growth=8),
-        fig("target", "gdp", 2023, "growth", unit="%", growth=-4),
-    )
-    con = Console(width=120, record=True, file=io.StringIO(), color_system=None)
-    con.print(_chart(growth_rows(load(path)), width=30))
-    lines = [line for line in con.export_text().splitlines() if "█" in line]
-    assert len(lines) == 2
-    actual, target = lines
-    # 8 and -4 on a 12-point span of 30 cells: 20 cells right of the zero line, 10 left of it.
-    assert actual.count("█") == 20 and target.count("█") == 10
 
-    def cell(line: str, char: str) -> int:
-        return cell_len(line[: line.index(char)])
-
-    assert cell(actual, "│") == cell(target, "│")
-    assert cell(target, "█") < cell(target, "│") < cell(actual, "█")
+def test_growth_records_the_target_years_outcome_as_targets_does(tmp_path, cli):
+    path = make_store(tmp_path,
+                      fig("actual", "gdp", 2022, "value", value=1110, unit="亿元", growth=5.8),
+                      fig("target", "gdp", 2023, "growth", unit="%", growth=5.5, qualifier="about"),
+                      fig("actual", "gdp", 2023, "growth", unit="%", growth=5.1))
+    [rec] = growth_records(cli, "--store", path, "growth").values()
+    # 5.1 against 5.5 左右 (tolerance 0.5 pp): met, as `targets` judges it
+    assert (rec["result_growth"], rec["outcome"]) == (5.1, "met")
+    target = json.loads(cli("--store", path, "targets", "2023", "--format", "json").stdout)[0]
+    assert (target["actual_growth"], target["outcome"], target["implied_value"]) == (5.1, "met", rec["implied_value"])

@@ -18,6 +18,7 @@ import pytest
 from csplan.extract import extract
 from csplan.model import Figure, number_problem
 from csplan.store import load
+from csplan.chart import growth_chart, svg, targets_chart
 from csplan.targets import check_year, growth_rows, implied_text, outcome_text, show_lines, summary_text
 
 SCRIPT = Path(sys.executable).parent / "csplan"
@@ -246,7 +247,8 @@ def test_targets_compute_on_any_number_a_program_puts_in_a_store(bundled):
             summary_text(checks)
             for c in checks:
                 implied_text(c), outcome_text(c)
-        growth_rows(store)
+            assert svg(targets_chart(store, year, checks)).endswith("</svg>\n")
+        assert svg(growth_chart(store, growth_rows(store))).endswith("</svg>\n")
         show_lines(store, store.indicators["gdp"], store.figures_of("gdp"))
 
 

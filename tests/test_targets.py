@@ -417,8 +417,8 @@ def test_records_have_the_core_keys_then_the_check_keys(tmp_path, cli):
     r = cli("--store", path, "targets", "2023", "--format", "csv")
     header = next(csv.reader(io.StringIO(r.stdout)))
     assert header == list(KEYS) + [
-        "baseline_year", "baseline_value", "baseline_growth", "implied_value", "actual_value", "actual_growth",
-        "outcome", "margin"]
+        "baseline_year", "baseline_value", "baseline_unit", "baseline_growth", "implied_value", "implied_unit",
+        "actual_value", "actual_unit", "actual_growth", "outcome", "margin", "margin_unit"]
     assert tuple(header[len(KEYS):]) == EXTRA_KEYS
     tsv = cli("--store", path, "targets", "2023", "--format", "tsv").stdout
     assert tsv.splitlines()[0].split("\t") == header
@@ -570,3 +570,33 @@ def test_implied_prior_level_inverts_implied_level(value, growth):
 def test_implied_level_inverts_implied_prior_level(value, growth):
     before = implied_prior_level(value, growth)
     assert round(implied_level(before, growth), 2) == value
+
+
+def test_every_level_carries_its_unit(tmp_path, cli):
+    path = make_store(tmp_path,
+                      fig("actual", "gdp", 2022, "value", value=1110, unit="亿元", growth=5.8),
+                      fig("target", "gdp", 2023, "growth", unit="%", growth=5.5),
+                      fig("actual", "jobs", 2022, "value", value=17000, unit="人"),
+                      fig("target", "jobs", 2023, "value", value=1.8, unit="万人"),
+                      fig("actual", "jobs", 2023, "value", value=18500, unit="人"),
+                      fig("target", "projects", 2023, "value", value=80, unit="个", qualifier="more_than"),
+                      fig("actual", "projects", 2023, "value", value=78, unit="项"),
+                      fig("actual", "rank_rd", 2022, "rank", value=5),
+                      fig("target", "rank_rd", 2023, "rank", value=4, qualifier="at_most"),
+                      fig("actual", "rank_rd", 2023, "rank", value=3))
+    recs = targets_json(cli, path, "2023")
+
+    def levels(iid):
+        r = recs[(iid, "east", 2023)]
+        return tuple(r[k] for k in ("unit", "baseline_value", "baseline_unit", "implied_value", "implied_unit",
+                                    "actual_value", "actual_unit", "margin", "margin_unit"))
+
+    # 1110 亿元 × 1.055 = 1171.05 亿元, while the target itself is in %
+    assert levels("gdp") == ("%", 1110, "亿元", 1171.05, "亿元", None, None, None, None)
+    # 17000 人 = 1.7 万人, 18500 人 = 1.85 万人: 0.05 万人 above 1.8 万人
+    assert levels("jobs") == ("万人", 1.7, "万人", None, None, 1.85, "万人", 0.05, "万人")
+    # 项 and 个 do not convert: the actual keeps its own unit, and is judged by hand
+    assert levels("projects") == ("个", None, None, None, None, 78, "项", None, None)
+    assert recs[("projects", "east", 2023)]["outcome"] == "manual"
+    # places are not levels: no unit, the margin in places (third, within the first four: +1)
+    assert levels("rank_rd") == (None, 5, None, None, None, 3, None, 1, "places")

@@ -25,24 +25,31 @@ DEFAULT_TOLERANCE = Decimal("0.5")
 # it is rounded to. A store's numbers are within model.number_problem's range, which needs far
 # fewer; a store built in memory may hold any finite float, whose products need up to ~1,300.
 PRECISION = 2000
+# The keys `targets` adds to a target's record, and the keys of a `growth` record. Each level
+# (`*_value`) is followed by its unit (`*_unit`), null when the level is: the record of a growth
+# target has `unit` "%" (the target's), while its baseline and implied levels are in 亿元.
 EXTRA_KEYS = (
     "baseline_year",
     "baseline_value",
+    "baseline_unit",
     "baseline_growth",
     "implied_value",
+    "implied_unit",
     "actual_value",
+    "actual_unit",
     "actual_growth",
     "outcome",
     "margin",
+    "margin_unit",
 )
 GROWTH_KEYS = (
     "indicator",
     "name",
     "name_en",
     "region",
-    "unit",
     "actual_year",
     "actual_value",
+    "actual_unit",
     "actual_growth",
     "actual_status",
     "target_year",
@@ -50,7 +57,11 @@ GROWTH_KEYS = (
     "target_qualifier",
     "change_pp",
     "implied_value",
+    "implied_unit",
     "implied_prior_value",
+    "implied_prior_unit",
+    "result_growth",
+    "outcome",
 )
 _HUNDRED = Decimal(100)
 
@@ -90,7 +101,7 @@ def implied_level(value: int | float | Decimal, growth: int | float | Decimal) -
     """The level after growing `value` by `growth` %: 1110 at 5.5 → 1171.05 (see rounding above)."""
     with localcontext() as ctx:
         ctx.prec = PRECISION
-        return _trim(round_half_up(dec(value) * growth_factor(growth), places(value) + 2))
+        return trim(round_half_up(dec(value) * growth_factor(growth), places(value) + 2))
 
 
 def implied_prior_level(value: int | float | Decimal, growth: int | float | Decimal) -> Decimal | None:
@@ -102,14 +113,14 @@ def implied_prior_level(value: int | float | Decimal, growth: int | float | Deci
         return None
     with localcontext() as ctx:
         ctx.prec = PRECISION
-        return _trim(round_half_up(dec(value) / factor, places(value) + 2))
+        return trim(round_half_up(dec(value) / factor, places(value) + 2))
 
 
 @overload
-def _trim(d: None) -> None: ...
+def trim(d: None) -> None: ...
 @overload
-def _trim(d: Decimal) -> Decimal: ...
-def _trim(d: Decimal | None) -> Decimal | None:
+def trim(d: Decimal) -> Decimal: ...
+def trim(d: Decimal | None) -> Decimal | None:
     """A computed number without trailing zeros (1050.00 → 1050, 18800.00 → 18800)."""
     if d is None:
         return None
@@ -202,6 +213,7 @@ class Check:
     level_unit: str | None = None
     actual: Figure | None = None
     actual_value: Decimal | None = None
+    actual_unit: str | None = None
     actual_growth: Decimal | None = None
     outcome: str = "pending"
     margin: Decimal | None = None
@@ -223,6 +235,10 @@ class Check:
     def margin_unit(self) -> str | None:
         return MARGIN_UNITS.get(self.kind, self.target.unit)
 
+    @property
+    def implied_unit(self) -> str | None:
+        return self.level_unit if self.implied_value is not None else None
+
     def record(self, store: Store) -> dict:
         from .records import record
 
@@ -230,12 +246,16 @@ class Check:
         r.update(
             baseline_year=self.baseline_year,
             baseline_value=as_number(self.baseline_value),
+            baseline_unit=_unit_of(self.baseline_value, self.baseline_unit),
             baseline_growth=as_number(self.baseline_growth),
             implied_value=as_number(self.implied_value),
+            implied_unit=self.implied_unit,
             actual_value=as_number(self.actual_value),
+            actual_unit=_unit_of(self.actual_value, self.actual_unit),
             actual_growth=as_number(self.actual_growth),
             outcome=self.outcome,
             margin=as_number(self.margin),
+            margin_unit=_unit_of(self.margin, self.margin_unit),
         )
         return r
 
@@ -265,12 +285,25 @@ class Figures:
         return max(held, key=lambda f: (source_date(self.store, f), f.metric == "value"))
 
 
+def _unit_of(number: Decimal | None, unit: str | None) -> str | None:
+    """A record's unit of a number: none when there is no number."""
+    return unit if number is not None else None
+
+
 def _in_unit(value, unit: str | None, to_unit: str | None) -> Decimal | None:
     from .units import convert
 
     if not unit or not to_unit or unit == to_unit:
         return dec(value)
-    return _trim(convert(value, unit, to_unit))
+    return trim(convert(value, unit, to_unit))
+
+
+def _level_in(value, unit: str | None, to_unit: str | None) -> tuple[Decimal, str | None]:
+    """A level and its unit: in `to_unit` when it converts (1.85 万人 for 18500 人), else as printed."""
+    converted = _in_unit(value, unit, to_unit)
+    if converted is None:
+        return dec(value), unit
+    return converted, to_unit or unit
 
 
 def check(store: Store, target: Figure, actuals: Figures, tolerance=DEFAULT_TOLERANCE) -> Check:
@@ -306,10 +339,14 @@ def check(store: Store, target: Figure, actuals: Figures, tolerance=DEFAULT_TOLE
     return _check_level(c, actuals, key, prior, year, tolerance)
 
 
+def growth_baseline(actuals: Figures, key: tuple[str, str], year: int) -> tuple[Figure | None, Figure | None]:
+    """The figures a growth comparison starts from: `year`'s level (value) and its growth."""
+    return actuals.get(*key, year, "value"), actuals.growth(*key, year)
+
+
 def _check_growth(c: Check, actuals: Figures, key: tuple[str, str], prior: int, year: int, tolerance) -> Check:
     t = c.target
-    level = actuals.get(*key, prior, "value")
-    grown = actuals.growth(*key, prior)
+    level, grown = growth_baseline(actuals, key, prior)
     c.baseline = level or grown
     c.level_unit = level.unit if level else c.indicator.unit
     if level is not None:
@@ -318,13 +355,10 @@ def _check_growth(c: Check, actuals: Figures, key: tuple[str, str], prior: int, 
         c.implied_value = implied_level(level.value, t.growth)
     if grown is not None:
         c.baseline_growth = dec(grown.growth)
-    now_level = actuals.get(*key, year, "value")
-    now_grown = actuals.growth(*key, year)
+    now_level, now_grown = growth_baseline(actuals, key, year)
     c.actual = now_grown or now_level
     if now_level is not None:
-        c.actual_value = _in_unit(now_level.value, now_level.unit, c.level_unit)
-        if c.actual_value is None:
-            c.actual_value = dec(now_level.value)
+        c.actual_value, c.actual_unit = _level_in(now_level.value, now_level.unit, c.level_unit)
     if now_grown is not None:
         c.actual_growth = dec(now_grown.growth)
         c.outcome, c.margin = judge(c.actual_growth, t.growth, t.qualifier, c.indicator.better,
@@ -335,7 +369,7 @@ def _check_growth(c: Check, actuals: Figures, key: tuple[str, str], prior: int, 
         if level is not None and c.baseline_value and c.actual_value is not None and level.unit == now_level.unit:
             with localcontext() as ctx:
                 ctx.prec = PRECISION
-                derived = _trim(round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2))
+                derived = trim(round_half_up((c.actual_value / c.baseline_value - 1) * _HUNDRED, 2))
             from .vocab import signed_text
 
             c.reason += (f"; from the levels it would be {signed_text(derived)}%, which mixes in price "
@@ -350,11 +384,7 @@ def _check_level(c: Check, actuals: Figures, key: tuple[str, str], prior: int, y
     c.level_unit = t.unit
     c.baseline = actuals.get(*key, prior, "value")
     if c.baseline is not None:
-        converted = _in_unit(c.baseline.value, c.baseline.unit, t.unit)
-        if converted is None:
-            c.baseline_value, c.baseline_unit = dec(c.baseline.value), c.baseline.unit
-        else:
-            c.baseline_value, c.baseline_unit = converted, t.unit
+        c.baseline_value, c.baseline_unit = _level_in(c.baseline.value, c.baseline.unit, t.unit)
         c.baseline_growth = dec(c.baseline.growth)
     c.actual = actuals.get(*key, year, "value")
     if c.actual is None:
@@ -362,12 +392,12 @@ def _check_level(c: Check, actuals: Figures, key: tuple[str, str], prior: int, y
     c.actual_growth = dec(c.actual.growth)
     converted = _in_unit(c.actual.value, c.actual.unit, t.unit)
     if converted is None:
-        c.actual_value = dec(c.actual.value)
+        c.actual_value, c.actual_unit = dec(c.actual.value), c.actual.unit
         c.outcome = "manual"
         c.reason = (f"the actual is in {c.actual.unit} and the target in {t.unit}, which do not convert; "
                     "judge it by hand")
         return c
-    c.actual_value = converted
+    c.actual_value, c.actual_unit = converted, t.unit or c.actual.unit
     c.outcome, c.margin = judge(converted, t.value, t.qualifier, c.indicator.better,
                                 tolerance_for(c.kind, t.value, tolerance))
     return c
@@ -461,12 +491,20 @@ def show_lines(store: Store, indicator: Indicator, figures: list[Figure], as_of:
 
 @dataclass
 class GrowthRow:
-    """Last actual growth beside next year's growth target, and the levels they imply."""
+    """The actual growth of one year beside the growth target of the next, and the levels they imply.
+
+    With a growth target, every number comes from that target's `Check` (`check`), as `csplan
+    targets` has it: the baseline is the actual, its level grown by the target the implied level,
+    and the target year's own actual growth (`result_growth`) decides the `outcome`.
+    """
 
     indicator: Indicator
     region: str
+    actual_year: int
+    target_year: int
     actual: Figure | None
     target: Figure | None
+    check: Check | None = None
     unit: str | None = None
     actual_value: Decimal | None = None
     actual_growth: Decimal | None = None
@@ -474,14 +512,8 @@ class GrowthRow:
     change: Decimal | None = None
     implied_value: Decimal | None = None
     implied_prior_value: Decimal | None = None
-
-    @property
-    def actual_year(self) -> int | None:
-        return self.actual.year if self.actual else (self.target.year - 1 if self.target else None)
-
-    @property
-    def target_year(self) -> int | None:
-        return self.target.year if self.target else (self.actual.year + 1 if self.actual else None)
+    result_growth: Decimal | None = None
+    outcome: str | None = None
 
     def record(self) -> dict:
         ind = self.indicator
@@ -490,9 +522,9 @@ class GrowthRow:
             "name": ind.name,
             "name_en": ind.name_en,
             "region": self.region,
-            "unit": self.unit,
             "actual_year": self.actual_year,
             "actual_value": as_number(self.actual_value),
+            "actual_unit": _unit_of(self.actual_value, self.unit),
             "actual_growth": as_number(self.actual_growth),
             "actual_status": self.actual.status if self.actual else None,
             "target_year": self.target_year,
@@ -500,7 +532,11 @@ class GrowthRow:
             "target_qualifier": self.target.qualifier if self.target else None,
             "change_pp": as_number(self.change),
             "implied_value": as_number(self.implied_value),
+            "implied_unit": _unit_of(self.implied_value, self.unit),
             "implied_prior_value": as_number(self.implied_prior_value),
+            "implied_prior_unit": _unit_of(self.implied_prior_value, self.unit),
+            "result_growth": as_number(self.result_growth),
+            "outcome": self.outcome,
         }
 
 
@@ -509,63 +545,51 @@ def growth_rows(store: Store, indicators: list[str] | None = None, *, year: int 
     """For each indicator and region: the actual growth of year Y−1 and the growth target of Y.
 
     `year` is the target year Y; by default the latest Y that has both. Without `indicators`,
-    only indicators with both an actual growth and a growth target are listed; a named indicator
-    is listed with whichever of the two it has.
+    only indicators with both an actual growth and a growth target are listed, in store order; the
+    named `indicators` are listed in the order given, each with whatever it has of the two (its
+    level alone, when the report printed no growth).
     """
-    wanted = set(indicators) if indicators is not None else None
-    level_index = Figures(store, "actual", as_of=as_of, region=region)
-    target_index = Figures(store, "target", as_of=as_of, region=region)
-    actuals: dict[tuple[str, str], dict[int, Figure]] = {}
-    targets: dict[tuple[str, str], dict[int, Figure]] = {}
-    for index, into in ((level_index, actuals), (target_index, targets)):
+    wanted = list(dict.fromkeys(indicators)) if indicators is not None else None
+    actuals = Figures(store, "actual", as_of=as_of, region=region)
+    targets = Figures(store, "target", as_of=as_of, region=region)
+    grown: dict[tuple[str, str], set[int]] = {}
+    aimed: dict[tuple[str, str], set[int]] = {}
+    for index, years in ((actuals, grown), (targets, aimed)):
         for f in index.by_key.values():
-            if f.growth is not None and (wanted is None or f.indicator in wanted):
-                held = index.growth(f.indicator, f.region, f.year)
-                assert held is not None  # f itself holds that year's growth
-                into.setdefault((f.indicator, f.region), {})[f.year] = held
-    position = {iid: n for n, iid in enumerate(store.indicators)}
+            if f.growth is not None and (index is actuals or f.metric == "growth"):
+                if wanted is None or f.indicator in wanted:
+                    years.setdefault((f.indicator, f.region), set()).add(f.year)
+    order = {iid: n for n, iid in enumerate(wanted if wanted is not None else store.indicators)}
     rows = []
-    for key in sorted(set(actuals) | set(targets), key=lambda k: (position[k[0]], k[1])):
-        acts, tgts = actuals.get(key, {}), targets.get(key, {})
+    for key in sorted(set(grown) | set(aimed), key=lambda k: (order[k[0]], k[1])):
+        acts, tgts = grown.get(key, set()), aimed.get(key, set())
+        both = {y for y in tgts if y - 1 in acts}
         if year is not None:
-            pair = (acts.get(year - 1), tgts.get(year))
+            chosen = year if year in both or (wanted is not None and (year in tgts or year - 1 in acts)) else None
+        elif both:
+            chosen = max(both)
         else:
-            both = [y for y in tgts if y - 1 in acts]
-            if both:
-                pair = (acts[max(both) - 1], tgts[max(both)])
-            elif acts:
-                last = max(acts)
-                pair = (acts[last], tgts.get(last + 1))
-            else:
-                pair = (None, tgts[max(tgts)])
-        actual, target = pair
-        if actual is None and target is None:
-            continue
-        if wanted is None and (actual is None or target is None):
-            continue
-        rows.append(_growth_row(store, key, actual, target, level_index))
+            chosen = max(tgts | {y + 1 for y in acts}) if wanted is not None else None
+        if chosen is not None:
+            rows.append(_growth_row(store, key, chosen, targets.get(*key, chosen, "growth"), actuals))
     return rows
 
 
-def _growth_row(store: Store, key: tuple[str, str], actual: Figure | None, target: Figure | None,
-                levels: Figures) -> GrowthRow:
+def _growth_row(store: Store, key: tuple[str, str], year: int, target: Figure | None, actuals: Figures) -> GrowthRow:
     ind = store.indicators[key[0]]
-    row = GrowthRow(ind, key[1], actual, target, unit=ind.unit)
-    if target is not None:
-        row.target_growth = dec(target.growth)
-    if actual is None:
-        return row
-    row.actual_growth = dec(actual.growth)
-    level = actual if actual.metric == "value" else levels.get(*key, actual.year, "value")
-    if level is not None:
-        # a level has a value; `actual` and `target` hold a growth (see `growth_rows`)
-        assert level.value is not None and actual.growth is not None
-        row.unit = level.unit
-        row.actual_value = dec(level.value)
-        row.implied_prior_value = implied_prior_level(level.value, actual.growth)
-        if target is not None:
-            assert target.growth is not None
-            row.implied_value = implied_level(level.value, target.growth)
+    if target is None:
+        level, grown = growth_baseline(actuals, key, year - 1)
+        row = GrowthRow(ind, key[1], year - 1, year, level or grown, None, unit=level.unit if level else ind.unit)
+        row.actual_value = dec(level.value) if level else None
+        row.actual_growth = dec(grown.growth) if grown else None
+    else:
+        c = check(store, target, actuals)
+        row = GrowthRow(ind, key[1], year - 1, year, c.baseline, target, check=c, unit=c.level_unit,
+                        actual_value=c.baseline_value, actual_growth=c.baseline_growth,
+                        target_growth=dec(target.growth), implied_value=c.implied_value,
+                        result_growth=c.actual_growth, outcome=c.outcome)
+    if row.actual_value is not None and row.actual_growth is not None:
+        row.implied_prior_value = implied_prior_level(row.actual_value, row.actual_growth)
     if row.target_growth is not None and row.actual_growth is not None:
         row.change = row.target_growth - row.actual_growth
     return row

@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import SafeCsvOpt, WideOpt, app, fail, load, note, writable_store
+from .app import SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, note, writable_store
+from .usage import one_of, year as year_value
 
 
 class ExtractFormat(str, Enum):
@@ -26,18 +27,20 @@ def extract(
              "a PDF with a text layer (needs the pdf extra) or a Word file (.docx); - reads stdin.",
         metavar="PATH", show_default=False)],
     region: Annotated[Optional[str], typer.Option(
-        "--region", "-r", metavar="REGION",
+        "--region", "-r", metavar="REGION", autocompletion=complete_region,
         help="Region id or name. [default: the region the report's title names]")] = None,
     source: Annotated[Optional[str], typer.Option(
-        "--source", metavar="ID",
+        "--source", metavar="ID", autocompletion=complete_source,
         help="Source id. [default: REGION-YEAR-plan, YEAR reported on; REGION-YEAR-gwr, YEAR delivered]")] = None,
     actual_year: Annotated[Optional[int], typer.Option(
-        "--actual-year", min=1949, max=2100, metavar="YEAR",
+        "--actual-year", parser=year_value, metavar="YEAR",
         help="The year the report's results are about. [default: from the title, else the target year - 1]")] = None,
     target_year: Annotated[Optional[int], typer.Option(
-        "--target-year", min=1949, max=2100, metavar="YEAR",
+        "--target-year", parser=year_value, metavar="YEAR",
         help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.table,
+    fmt: Annotated[ExtractFormat, typer.Option(
+        "--format", "-f", metavar="FORMAT",
+        help=f"Output format: {one_of(ExtractFormat)} (a store of the figures).")] = ExtractFormat.table,
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
     apply: Annotated[bool, typer.Option("--apply", help="Add the figures to the store, after showing them.")] = False,
@@ -48,7 +51,7 @@ def extract(
         "--jobs", "-j", min=1, metavar="N",
         help="How many reports are read at once, each in a process of its own. [default: the machine's cores]")] = None,
 ) -> None:
-    """Read a report's headline figures and main targets, with their quotes.
+    """Read a report's headline figures and main targets, with quotes.
 
     Finds the summary of the year reported on (预计，全年地区生产总值 … 亿元，增长 …%；…) and the
     main targets (主要预期目标：…), and prints them as the records `csplan list` prints, so that

@@ -5,49 +5,62 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_indicator,
-                  fail, load, note)
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
+                  complete_indicator, complete_year, fail, load, note)
+from .usage import amount, new_file, year as year_value
 
 ToleranceOpt = Annotated[
     float,
-    typer.Option("--tolerance", "-t", min=0,
+    typer.Option("--tolerance", "-t", metavar="N", parser=amount,
                  help="Allowance of 左右 (about) and 近 (nearly) targets: percentage points for growth "
                       "and rate targets, percent of the target for level targets."),
+]
+
+
+SvgOpt = Annotated[
+    Optional[Path],
+    typer.Option("--svg", metavar="FILE", parser=new_file,
+                 help="Also draw the chart into FILE, an SVG image for a document (replaced if it exists)."),
 ]
 
 
 @app.command()
 def targets(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100, metavar="YEAR",
-                                        show_default=False)],
+    year: Annotated[int, typer.Argument(help="The year the targets are for.", parser=year_value, metavar="YEAR",
+                                        autocompletion=complete_year, show_default=False)],
     region: RegionOpt = None,
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
     as_of: AsOfOpt = None,
+    svg: SvgOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
-    manual) and margin (positive = better than the target).
+    """Check every target of YEAR against what the year achieved.
+
+    Each target with its baseline, the level it implies, the actual, the outcome (met, missed,
+    pending, manual) and the margin (positive = better than the target).
 
     \b
     Examples:
       csplan targets 2025
       csplan targets 2025 --format json | jq '.[] | select(.outcome == "missed")'
-      csplan targets 2025 --tolerance 0.3 --check && echo "all targets met or pending"
+      csplan targets 2025 --tolerance 0.3 --check && echo "none missed"
+      csplan targets 2025 --svg targets-2025.svg
     """
     from decimal import Decimal
 
     from ..targets import check_year, summary, summary_text
 
-    if tolerance != tolerance or tolerance == float("inf"):
-        fail(f"Invalid value for '--tolerance' / '-t': {tolerance!r} is not a finite number of "
-             "percentage points, e.g. 0.5 (see 'csplan targets -h')", 2)
     store = load(ctx)
     tol = Decimal(repr(tolerance))
     checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
+    if svg is not None:
+        from ..chart import targets_chart
+
+        _save_svg(targets_chart(store, year, checks), svg)
     if fmt is not Format.table:
         from ..records import KEYS
         from ..render import write_records
@@ -111,23 +124,23 @@ def growth(
         Optional[list[str]],
         typer.Argument(help="Indicators (id, name, alias or a unique part); default: every indicator with "
                             "both an actual growth and a growth target.",
-                       autocompletion=complete_indicator, show_default=False),
+                       metavar="QUERY", autocompletion=complete_indicator, show_default=False),
     ] = None,
     year: Annotated[
         Optional[int],
-        typer.Option("--year", "-y", min=1949, max=2100,
+        typer.Option("--year", "-y", metavar="YEAR", parser=year_value, autocompletion=complete_year,
                      help="The target year Y, compared with the actual growth of Y-1. [default: the latest]"),
     ] = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
-    svg: Annotated[
-        Optional[Path], typer.Option("--svg", help="Also save the bar chart as an SVG file.", dir_okay=False)
-    ] = None,
+    svg: SvgOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
 ) -> None:
-    """Last actual growth beside next year's growth target: the change in percentage points,
-    the level the target implies and the prior-year level the actual growth implies.
+    """Compare each actual growth with the next year's growth target.
+
+    Beside each: the change in percentage points, the level the target implies and the
+    prior-year level the actual growth implies.
 
     \b
     Examples:
@@ -147,7 +160,9 @@ def growth(
         when = f" for {year}" if year else ""
         fail(f"no actual growth and growth target to compare{when}; `csplan list --kind target` lists the targets")
     if svg is not None:
-        _save_svg(store, rows, svg)
+        from ..chart import growth_chart
+
+        _save_svg(growth_chart(store, rows), svg)
     if fmt is not Format.table:
         from ..render import write_records
 
@@ -164,7 +179,8 @@ def _growth_table(store, rows) -> None:
     headers = ["indicator", "name"] + (["region"] if regions else []) + [
         "actual year", "value", "growth", "target year", "target", "change", "implied level",
         "implied prior level"]
-    t = Table(headers, title="growth: actual vs target", right=("growth", "change"))
+    t = Table(headers, title="growth: actual vs target", right=("growth", "change"), shrink=("name",),
+              drop=("implied prior level", "actual year", "target year", "implied level", "value", "name", "region"))
     for r in rows:
         tg = r.target
         cells = [r.indicator.id, r.indicator.name] + ([r.region] if regions else []) + [
@@ -176,59 +192,80 @@ def _growth_table(store, rows) -> None:
         t.add(*cells)
     print_blocks(t)
     if is_terminal():
-        console().print(_chart(rows))
+        from ..chart import growth_chart
+
+        con = console()
+        con.print(_chart(growth_chart(store, rows), con.width))
 
 
-def _chart(rows, width: int = 40):
-    """Bars of actual and target growth on one scale, with the zero line drawn."""
-    from rich.table import Table
+def _chart(chart, columns: int):
+    """The chart's bars for a terminal of `columns` cells, on the SVG's scale (chart.span): every
+    label whole, the bars as wide as the rest leaves (at most 40 cells); a name gets a line of its
+    own when the terminal is too narrow to hold it beside the bars."""
+    from rich.cells import cell_len
+    from rich.console import Group
     from rich.text import Text
 
-    from ..render import safe
-    from ..vocab import signed_text
+    from ..chart import span
+    from ..render import PALETTE, safe
 
-    numbers = [x for r in rows for x in (r.actual_growth, r.target_growth) if x is not None]
-    lo, hi = min([0, *numbers]), max([0, *numbers])
-    span = (hi - lo) or 1
-    zero = round((0 - lo) / span * width)
+    def colour(b) -> str:
+        """One colour per meaning, as in the tables: a target cyan, an estimate yellow, a fact none."""
+        return PALETTE["target"][0] if b.series == "target" else PALETTE["estimate"][0] if b.estimate else ""
+
+    labels = dict(chart.legend)
+    groups = chart.panels[0].groups
+    lo, hi = span([b.value for g in groups for b in g.bars])
+    name_w = max(cell_len(safe(g.name)) for g in groups)
+    which_w = max(cell_len(label) for label in labels.values())
+    value_w = max(cell_len(b.text) for g in groups for b in g.bars)
+    outcome_w = max([cell_len(g.outcome) + 1 for g in groups if g.outcome] + [0])
+    rest = which_w + value_w + outcome_w + 3
+    own_line = columns - name_w - 1 - rest < 10
+    width = max(4, min(40, columns - rest - (0 if own_line else name_w + 1)))
+    zero = round((0 - lo) / (hi - lo) * width)
 
     def bar(x, style: str) -> Text:
-        text = Text()
-        if x is None:
-            return text
-        n = max(1, round(abs(x) / span * width)) if x else 0
-        if x < 0:
-            text.append(" " * (zero - n))
+        n = max(1, round(abs(x) / (hi - lo) * width)) if x else 0
+        text = Text(" " * (zero - n if x is not None and x < 0 else zero))
+        if x is not None and x < 0:
             text.append("█" * n, style=style)
-            text.append("│", style="dim")
-        else:
-            text.append(" " * zero)
-            text.append("│", style="dim")
+        text.append("│", style="dim")
+        if x is not None and x > 0:
             text.append("█" * n, style=style)
+        text.append(" " * (width + 2 - cell_len(text.plain)))
         return text
 
-    grid = Table(title="growth: actual vs target (%)", title_justify="left", box=None, show_header=False,
-                 padding=(0, 1))
-    for column in ("name", "which", "bar", "value"):
-        grid.add_column(column, justify="right" if column == "value" else "left", no_wrap=True)
-    for r in rows:
-        grid.add_row(Text(safe(r.indicator.name)), Text(f"{r.actual_year} actual", style="yellow"),
-                     bar(r.actual_growth, "yellow"), Text(signed_text(r.actual_growth)))
-        grid.add_row(Text(safe(r.region)) if len({x.region for x in rows}) > 1 else Text(""),
-                     Text(f"{r.target_year} target", style="cyan"), bar(r.target_growth, "cyan"),
-                     Text(signed_text(r.target_growth)))
-    return grid
+    def padded(text: str, cells: int) -> str:
+        return text + " " * (cells - cell_len(text))
+
+    lines = [Text(f"{chart.title} (%)", style="bold")]
+    for g in groups:
+        name = safe(g.name)
+        if own_line:
+            lines.append(Text(name))
+        for n, b in enumerate(g.bars):
+            line = Text("" if own_line else padded(name if n == 0 else "", name_w) + " ")
+            label = labels.get(b.series, b.series)
+            line.append(padded(label, which_w), style=colour(b))
+            line.append(" ")
+            line.append_text(bar(b.value, colour(b)))
+            last = g.outcome is not None and n == len(g.bars) - 1
+            line.append(padded(b.text, value_w) if last else b.text)
+            if last:
+                line.append(" " + g.outcome, style=PALETTE[g.outcome][0])
+            line.rstrip()
+            lines.append(line)
+    return Group(*lines)
 
 
-def _save_svg(store, rows, path: Path) -> None:
-    import io
+def _save_svg(chart, path: Path) -> None:
+    """The chart into `path`, whole or not at all (store.write_atomic); a path it cannot be
+    written to is one line and exit 3."""
+    from ..chart import svg
+    from ..store import write_atomic
 
-    from rich.console import Console
-
-    con = Console(record=True, file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor",
-                  highlight=False, markup=False, emoji=False)
-    con.print(_chart(rows))
     try:
-        con.save_svg(str(path), title="csplan growth")
+        write_atomic(path, svg(chart))
     except OSError as e:
-        fail(f"{path}: cannot write the SVG ({e.strerror or e})", 3)
+        fail(f"{path}: cannot write the chart ({e.strerror or e})", 3)

@@ -44,7 +44,8 @@ _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:�
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
 _SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
-                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构|只增不减|有增无减|稳中有增)\s*$")
+                     r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构|只增不减|有增无减|稳中有增"
+                     r"|(?:保持|实现)正增长)\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -370,7 +371,8 @@ class Parser:
         return out + [last]
 
     def _steady(self, a: int, clause: str, kind: str) -> list[Item]:
-        """"进出口总额、实际使用外资保持稳定", "进出口促稳提质": a task target for each common indicator named."""
+        """"进出口总额、实际使用外资保持稳定", "进出口促稳提质", "进出口总额实现正增长": a task target for each
+        common indicator named."""
         m = _STEADY.search(clause) or _REASONABLE.search(clause)
         if not m:
             return []

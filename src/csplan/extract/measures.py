@@ -36,7 +36,8 @@ def measure_pattern() -> re.Pattern:
         cn = rf"(?<![一二两三四五六七八九十百千〇零\d])[一二两三四五六七八九]?[十百千](?=\s*(?:{mag}))"
         verbs = "|".join(("增加(?!值)", *_POSITIVE, *NEGATIVE))
         _PATTERN = re.compile(
-            rf"(?P<gverb>{verbs})\s*了?\s*(?:为|达到|达)?\s*(?P<gpre>{pre})?\s*(?P<gnum>{num})\s*%\s*(?P<gpost>{post})?"
+            rf"(?P<gverb>{verbs})\s*了?\s*(?:为|达到|达)?\s*(?P<gpre>{pre})?\s*(?P<gnum>{num})\s*(?:%|(?P<times>倍))"
+            rf"\s*(?P<gpost>{post})?"
             rf"|(?P<flat>(?:基本)?持平)"
             rf"|(?<!第)(?P<vpre>{pre})?\s*(?P<vnum>{num}|{cn})\s*(?P<vq1>{inner})?\s*(?P<vmag>{mag})?(?P<vq2>{inner})?"
             rf"\s*(?P<vbase>{base})\s*(?P<vpost>{post})?"
@@ -49,6 +50,14 @@ def number_of(text: str) -> int | float:
     if text[-1] in _CN_MAGNITUDE:
         return CN_DIGITS.get(text[0], 1) * _CN_MAGNITUDE[text[-1]]
     return float(text) if "." in text else int(text)
+
+
+def percent_of_times(text: str) -> int | float:
+    """增长1.1倍 as a growth in percent: 110 (an integer when the product is whole, as printed)."""
+    from decimal import Decimal
+
+    p = Decimal(text) * 100
+    return int(p) if p == p.to_integral_value() else float(p)
 
 
 def qualifier_of(*words: str | None) -> str:
@@ -110,7 +119,7 @@ def find_measures(text: str, a: int, b: int) -> list[Measure]:
             ranged = None
             continue
         if m.group("gverb"):
-            size = number_of(m.group("gnum"))
+            size = percent_of_times(m.group("gnum")) if m.group("times") else number_of(m.group("gnum"))
             verb = m.group("gverb")
             growth = -size if verb in NEGATIVE else size
             out.append(Measure("growth", m.start(), m.end(), growth=growth, unit="%",

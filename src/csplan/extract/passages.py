@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .text import HEADING, LIST_START, TERMINAL, Text, is_heading
+from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading
 from .measures import Measure, NEGATIVE, alternation, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, RATE, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -70,7 +70,7 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
                     semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = _listed(text, qa, qb)
+                        listed = _listed(text, qa, qb) or _numbered_line(text, qa, qb)
                         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
                             break  # the paragraph under the heading has its own 主要预期目标
                         more = parser.sentence(qa, qb, "target")
@@ -201,6 +201,14 @@ def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.original[text.pos[a]:text.pos[b - 1] + 1].lstrip()))
 
 
+def _numbered_line(text: Text, a: int, b: int) -> bool:
+    """A target on a line of its own numbered as a section is ((三)全社会固定资产投资增长3%以上。):
+    one short sentence, not a section's heading and its text ((一)扩大有效投资。全年计划…)."""
+    line = text.joined[a:b].strip()
+    return (bool(SECTION_NUMBER.match(line)) and len(line) <= 60 and line[-1:] in "。;"
+            and len(_sentences(text, a, b)) == 1)
+
+
 def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
     """Paragraphs before `limit`, a paragraph ending in ：or ；together with the list lines after it."""
     blocks: list[list[tuple[int, int]]] = []
@@ -253,12 +261,14 @@ def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
     return out
 
 
-def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
+def actual_sentences(text: Text, parser: Parser, limit: int,
+                     targeted: frozenset[str] = frozenset()) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators.
     A government work report states its headline figures all over its review of the year (jobs
     under 民生, trade under 开放): the common headline indicators the summary lacks are taken from
-    there too, the first figure of each, leaving out a review of five years."""
+    there too, the first figure of each, leaving out a review of five years. A plan report's
+    sections add to its summary the indicators of `targeted` (those the report sets targets for)."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
     work_report = is_work_report(text)
@@ -300,13 +310,16 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
         if sum(it.ind.known for it in chosen) >= 2:
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
-            elif _in_section(text, blocks, i):
+            else:
                 # a plan report's review of the year that opens on its first section (（一）经济运行
                 # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
                 # read whole, up to its next chapter. A summary before the sections has the year's
-                # headline figures, and its sections their details.
+                # headline figures, and its sections their details, but for the indicators the
+                # report sets targets for (城镇新增就业 under 民生 when a target names it).
                 end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
-                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1))
+                only = None if _in_section(text, blocks, i) else targeted
+                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1),
+                                         only)
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
@@ -341,9 +354,10 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
     return is_heading(line) and bool(_CHAPTER.match(line.lstrip("#* ")))
 
 
-def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
-    """The first figure of each common headline indicator the summary lacks, from the other
-    paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
+def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
+           only: frozenset[str] | None = None) -> list[Item]:
+    """The first figure of each common headline indicator (of `only`, if given) the summary lacks,
+    from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计)."""
     have = {it.ind.id for it in chosen}
     out: list[Item] = []
     first = blocks[0][0][0] if blocks else 0
@@ -355,6 +369,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         for it in items_of(i):
             if not it.ind.known or it.ind.id in have or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
+            if only is not None and (it.ind.id not in only or it.qualifier != "exact"):
+                continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure
             if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
                 continue
             have.add(it.ind.id)

@@ -12,10 +12,10 @@ TERMINAL = "。！？!?"
 CLAUSE_END = TERMINAL + "\n;"  # what ends the clause a figure's context is read in
 _CLOSERS = "”’」』)）\"' \t"
 _PAGE_FURNITURE = re.compile(r"[\s\-—–－―_]*(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3})[\s\-—–－―_]*\Z")
-HEADING = re.compile(
-    r"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|"
-    r"[（(]\s*[一二三四五六七八九十]+\s*[)）])"
-)
+_SECTION_NUMBER = r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"
+# （三）: a section's number, or an item's of a list numbered as sections are; it opens a paragraph
+SECTION_NUMBER = re.compile(_SECTION_NUMBER)
+HEADING = re.compile(rf"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|{_SECTION_NUMBER})")
 LIST_START = re.compile(r"(?:#|[-*•·]\s|[◆◇●○■□▲△★☆▶►]|——|\d{1,2}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{1,2}\s*[)）]"
                          r"|[一二三四五六七八九十]+是)")
 
@@ -139,7 +139,8 @@ def prepare(original: str) -> Text:
             continue
         if prev is not None:
             opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line)
-                     or bool(LIST_START.match(line.lstrip())) or "|" in (prev.strip()[:1], line.strip()[:1]))
+                     or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
+                     or "|" in (prev.strip()[:1], line.strip()[:1]))
             if opens:
                 chars.append("\n")
                 pos.append(-1)

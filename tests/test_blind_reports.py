@@ -1,0 +1,123 @@
+"""How well `extract` generalises to whole report texts it was never developed on: two sets of ten
+reports in the genre's phrasings (tests/fixtures/blind_reports, blind_reports2), for regions
+outside the corpus, the blind excerpts and each other, keyed by hand before the extractor was run
+on any of them (key.toml of each folder), scored by the rules of test_corpus_accuracy.
+
+Unlike the excerpts, each text keeps a whole review (the year's summary, sections on the year's
+work, often a five-year review) and the sections after the targets, so that figures of other
+periods and the year's tasks are there to be told apart. The second set was written after the
+extractor had been fixed on the first: its longer texts add a plan report's review quoting the
+year's own targets, 1—11月 and quarterly figures, other regions' figures and a thirty-year review.
+
+Each report is read as `csplan extract FILE` reads it: no region and no years are given, the
+extractor finds them in the text, and the bundled store names the indicators it knows.
+
+The floors are what the extractor achieves today, rounded down to the percent: they record the
+figures and fail on a change that lowers them. They are not a goal.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import test_blind_excerpts as excerpts
+import test_corpus_accuracy as accuracy
+import test_corpus_heldout as heldout
+
+from csplan.extract import extract
+from csplan.locate import bundled_store
+from csplan.store import load
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+@dataclass(frozen=True)
+class BlindSet:
+    folder: Path
+    min_recall: float
+    min_precision: float
+    length: tuple[int, int]  # characters of each text, whitespace aside
+
+    def key(self) -> list[dict]:
+        with open(self.folder / "key.toml", "rb") as f:
+            return tomllib.load(f)["report"]
+
+
+SETS = {
+    # 285 of 290 required facts (265 before any change made for them), 316 of 318 emitted (296 of
+    # 303 before). Still missed: yuhang's trade and jobs, stated only in sections of a plan report
+    # that neither sums them up nor sets targets for them (details, by the rule for plan reports),
+    # and kunshan's trade in 亿美元, which the bundled store, holding trade in 亿元, gets as an
+    # indicator of its own (trade_usd: its two facts are counted missed and wrong).
+    "blind_reports": BlindSet(FIXTURES / "blind_reports", 0.98, 0.99, (1500, 4000)),
+    # Untuned: 222 of 294 required facts, 253 of 277 emitted. Three reports lose their targets:
+    # hubei's review quotes the year's own target (固定资产投资增长5%（年度预期目标10%左右）), which is
+    # taken for the targets (its 31 facts missed, its 13 actuals emitted as targets); baoji's
+    # 目标任务是 is not read as a lead-in (12); wuhou's heading 主要预期目标 is followed by the
+    # 十五五 goals, taken for the list and dropped as of 2030, so the list after 预期目标建议为 is
+    # never read (12). Names the lexicon lacks: 500万元以上项目固定资产投资, 自营进出口总额,
+    # 区级一般公共预算收入, 新增就业岗位, and a target line numbered 3. before 500万元 or a stem
+    # shared over 城镇、农村牧区. Ganzhou's 城镇新增就业约5.6万人 in a section is dropped for its
+    # 约, and the income levels there for the growths its summary has; baotou's grain, in a section
+    # with no grain target, is a detail. 城乡…均增长7%左右 is read as one all-residents figure.
+    "blind_reports2": BlindSet(FIXTURES / "blind_reports2", 0.75, 0.91, (2500, 5000)),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def blind(request) -> BlindSet:
+    return SETS[request.param]
+
+
+@pytest.fixture(scope="module")
+def extracted(blind) -> dict[str, object]:
+    store = load(bundled_store(), cache=False)
+    return {r["file"]: extract((blind.folder / r["file"]).read_text(encoding="utf-8"), store) for r in blind.key()}
+
+
+@pytest.fixture(scope="module")
+def measured(blind, extracted):
+    return accuracy.measure(blind.key(), lambda report: accuracy.judge(report, extracted[report["file"]]),
+                            label=blind.folder.name)
+
+
+def test_the_key_names_each_report_once_and_no_region_keyed_elsewhere(blind):
+    reports = blind.key()
+    files = [r["file"] for r in reports]
+    assert len(reports) == 10 and len(set(files)) == 10
+    assert set(files) == {p.name for p in blind.folder.glob("*.txt")}
+    others = [r for s in SETS.values() if s != blind for r in s.key()]
+    elsewhere = {r["region"] for r in accuracy._key() + heldout._key() + excerpts._key() + others}
+    assert not {r["region"] for r in reports} & elsewhere
+
+
+def test_each_report_is_a_whole_report_of_its_length(blind):
+    low, high = blind.length
+    for report in blind.key():
+        text = (blind.folder / report["file"]).read_text(encoding="utf-8")
+        assert low <= len("".join(text.split())) <= high, report["file"]
+
+
+def test_the_key_has_well_formed_facts(blind):
+    for report in blind.key():
+        assert report["region"], report["file"]
+    accuracy.check_facts(blind.key())
+
+
+def test_each_quote_of_the_key_is_in_its_report(blind):
+    accuracy.check_quotes(blind.key(), blind.folder)
+
+
+def test_the_years_and_the_region_are_found_in_each_report(blind, extracted):
+    for report in blind.key():
+        result = extracted[report["file"]]
+        assert (result.actual_year, result.target_year) == (report["actual_year"], report["target_year"]), report["file"]
+        assert result.region == report["region"] and result.region_name, report["file"]
+        assert {r["year"] for r in result.records} <= {result.actual_year, result.target_year}, report["file"]
+
+
+def test_recall_and_precision_on_blind_reports(blind, measured):
+    accuracy.check_floors(measured, blind.min_recall, blind.min_precision)
