@@ -150,6 +150,14 @@ def test_the_table_lists_each_report_under_its_file(cli, folder):
                       f"{folder / 'national-2024-plan-report.md'}: 全国 · china-2024-plan · 2024 实际 / 2025 目标"]
 
 
+@pytest.mark.parametrize("jobs", ["0", "abc", "-1", "1.5"])
+def test_jobs_is_a_number_of_processes(cli, folder, jobs):
+    res = cli("extract", folder, "--jobs", jobs)
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == f"csplan: Invalid value for '--jobs' / '-j': {jobs!r} is not a number of processes (1 or " \
+                         "more) (see 'csplan extract -h')\n"
+
+
 def test_source_is_refused_for_many_reports_and_an_empty_folder_is_one_line(cli, folder, tmp_path):
     res = cli("extract", folder, "--source", "x-2024-plan")
     assert res.exit_code == 2 and "--source names one report" in res.stderr

@@ -6,7 +6,13 @@ from typing import Annotated, Optional
 import typer
 
 from .app import SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, note, writable_store
-from .usage import one_of, year as year_value
+from .usage import one_of, parser, year as year_value
+
+
+def _processes(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and int(text) >= 1):
+        raise ValueError(f"{text!r} is not a number of processes (1 or more)")
+    return int(text)
 
 
 class ExtractFormat(str, Enum):
@@ -48,7 +54,7 @@ def extract(
         "--all", help="Also read every quantitative statement of the other sections: counts, amounts, areas, "
                       "rates and ranks (全市第4, 前3), with their qualifiers, years and statuses.")] = False,
     jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, metavar="N",
+        "--jobs", "-j", parser=parser(_processes), metavar="N",
         help="How many reports are read at once, each in a process of its own. [default: the machine's cores]")] = None,
 ) -> None:
     """Read a report's headline figures and main targets, with quotes.
