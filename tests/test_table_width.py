@@ -172,3 +172,19 @@ def test_on_a_real_terminal_of_that_width(width, bundled):
     no_colour = run({"NO_COLOR": "1"})
     assert "\x1b[" not in no_colour
     assert "colours:" not in no_colour
+
+
+def test_one_colour_per_meaning_decided_in_one_place():
+    """Every command colours through render.PALETTE: no module names a terminal colour itself,
+    and no two meanings share a colour."""
+    from pathlib import Path
+
+    from csplan import render
+
+    styles = [style for style, _ in render.PALETTE.values()]
+    assert len(set(styles)) == len(styles), styles
+    colour_word = re.compile(r"""["'](?:bold )?(yellow|cyan|green|red|magenta|blue)["']""")
+    src = Path(render.__file__).parent
+    offenders = [f"{p.relative_to(src)}: {m.group()}" for p in src.rglob("*.py") if p.name != "render.py"
+                 for m in colour_word.finditer(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders

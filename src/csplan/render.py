@@ -344,6 +344,11 @@ class Table:
         return out
 
 
+def shows_colour(con) -> bool:
+    """Whether the Rich console `con` draws colour (a terminal that has it, and no NO_COLOR)."""
+    return con.is_terminal and con.color_system is not None and not con.no_color
+
+
 def legend(meanings: Sequence[str]):
     """One line naming what each colour shown means, each word in its colour."""
     from rich.text import Text
@@ -366,7 +371,7 @@ def print_blocks(*blocks, wide: bool = False) -> None:
     width = output_width(wide)
     tty = sys.stdout.isatty()
     con = console(width=width if width and tty else None)
-    colour = tty and con.color_system is not None and not con.no_color
+    colour = tty and shows_colour(con)
     out: list[Text] = []
     meanings: set[str] = set()
     for b in blocks:

@@ -136,6 +136,7 @@ def growth(
     svg: SvgOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
     """Compare each actual growth with the next year's growth target.
 
@@ -168,10 +169,10 @@ def growth(
 
         write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS, safe=safe_csv)
         return
-    _growth_table(store, rows)
+    _growth_table(store, rows, wide)
 
 
-def _growth_table(store, rows) -> None:
+def _growth_table(store, rows, wide: bool = False) -> None:
     from ..render import Table, console, is_terminal, print_blocks
     from ..vocab import amount_text, signed_text, target_text
 
@@ -190,20 +191,25 @@ def _growth_table(store, rows) -> None:
             signed_text(r.change, "pp"), amount_text(r.implied_value, r.unit),
             amount_text(r.implied_prior_value, r.unit)]
         t.add(*cells)
-    print_blocks(t)
+    print_blocks(t, wide=wide)
     if is_terminal():
         from ..chart import growth_chart
+        from ..render import PALETTE, legend, shows_colour
 
         con = console()
-        con.print(_chart(growth_chart(store, rows), con.width))
+        lines, meanings = _chart(growth_chart(store, rows), con.width)
+        if shows_colour(con):
+            lines.append(legend([m for m in PALETTE if m in meanings]))
+        for line in lines:
+            con.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _chart(chart, columns: int):
     """The chart's bars for a terminal of `columns` cells, on the SVG's scale (chart.span): every
     label whole, the bars as wide as the rest leaves (at most 40 cells); a name gets a line of its
-    own when the terminal is too narrow to hold it beside the bars."""
+    own when the terminal is too narrow to hold it beside the bars. Returns its lines and the
+    meanings of render.PALETTE they show in colour."""
     from rich.cells import cell_len
-    from rich.console import Group
     from rich.text import Text
 
     from ..chart import span
@@ -240,6 +246,8 @@ def _chart(chart, columns: int):
         return text + " " * (cells - cell_len(text))
 
     lines = [Text(f"{chart.title} (%)", style="bold")]
+    meanings = {"target"} | {"estimate" for g in groups for b in g.bars if b.estimate} | {
+        g.outcome for g in groups if g.outcome}
     for g in groups:
         name = safe(g.name)
         if own_line:
@@ -256,7 +264,7 @@ def _chart(chart, columns: int):
                 line.append(" " + g.outcome, style=PALETTE[g.outcome][0])
             line.rstrip()
             lines.append(line)
-    return Group(*lines)
+    return lines, meanings
 
 
 def _save_svg(chart, path: Path) -> None:
