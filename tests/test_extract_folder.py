@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, unavailable
+from conftest import ROOT, on_terminal, unavailable
 from test_extract import FIXTURES, SAMPLES
 
 from csplan.batch import FOLDER_DOCUMENTS, Options, Reading, find_reports, read_batch
@@ -266,29 +266,14 @@ def test_a_failure_in_one_report_is_its_own(folder):
 
 def run_csplan(args: list[str], tty: bool) -> tuple[int, str, str]:
     """csplan in a new process; stderr on a pseudo-terminal when `tty` (stdout piped)."""
-    import pty
-
     env = {k: v for k, v in os.environ.items() if k not in ("CSPLAN_STORE", "NO_COLOR")}
     env["COLUMNS"] = "120"
     command = [sys.executable, "-m", "csplan", *args]
     if not tty:
         p = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         return p.returncode, p.stdout, p.stderr
-    main, sub = pty.openpty()
-    p = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=sub, env=env)
-    os.close(sub)
-    err = b""
-    while True:
-        try:
-            chunk = os.read(main, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        err += chunk
-    out = p.stdout.read() if p.stdout else b""
-    os.close(main)
-    return p.wait(), out.decode(), err.decode(errors="replace")
+    status, shown, out, _ = on_terminal(command, env=env, streams=("stderr",))
+    return status, out, shown
 
 
 def test_a_progress_bar_on_a_terminal_and_none_when_piped(folder, bundled):

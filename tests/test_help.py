@@ -7,7 +7,6 @@ Each page and each error comes from csplan in its own process, as a shell starts
 
 import os
 import re
-import struct
 import subprocess
 import sys
 import unicodedata
@@ -20,7 +19,7 @@ from typer.main import get_command
 from csplan.cli import app
 from csplan.model import YEAR_MAX, YEAR_MIN
 
-from conftest import unavailable
+from conftest import on_terminal
 
 #: What a page or an error must never show: Python's types as Typer 0.29 prints them, Click's
 #: lower-case argument names, pydantic's phrasing.
@@ -262,30 +261,12 @@ def test_a_bad_CSPLAN_WAIT_is_one_line(tmp_path, bundled):
 
 def on_a_terminal(args: list[str], columns: int, home: Path) -> str:
     """What csplan prints on a pseudo-terminal `columns` wide, with no COLUMNS to go by."""
-    try:
-        import fcntl
-        import pty
-        import termios
-    except ImportError:
-        unavailable("needs a pseudo-terminal (the pty and termios modules), which this system lacks")
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "CSPLAN_STORE")}
     env.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
-    p = subprocess.Popen([sys.executable, "-m", "csplan", *args], stdin=slave, stdout=slave, stderr=slave, env=env)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the terminal is gone once csplan has exited
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
-    assert p.wait(timeout=60) == 0
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    status, shown, _, _ = on_terminal([sys.executable, "-m", "csplan", *args], columns=columns, env=env,
+                                      streams=("stdin", "stdout", "stderr"))
+    assert status == 0
+    return shown
 
 
 @pytest.mark.parametrize("command", ["extract", "record", "target"])
