@@ -91,3 +91,37 @@ class Cli:
 def cli() -> Cli:
     """Run csplan in-process: cli("show", "gdp") → result with .exit_code, .stdout, .stderr."""
     return Cli()
+
+
+def on_terminal(argv: list[str], *, columns: int = 80, env: dict | None = None,
+                streams: tuple[str, ...] = ("stdout",)) -> tuple[int, str, str, str]:
+    """Run `argv` with `streams` (of stdin, stdout, stderr) on a pseudo-terminal `columns` wide and
+    the others piped: (exit status, what the terminal showed, piped stdout, piped stderr)."""
+    import struct
+    import subprocess
+
+    try:
+        import fcntl
+        import pty
+        import termios
+    except ImportError:
+        unavailable("needs a pseudo-terminal (the pty and termios modules), which this system lacks")
+    main, sub = pty.openpty()
+    fcntl.ioctl(sub, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    chosen = {name: (sub if name in streams else subprocess.PIPE) for name in ("stdout", "stderr")}
+    p = subprocess.Popen(argv, stdin=sub if "stdin" in streams else subprocess.DEVNULL, env=env, **chosen)
+    os.close(sub)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal is gone once the process has exited
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out = p.stdout.read() if p.stdout else b""
+    err = p.stderr.read() if p.stderr else b""
+    os.close(main)
+    return (p.wait(timeout=60), shown.decode("utf-8", "replace").replace("\r\n", "\n"),
+            out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))

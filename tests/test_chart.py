@@ -298,7 +298,9 @@ def terminal_chart(store_path: Path, columns: int, *queries: str) -> list[str]:
 
     store = load(store_path)
     con = Console(width=columns, record=True, file=io.StringIO(), color_system=None)
-    con.print(_chart(growth_chart(store, growth_rows(store, list(queries) or None)), columns))
+    lines, _ = _chart(growth_chart(store, growth_rows(store, list(queries) or None)), columns)
+    for line in lines:
+        con.print(line)
     return con.export_text().splitlines()
 
 

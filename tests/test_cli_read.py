@@ -15,6 +15,8 @@ import pytest
 from csplan.cli import app
 from csplan.records import KEYS
 
+from conftest import on_terminal
+
 ESC = "\x1b"
 
 
@@ -452,29 +454,9 @@ def run_piped(*args: str, **env) -> str:
 
 def run_on_terminal(*args: str, **env) -> str:
     """Run csplan with stdout on a pseudo-terminal of 160 columns; return what it printed."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
-    p = subprocess.Popen([sys.executable, "-m", "csplan", *args], stdout=slave, stderr=subprocess.PIPE,
-                         env=_env(**env))
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert p.wait() == 0, p.stderr.read().decode()
-    p.stderr.close()
-    return b"".join(chunks).decode("utf-8")
+    status, shown, _, err = on_terminal([sys.executable, "-m", "csplan", *args], columns=160, env=_env(**env))
+    assert status == 0, err
+    return shown
 
 
 @pytest.mark.parametrize("args", [["list"], ["show", "gdp"], [], ["sources"], ["search", "企业"]])

@@ -564,8 +564,8 @@ def test_region_and_source(bundled, report_text):
     assert {x["source"] for x in r.records} == {"cangshan-2024-draft"}
     r = extract(fixture("city-2023-plan-report.txt"), store, region="quanzhou")
     assert (r.region, r.source, r.notes) == ("quanzhou", "quanzhou-2023-plan", [])
-    r = extract(fixture("city-2023-plan-report.txt"), store)
-    assert r.region == "quanzhou" and r.region_is_stand_in and any("--region" in n for n in r.notes)
+    r = extract(fixture("city-2023-plan-report.txt"), store)  # 泉州市: a new region, with its built-in id
+    assert (r.region, r.region_name, r.region_is_stand_in, r.notes) == ("quanzhou", "泉州市", False, [])
     with pytest.raises(CsplanError, match="--region"):
         extract("关于2024年计划执行情况的报告\n\n预计全年地区生产总值增长5%，固定资产投资增长3%。", store)
 
@@ -638,11 +638,48 @@ def test_apply_adds_the_figures_after_showing_them(cli, tmp_path):
     assert again.exit_code == 0 and f"{len(NATIONAL)} already in the store" in again.stderr
 
 
+BRIEF = "预计全年地区生产总值增长5%，固定资产投资增长3%。\n\n主要预期目标是：地区生产总值增长6%左右。\n"
+
+
+@pytest.mark.parametrize("stored, title, rid, stand_in", [
+    (None, "呼伦贝尔市海拉尔区", "hailaer", False),        # new: its readable id, its name as printed
+    ("海拉尔区", "呼伦贝尔市海拉尔区", "hailaer", False),   # the store's 海拉尔区 is the same place
+    ("呼伦贝尔市海拉尔区", "海拉尔区", "hailaer", False),
+    ("福州市鼓楼区", "南京市鼓楼区", "gulou", True),        # the store's gulou is another 鼓楼区
+    (None, "㐀㐁县", None, True),                           # no reading for its characters: no readable id
+])
+def test_a_region_the_store_lacks_gets_its_readable_id_unless_another_place_has_it(stored, title, rid, stand_in):
+    from csplan.model import Region
+
+    store = Store()
+    if stored:
+        store.regions[rid] = Region(rid, stored)
+    r = extract(f"关于{title}2024年计划执行情况的报告\n\n" + BRIEF, store)
+    assert r.region_is_stand_in is stand_in
+    assert r.region == rid if rid else r.region.startswith("region-")
+    assert any("--region" in n for n in r.notes) is stand_in
+
+
+def test_apply_adds_a_new_region_by_its_name_and_the_source_by_its_title(cli, tmp_path):
+    store = tmp_path / "s.toml"
+    cli("--store", store, "init")
+    res = cli("--store", store, "extract", FIXTURES / "city-2023-plan-report.txt", "--apply")
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr.splitlines()[-1].endswith("1 region, 1 source")
+    text = store.read_text(encoding="utf-8")
+    assert 'id = "quanzhou"\nname = "泉州市"' in text
+    # the title as its two first lines print it, and the date and meeting of the line under it
+    assert ('title = "关于泉州市2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告"\n'
+            'date = "2024-01-10"') in text and 'meeting = "泉州市第十八届人民代表大会第四次会议"' in text
+
+
 def test_apply_with_a_stand_in_region_changes_nothing(cli, tmp_path):
     store = tmp_path / "s.toml"
     cli("--store", store, "init")
     before = store.read_bytes()
-    res = cli("--store", store, "extract", FIXTURES / "city-2023-plan-report.txt", "--apply")
+    report = tmp_path / "report.txt"
+    report.write_text("关于㐀㐁县2024年计划执行情况的报告\n\n" + BRIEF, encoding="utf-8")
+    res = cli("--store", store, "extract", report, "--apply")
     assert res.exit_code == 2
     assert res.stderr.count("\n") <= 2 and "--region" in res.stderr.splitlines()[-1]
     assert store.read_bytes() == before
@@ -650,7 +687,7 @@ def test_apply_with_a_stand_in_region_changes_nothing(cli, tmp_path):
 
 @pytest.mark.parametrize("setup, code, message", [
     (lambda p: None, 3, "no such file"),
-    (lambda p: p.mkdir(), 3, "is a directory"),
+    (lambda p: p.mkdir(), 3, "a folder with no report in it"),
     (lambda p: p.write_bytes("预计全年".encode("gbk")), 3, "not UTF-8"),
     (lambda p: p.write_text("各位代表：今年工作很好。\n", encoding="utf-8"), 1, "found no headline figures"),
 ])

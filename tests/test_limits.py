@@ -261,8 +261,8 @@ SIGINT_LATEST = 0.3  # seconds after the start
 def test_ctrl_c_at_any_moment_ends_with_one_line_and_130(tmp_path, store_copy):
     """SIGINT at random moments of a run: exit 130 and `csplan: interrupted`, never a traceback.
 
-    Before csplan's first line runs (the command's first statement imports it), the interpreter is
-    still starting (its `site`), and a SIGINT then is the interpreter's to handle: it ends the
+    Before the command's first statement runs (it takes Ctrl-C, then imports csplan), the
+    interpreter is still starting (its `site`), and a SIGINT then is the interpreter's: it ends the
     process by the signal, possibly after its own traceback of that start-up, in which no line of
     csplan appears. Such a run is counted apart; every other run must end as csplan says.
     """

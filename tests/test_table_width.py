@@ -12,6 +12,8 @@ from rich.cells import cell_len
 
 from csplan.render import Table, cut, fold
 
+from conftest import on_terminal
+
 COMMANDS = [
     (),
     ("show", "gdp"),
@@ -130,39 +132,19 @@ def test_columns_give_way_in_the_stated_order():
     assert all(cell_len(line) <= 30 for line in lines)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal (POSIX)")
 @pytest.mark.parametrize("width", (60, 80))
 def test_on_a_real_terminal_of_that_width(width, bundled):
     """The command in a pseudo-terminal of `width` columns, as a user runs it: no line wider,
     colour only with its legend, and none under NO_COLOR."""
-    import fcntl
-    import pty
-    import struct
-    import subprocess
-    import termios
-
     script = os.path.join(os.path.dirname(sys.executable), "csplan")  # the console script of this environment
 
     def run(env_extra):
-        main, sub = pty.openpty()
-        fcntl.ioctl(sub, termios.TIOCSWINSZ, struct.pack("HHHH", 50, width, 0, 0))
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "TERM")}
         env.update(TERM="xterm-256color", **env_extra)
-        p = subprocess.Popen([script, "--store", os.fspath(bundled), "targets", "2025"],
-                             stdin=sub, stdout=sub, stderr=subprocess.PIPE, env=env)
-        os.close(sub)
-        chunks = []
-        while True:
-            try:
-                data = os.read(main, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        p.wait(timeout=60)
-        os.close(main)
-        return b"".join(chunks).decode("utf-8")
+        status, shown, _, err = on_terminal([script, "--store", os.fspath(bundled), "targets", "2025"],
+                                            columns=width, env=env, streams=("stdin", "stdout"))
+        assert status == 0, err
+        return shown
 
     coloured = run({})
     plain_lines = re.sub(r"\x1b\[[0-9;]*m", "", coloured).replace("\r", "").splitlines()
@@ -172,3 +154,19 @@ def test_on_a_real_terminal_of_that_width(width, bundled):
     no_colour = run({"NO_COLOR": "1"})
     assert "\x1b[" not in no_colour
     assert "colours:" not in no_colour
+
+
+def test_one_colour_per_meaning_decided_in_one_place():
+    """Every command colours through render.PALETTE: no module names a terminal colour itself,
+    and no two meanings share a colour."""
+    from pathlib import Path
+
+    from csplan import render
+
+    styles = [style for style, _ in render.PALETTE.values()]
+    assert len(set(styles)) == len(styles), styles
+    colour_word = re.compile(r"""["'](?:bold )?(yellow|cyan|green|red|magenta|blue)["']""")
+    src = Path(render.__file__).parent
+    offenders = [f"{p.relative_to(src)}: {m.group()}" for p in src.rglob("*.py") if p.name != "render.py"
+                 for m in colour_word.finditer(p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders

@@ -686,6 +686,31 @@ def apply_records(store: Store, records: list[dict], origin: str = "-") -> Impor
     return summary
 
 
+def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSummary:
+    """Add what a report yields (an `extract.Extraction`) to an in-memory store, as `extract
+    --apply` does: its region (named as the report names it) and its source (titled, dated and
+    issued as its first lines say) if the store lacks them, its new indicators, then its records
+    (see apply_records). A region whose id no one chose (`Extraction.region_is_stand_in`) is
+    refused with UsageError. On an error the store may be part-changed: `store.update` then
+    writes nothing."""
+    ext = extraction
+    if ext.region_is_stand_in:
+        raise UsageError(f"the report's region {ext.region_name} is not in the store; give --region ID to name it")
+    summary = ImportSummary(origin)
+    h = ext.header
+    entries = [("regions", ext.region_entry or Region(ext.region, ext.region_name or ext.region), "region")]
+    entries.append(("sources", Source(ext.source, h.title or ext.source, h.date, h.issuer, h.meeting, ext.region),
+                    "source"))
+    entries += [("indicators", ind, "indicator") for ind in ext.indicators.values()]
+    for section, entry, what in entries:
+        if entry.id not in getattr(store, section):
+            _add_entry(store, section, entry, what)
+            summary.created[section].append(entry.id)
+    done = apply_records(store, ext.records, origin)
+    summary.added, summary.unchanged, summary.replaced = done.added, done.unchanged, done.replaced
+    return summary
+
+
 def _named(rec: dict, key: str) -> str:
     """The id a record gives in `key` ("indicator", "region" or "source")."""
     v = rec.get(key)

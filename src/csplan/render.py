@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from unicodedata import east_asian_width
 from collections.abc import Sequence
 from typing import IO
 
@@ -164,10 +165,10 @@ def output_width(wide: bool = False) -> int | None:
 
 
 def cells(text: str) -> int:
-    """Terminal cells `text` takes: two for a wide (CJK) character."""
-    from rich.cells import cell_len
-
-    return cell_len(text)
+    """Terminal cells `text` takes: two for a wide or full-width (CJK) character."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 #: A run that must stay whole when a long text is folded onto lines: a number with its unit or
@@ -343,6 +344,11 @@ class Table:
         return out
 
 
+def shows_colour(con) -> bool:
+    """Whether the Rich console `con` draws colour (a terminal that has it, and no NO_COLOR)."""
+    return con.is_terminal and con.color_system is not None and not con.no_color
+
+
 def legend(meanings: Sequence[str]):
     """One line naming what each colour shown means, each word in its colour."""
     from rich.text import Text
@@ -365,7 +371,7 @@ def print_blocks(*blocks, wide: bool = False) -> None:
     width = output_width(wide)
     tty = sys.stdout.isatty()
     con = console(width=width if width and tty else None)
-    colour = tty and con.color_system is not None and not con.no_color
+    colour = tty and shows_colour(con)
     out: list[Text] = []
     meanings: set[str] = set()
     for b in blocks:

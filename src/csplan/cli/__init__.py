@@ -17,7 +17,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import extract, read, targets, write
-from .app import Format, _silence_stdout, _version, app
+from .app import Format, FormatOpt, _silence_stdout, _version, app
+from .usage import path as path_value, wait as wait_value
 
 __all__ = ["app", "run"]
 
@@ -27,21 +28,20 @@ def main(
     ctx: typer.Context,
     store: Annotated[
         Optional[Path],
-        typer.Option("--store", "-s", show_default=False,
+        typer.Option("--store", "-s", show_default=False, metavar="FILE", parser=path_value,
                      help="Store file to use. [env: CSPLAN_STORE; default: your store "
                           "(~/.local/share/csplan/indicators.toml) if you have one, else the bundled store]"),
     ] = None,
     wait: Annotated[
         Optional[float],
-        typer.Option("--wait", min=0, metavar="SECONDS",
-                     show_default=False,
+        typer.Option("--wait", metavar="SECONDS", parser=wait_value, show_default=False,
                      help="How long a write waits for another writer of the store before it gives up "
                           "(exit 3, the store unchanged). [env: CSPLAN_WAIT; default: 300]"),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format of the overview.")] = Format.table,
+    fmt: FormatOpt = Format.table,
     wide: Annotated[bool, typer.Option("--wide", help="The overview's tables at full width.")] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
 
 from .. import __version__
+from .usage import HelpGroup, HelpTyper, one_of, seconds, usage_message, year as year_value
 
 
 class Format(str, Enum):
@@ -41,7 +41,7 @@ Exit codes:
   0  success
   1  no answer: nothing matched, the query was ambiguous, or a check failed
   2  usage error: unknown command or option, bad option value
-  3  data error: the store or an input file cannot be read, is invalid, or a write was refused
+  3  data error: a store or input file unreadable or invalid, a write refused
   4  internal error: a bug in csplan (CSPLAN_DEBUG=1 shows the traceback)
 """
 
@@ -56,7 +56,7 @@ UsageError = _base("UsageError")
 ClickException = _base("ClickException")
 
 
-class CsplanGroup(TyperGroup):
+class CsplanGroup(HelpGroup):
     """Turns the library's errors into one line on stderr and an exit code, never a traceback."""
 
     def parse_args(self, ctx, args):
@@ -85,8 +85,7 @@ class CsplanGroup(TyperGroup):
                 e.show()
                 sys.exit(e.exit_code)
             hint = f" (see '{e.ctx.command_path} -h')" if e.ctx is not None else ""
-            message = e.format_message().rstrip(".").replace(": Value error, ", ": ")
-            fail(f"{message}{hint}", e.exit_code, raise_=False)
+            fail(f"{usage_message(e)}{hint}", e.exit_code, raise_=False)
             sys.exit(e.exit_code)
         except ClickException as e:
             fail(e.format_message(), e.exit_code, raise_=False)
@@ -143,20 +142,23 @@ def note(message: str) -> None:
     sys.stderr.write(f"{escape_cell(message)}\n")
 
 
-app = typer.Typer(
+app = HelpTyper(
     cls=CsplanGroup,
     name="csplan",
     help=f"""Query the figures and targets of China's local development-plan reports.
 
+With no command, print the overview: the headline figures of the latest year and
+the main targets of the year after.
+
 \b
 Examples:
-  csplan                          overview: headline figures and next year's targets
-  csplan show gdp                 one indicator, every figure with its quote
+  csplan                     the overview
+  csplan show gdp            one indicator, every figure with its quote
   csplan show 地区生产总值 --format json
   csplan list --year 2024 --format csv
-  csplan search 企业              indicators whose names or quotes mention 企业
-  csplan value gdp 2024           the bare number, for $(…) in scripts
-  csplan targets 2025             the targets of 2025 and how they turned out
+  csplan search 企业         indicators whose names or quotes mention 企业
+  csplan value gdp 2024      the bare number, for $(…) in scripts
+  csplan targets 2025        the targets of 2025 and how they turned out
 
 The store is --store, else $CSPLAN_STORE, else your own store if you have one
 (~/.local/share/csplan/indicators.toml), else the bundled one, which is read-only:
@@ -203,12 +205,10 @@ def _wait_from_env(default: float) -> float:
     if not raw:
         return default
     try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not seconds >= 0:
-        fail(f"CSPLAN_WAIT={raw!r} is not a number of seconds (0 or more)", 2)
-    return seconds
+        return seconds(raw)
+    except ValueError as e:
+        fail(f"CSPLAN_WAIT: {e}", 2, raise_=False)
+        raise typer.Exit(2) from None
 
 
 def writable_store(ctx: typer.Context):
@@ -235,15 +235,75 @@ def writable_store(ctx: typer.Context):
     return path
 
 
-def complete_indicator(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Indicator ids for shell completion; never fails (a broken store completes nothing)."""
-    from ..store import load as load_store
+# --- shell completion -------------------------------------------------------------------------
+# Each function is a Typer `autocompletion`: Typer offers what starts with the word being typed.
+# Ids come with their names, which zsh and fish show beside them. The store is read as any command
+# reads it (through the parse cache); one that cannot be read completes nothing, silently.
+
+
+def _completion_store(ctx: typer.Context):
+    from ..store import load
 
     try:
-        store = load_store(store_location(ctx).path)
-    except Exception:
-        return []
-    return [i for i in store.indicators if i.startswith(incomplete)]
+        return load(store_location(ctx).path)
+    except Exception:  # completion must never fail: an unreadable store offers nothing
+        return None
+
+
+def complete_indicator(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Indicator ids."""
+    store = _completion_store(ctx)
+    return [i for i in store.indicators if i.startswith(incomplete)] if store else []
+
+
+def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Region ids, with their names."""
+    store = _completion_store(ctx)
+    return [(r.id, r.name) for r in store.regions.values()] if store else []
+
+
+def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Source ids, with the dates of the reports."""
+    store = _completion_store(ctx)
+    return [(s.id, s.date or "") for s in store.sources.values()] if store else []
+
+
+def complete_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The categories the store's indicators have."""
+    store = _completion_store(ctx)
+    return sorted({i.category for i in store.indicators.values() if i.category}) if store else []
+
+
+def complete_year(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The years the store has figures or targets for."""
+    store = _completion_store(ctx)
+    return [str(y) for y in sorted({f.year for f in store.figures})] if store else []
+
+
+def complete_any_category(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Every category an indicator may have."""
+    from ..model import CATEGORIES
+
+    return list(CATEGORIES)
+
+
+def complete_qualifier(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..model import QUALIFIERS
+
+    return list(QUALIFIERS)
+
+
+def complete_status(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..model import STATUSES
+
+    return list(STATUSES)
+
+
+def complete_record_format(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The formats `import` reads."""
+    from ..edit import RECORD_FORMATS
+
+    return list(RECORD_FORMATS)
 
 
 def _region(store, region: str | None) -> str | None:
@@ -265,7 +325,8 @@ def _as_of(value: str | None) -> str | None:
 
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: table for people, the others for programs.")
+    Format, typer.Option("--format", "-f", metavar="FORMAT",
+                         help=f"Output format: {one_of(Format)}; table is for people, the others for programs.")
 ]
 SafeCsvOpt = Annotated[
     bool,
@@ -279,10 +340,12 @@ WideOpt = Annotated[
     typer.Option("--wide", help="Tables: every column at full width, even past the terminal's edge."),
 ]
 YearOpt = Annotated[
-    Optional[int], typer.Option("--year", "-y", help="Only this year.", min=1949, max=2100, metavar="YEAR")
+    Optional[int], typer.Option("--year", "-y", help="Only this year.", parser=year_value, metavar="YEAR",
+                                autocompletion=complete_year)
 ]
 RegionOpt = Annotated[
-    Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).", metavar="REGION")
+    Optional[str], typer.Option("--region", "-r", help="Only this region (id or name).", metavar="REGION",
+                                autocompletion=complete_region)
 ]
 AsOfOpt = Annotated[
     Optional[str],

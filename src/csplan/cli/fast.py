@@ -12,8 +12,10 @@ Typer together.
 - `quicken` gives each parameter of a plain type a converter that handles the ordinary values
   itself ("json", "2024", "gdp", a path) and hands anything else — a value out of range, a
   misspelt choice, an odd number — to Typer's own converter, so that what is accepted and every
-  error message stay Typer's. This reaches inside Typer (the private `_runtime_param` of a
-  parameter, `typer._coercion.build_runtime_param`), so it engages only when `_typer_hook` finds
+  error message stay Typer's; a parameter with a parser of csplan's own (usage.parser: years,
+  seconds, file names) gets that parser, called as Typer would call it. This reaches inside
+  Typer (the private `_runtime_param` of a parameter, `typer._coercion.build_runtime_param`),
+  so it engages only when `_typer_hook` finds
   those internals exactly as they were verified (Typer 0.29.0–0.29.2; see QUICKEN_TYPER), and
   otherwise steps aside: Typer then converts every value itself, only more slowly. Typer 0.26–0.28
   convert through Click's types, without pydantic, and need no help. tests/test_fast.py fails
@@ -124,10 +126,11 @@ def quicken(params) -> int:
             continue
         desc = param.type_descriptor
         info = desc.parameter_info
-        if (param.nargs != 1 or param.multiple or desc.file_annotation is not None
-                or getattr(info, "parser", None) is not None or getattr(info, "clamp", False)):
+        parse = getattr(info, "parser", None)
+        if (param.nargs != 1 or param.multiple or desc.file_annotation is not None or getattr(info, "clamp", False)
+                or (parse is not None and not getattr(parse, "parses_alone", False))):
             continue
-        convert = _converter(desc.annotation, info)
+        convert = _alone(parse) if parse is not None else _converter(desc.annotation, info)
         if convert is not None:
             param._runtime_param = _Quick(convert, build)
             done += 1
@@ -187,6 +190,12 @@ def _find_hook():
                 and getattr(cls, "process_value", None) is process):
             return None
     return build
+
+
+def _alone(parse):
+    """A parser of csplan's own (usage.parser), called as Typer calls it: it takes every value or
+    raises Typer's BadParameter itself, so that nothing is left for Typer's converter."""
+    return lambda v, ctx: parse(v)
 
 
 def _converter(annotation, info):

@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 import typer
 
 from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, WideOpt, YearOpt, _as_of,
-                  _region, app, emit_figures, fail, figure_cell, growth_cell, load, meaning, note, status_cell,
-                  store_location)
+                  _region, app, complete_category, complete_year, emit_figures, fail, figure_cell, growth_cell, load,
+                  meaning, note, status_cell, store_location)
+from .usage import one_of, year as year_value
 
 def overview(ctx: typer.Context, fmt: Format, safe_csv: bool = False, wide: bool = False) -> None:
     """The headline figures of the latest year, and the targets of the year after."""
@@ -64,7 +65,10 @@ def show(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """One indicator: its names, unit, and every figure and target with growth, status and quote.
+    """Show one indicator: every figure and target, with its quote.
+
+    Its names and unit, then every figure and target with growth, qualifier, status, source and
+    the sentence of the report it came from; how each target turned out, and the level it implies.
 
     \b
     Examples:
@@ -121,11 +125,12 @@ def _target_notes(store, ind, figures, as_of: str | None = None) -> list:
 def list_(
     ctx: typer.Context,
     year: YearOpt = None,
-    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="actual or target.")] = None,
+    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", metavar="KIND",
+                                                 help=f"Only figures of this kind: {one_of(Kind)}.")] = None,
     category: Annotated[
         Optional[str],
         typer.Option("--category", "-c", help="Report section: headline, industry, reform, projects, livelihood …",
-                     metavar="CATEGORY"),
+                     metavar="CATEGORY", autocompletion=complete_category),
     ] = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
@@ -133,13 +138,13 @@ def list_(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Every figure and target, filtered.
+    """List the figures and targets, all or by year, kind or section.
 
     \b
     Examples:
       csplan list --year 2024
       csplan list --kind target --format csv
-      csplan list --format csv --safe-csv > figures.csv    to open in a spreadsheet
+      csplan list --format csv --safe-csv > figures.csv    for a spreadsheet
       csplan list --category industry --format json | jq '.[].name'
     """
     from ..query import select
@@ -179,13 +184,16 @@ def search(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Indicators whose id, names, aliases or quotes contain TEXT (Chinese or English).
+    """Find the indicators that mention TEXT, and list their figures.
+
+    TEXT is looked for in ids, names, aliases and quotes, in Chinese or English.
 
     \b
     Examples:
       csplan search 企业
       csplan search retail --format csv
-      csplan search 全市第 --format json | jq -r '.[] | select(.metric == "rank") | .name'
+      csplan search 全市第 --format json \\
+          | jq -r '.[] | select(.metric == "rank") | .name'
     """
     from ..query import search as search_store, select
 
@@ -203,15 +211,19 @@ def search(
 def value(
     ctx: typer.Context,
     query: QueryArg,
-    year: Annotated[int, typer.Argument(help="The year the figure is about.", min=1949, max=2100, metavar="YEAR",
-                                        show_default=False)],
-    field: Annotated[Field, typer.Option("--field",
-                                         help="value (the level, count or rank) or growth (%).")] = Field.value,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="actual or target.")] = Kind.actual,
+    year: Annotated[int, typer.Argument(help="The year the figure is about.", parser=year_value, metavar="YEAR",
+                                        autocompletion=complete_year, show_default=False)],
+    field: Annotated[Field, typer.Option(
+        "--field", metavar="FIELD",
+        help="Which number: value (the level, count or rank) or growth (%).")] = Field.value,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", metavar="KIND",
+                                       help=f"Which figure: {one_of(Kind)}.")] = Kind.actual,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:
-    """Print one bare number, for scripts: `gdp=$(csplan value gdp 2024)`.
+    """Print one bare number, for scripts.
+
+    The figure alone, for `gdp=$(csplan value gdp 2024)`; a year without it exits 1.
 
     \b
     Examples:
@@ -249,7 +261,7 @@ def value(
 @app.command()
 def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False,
             wide: WideOpt = False) -> None:
-    """The reports in the store: id, date, region, how many figures each gave, title.
+    """List the reports in the store, with how many figures each gave.
 
     \b
     Examples:
@@ -278,8 +290,10 @@ def sources(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsv
 
 @app.command("store")
 def store_(ctx: typer.Context, fmt: FormatOpt = Format.table, safe_csv: SafeCsvOpt = False) -> None:
-    """Which store is in use, and why: --store, else $CSPLAN_STORE, else your own store if it
-    exists, else the bundled store (read-only; the first change copies it to your store).
+    """Print the path of the store in use, and why it is the one.
+
+    The store is --store, else $CSPLAN_STORE, else your own store if it exists, else the
+    bundled store (read-only; the first change copies it to your store).
 
     \b
     Examples:

@@ -5,12 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_indicator,
-                  fail, load, note)
+from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
+                  complete_indicator, complete_year, fail, load, note)
+from .usage import amount, new_file, year as year_value
 
 ToleranceOpt = Annotated[
     float,
-    typer.Option("--tolerance", "-t", min=0,
+    typer.Option("--tolerance", "-t", metavar="N", parser=amount,
                  help="Allowance of 左右 (about) and 近 (nearly) targets: percentage points for growth "
                       "and rate targets, percent of the target for level targets."),
 ]
@@ -18,7 +19,7 @@ ToleranceOpt = Annotated[
 
 SvgOpt = Annotated[
     Optional[Path],
-    typer.Option("--svg", metavar="FILE", dir_okay=False,
+    typer.Option("--svg", metavar="FILE", parser=new_file,
                  help="Also draw the chart into FILE, an SVG image for a document (replaced if it exists)."),
 ]
 
@@ -26,8 +27,8 @@ SvgOpt = Annotated[
 @app.command()
 def targets(
     ctx: typer.Context,
-    year: Annotated[int, typer.Argument(help="The year the targets are for.", min=1949, max=2100, metavar="YEAR",
-                                        show_default=False)],
+    year: Annotated[int, typer.Argument(help="The year the targets are for.", parser=year_value, metavar="YEAR",
+                                        autocompletion=complete_year, show_default=False)],
     region: RegionOpt = None,
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
@@ -37,23 +38,22 @@ def targets(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Every target of YEAR: baseline, implied level, actual, outcome (met, missed, pending,
-    manual) and margin (positive = better than the target).
+    """Check every target of YEAR against what the year achieved.
+
+    Each target with its baseline, the level it implies, the actual, the outcome (met, missed,
+    pending, manual) and the margin (positive = better than the target).
 
     \b
     Examples:
       csplan targets 2025
       csplan targets 2025 --format json | jq '.[] | select(.outcome == "missed")'
-      csplan targets 2025 --tolerance 0.3 --check && echo "all targets met or pending"
+      csplan targets 2025 --tolerance 0.3 --check && echo "none missed"
       csplan targets 2025 --svg targets-2025.svg
     """
     from decimal import Decimal
 
     from ..targets import check_year, summary, summary_text
 
-    if tolerance != tolerance or tolerance == float("inf"):
-        fail(f"Invalid value for '--tolerance' / '-t': {tolerance!r} is not a finite number of "
-             "percentage points, e.g. 0.5 (see 'csplan targets -h')", 2)
     store = load(ctx)
     tol = Decimal(repr(tolerance))
     checks = check_year(store, year, region=_region(store, region), tolerance=tol, as_of=_as_of(as_of))
@@ -124,11 +124,11 @@ def growth(
         Optional[list[str]],
         typer.Argument(help="Indicators (id, name, alias or a unique part); default: every indicator with "
                             "both an actual growth and a growth target.",
-                       autocompletion=complete_indicator, show_default=False),
+                       metavar="QUERY", autocompletion=complete_indicator, show_default=False),
     ] = None,
     year: Annotated[
         Optional[int],
-        typer.Option("--year", "-y", min=1949, max=2100,
+        typer.Option("--year", "-y", metavar="YEAR", parser=year_value, autocompletion=complete_year,
                      help="The target year Y, compared with the actual growth of Y-1. [default: the latest]"),
     ] = None,
     region: RegionOpt = None,
@@ -136,9 +136,12 @@ def growth(
     svg: SvgOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
+    wide: WideOpt = False,
 ) -> None:
-    """Last actual growth beside next year's growth target: the change in percentage points,
-    the level the target implies and the prior-year level the actual growth implies.
+    """Compare each actual growth with the next year's growth target.
+
+    Beside each: the change in percentage points, the level the target implies and the
+    prior-year level the actual growth implies.
 
     \b
     Examples:
@@ -166,10 +169,10 @@ def growth(
 
         write_records([r.record() for r in rows], fmt.value, GROWTH_KEYS, safe=safe_csv)
         return
-    _growth_table(store, rows)
+    _growth_table(store, rows, wide)
 
 
-def _growth_table(store, rows) -> None:
+def _growth_table(store, rows, wide: bool = False) -> None:
     from ..render import Table, console, is_terminal, print_blocks
     from ..vocab import amount_text, signed_text, target_text
 
@@ -188,20 +191,25 @@ def _growth_table(store, rows) -> None:
             signed_text(r.change, "pp"), amount_text(r.implied_value, r.unit),
             amount_text(r.implied_prior_value, r.unit)]
         t.add(*cells)
-    print_blocks(t)
+    print_blocks(t, wide=wide)
     if is_terminal():
         from ..chart import growth_chart
+        from ..render import PALETTE, legend, shows_colour
 
         con = console()
-        con.print(_chart(growth_chart(store, rows), con.width))
+        lines, meanings = _chart(growth_chart(store, rows), con.width)
+        if shows_colour(con):
+            lines.append(legend([m for m in PALETTE if m in meanings]))
+        for line in lines:
+            con.print(line, no_wrap=True, overflow="ignore", crop=False)
 
 
 def _chart(chart, columns: int):
     """The chart's bars for a terminal of `columns` cells, on the SVG's scale (chart.span): every
     label whole, the bars as wide as the rest leaves (at most 40 cells); a name gets a line of its
-    own when the terminal is too narrow to hold it beside the bars."""
+    own when the terminal is too narrow to hold it beside the bars. Returns its lines and the
+    meanings of render.PALETTE they show in colour."""
     from rich.cells import cell_len
-    from rich.console import Group
     from rich.text import Text
 
     from ..chart import span
@@ -238,6 +246,8 @@ def _chart(chart, columns: int):
         return text + " " * (cells - cell_len(text))
 
     lines = [Text(f"{chart.title} (%)", style="bold")]
+    meanings = {"target"} | {"estimate" for g in groups for b in g.bars if b.estimate} | {
+        g.outcome for g in groups if g.outcome}
     for g in groups:
         name = safe(g.name)
         if own_line:
@@ -254,7 +264,7 @@ def _chart(chart, columns: int):
                 line.append(" " + g.outcome, style=PALETTE[g.outcome][0])
             line.rstrip()
             lines.append(line)
-    return Group(*lines)
+    return lines, meanings
 
 
 def _save_svg(chart, path: Path) -> None:

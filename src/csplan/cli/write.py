@@ -12,7 +12,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import QueryArg, _store_option, app, fail, note, store_location, writable_store
+from .app import (QueryArg, _store_option, app, complete_any_category, complete_qualifier, complete_record_format,
+                  complete_region, complete_source, complete_status, complete_year, fail, note, store_location,
+                  writable_store)
+from .usage import HelpGroup, HelpTyper
 
 
 def _change(ctx: typer.Context, change) -> None:
@@ -36,7 +39,7 @@ def naming(path) -> Iterator[None]:
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
-                                        show_default=False)]
+                                        autocompletion=complete_year, show_default=False)]
 
 
 def _unit(value: Optional[str]) -> Optional[str]:
@@ -50,18 +53,19 @@ UnitOpt = Annotated[Optional[str], typer.Option(
     "--unit", "-u", metavar="UNIT", callback=_unit,
     help="Unit as printed. [default: the indicator's unit; % for a growth]")]
 QualifierOpt = Annotated[str, typer.Option(
-    "--qualifier", "-q", metavar="Q",
+    "--qualifier", "-q", metavar="QUALIFIER", autocompletion=complete_qualifier,
     help="exact, more_than, at_least, about, nearly, at_most, or the report's word (超, 以上, 约, 近, 以内).")]
 WriteRegionOpt = Annotated[Optional[str], typer.Option(
-    "--region", "-r", metavar="REGION",
+    "--region", "-r", metavar="REGION", autocompletion=complete_region,
     help="Region id or name. [default: the source's region, or the store's only region]")]
 SourceOpt = Annotated[Optional[str], typer.Option(
-    "--source", metavar="ID",
+    "--source", metavar="ID", autocompletion=complete_source,
     help="Source (report) id. [default: the region's only source, or the store's only source]")]
 QuoteOpt = Annotated[Optional[str], typer.Option(
     "--quote", metavar="TEXT", help="The report's sentence, verbatim. [default: none, entered by hand]")]
-ValueOpt = Annotated[Optional[str], typer.Option("--value", metavar="V", help="The number as printed (1110, 1.88).")]
-GrowthOpt = Annotated[Optional[str], typer.Option("--growth", metavar="G",
+ValueOpt = Annotated[Optional[str], typer.Option("--value", metavar="NUMBER",
+                                                 help="The number as printed (1110, 1.88).")]
+GrowthOpt = Annotated[Optional[str], typer.Option("--growth", metavar="PERCENT",
                                                   help="Growth in % as printed; 下降 3% is -3, 持平 is 0.")]
 RankOpt = Annotated[Optional[str], typer.Option("--rank", metavar="N", help="A place among peers (全市第 4 → 4).")]
 
@@ -80,14 +84,16 @@ def init(
     date: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD",
                                                 help="The date the report was delivered.")] = None,
 ) -> None:
-    """Create a store (never overwrites a file): at --store or $CSPLAN_STORE, else your own store.
+    """Create a store, empty or with a first region and source.
 
-    With a region and a source, the next figure needs only `indicator add` and `record`.
+    The store is made at --store or $CSPLAN_STORE, else as your own store; an existing file is
+    never overwritten. With a region and a source, the next figure needs only `indicator add` and `record`.
 
     \b
     Examples:
       csplan --store gulou.toml init --region gulou --name 福州市鼓楼区 \\
-          --source gulou-2024-plan --title "关于鼓楼区2024年…的报告" --date 2025-01-08
+          --source gulou-2024-plan --title "关于鼓楼区2024年…的报告" \\
+          --date 2025-01-08
       csplan --store empty.toml init
     """
     from ..edit import new_store
@@ -129,7 +135,7 @@ def record(
                                                  help="The verdict on a task target of that year.")] = None,
     unit: UnitOpt = None,
     qualifier: QualifierOpt = "exact",
-    status: Annotated[str, typer.Option("--status", metavar="S",
+    status: Annotated[str, typer.Option("--status", metavar="STATUS", autocompletion=complete_status,
                                         help="estimate (预计), preliminary (初步统计) or reported.")] = "reported",
     region: WriteRegionOpt = None,
     source: SourceOpt = None,
@@ -145,8 +151,8 @@ def record(
       csplan record gdp 2025 --value 1175 --growth 5.6 --status estimate
       csplan record gdp 2025 --growth 5.6 --source cangshan-2025-plan
       csplan record 高新技术企业 2025 --value 630 --status estimate
-      csplan record high_tech_firms 2025 --rank 2          全市第 2
-      csplan record trade 2025 --done                      the task target of 2025 was met
+      csplan record high_tech_firms 2025 --rank 2    全市第 2
+      csplan record trade 2025 --done                the task target was met
     """
     from ..edit import add_figure, new_figure
 
@@ -171,15 +177,17 @@ def target(
     source: SourceOpt = None,
     quote: QuoteOpt = None,
 ) -> None:
-    """Add a target: what a plan expects for a year (exactly one of --value, --growth, --rank, --task).
+    """Add a target: what a plan expects for a year.
+
+    Give exactly one of --value, --growth, --rank and --task.
 
     \b
     Examples:
       csplan target gdp 2026 --growth 5.5
-      csplan target gdp 2026 --growth 5 --qualifier about             增长 5% 左右
-      csplan target 高新技术企业 2026 --value 650 --qualifier 以上        650 家以上
+      csplan target gdp 2026 --growth 5 --qualifier about        增长 5% 左右
+      csplan target 高新技术企业 2026 --value 650 --qualifier 以上   650 家以上
+      csplan target high_tech_firms 2026 --rank 3 --qualifier at_most
       csplan target air_quality_good_rate 2026 --value 98 --qualifier at_least
-      csplan target high_tech_firms 2026 --rank 3 --qualifier at_most  保持全市前 3
       csplan target trade 2026 --task "完成市下达的外贸任务"
     """
     from ..edit import add_figure, new_figure
@@ -190,7 +198,7 @@ def target(
 
 
 def _group(help: str) -> typer.Typer:
-    return typer.Typer(help=help, rich_markup_mode=None, no_args_is_help=True,
+    return HelpTyper(cls=HelpGroup, help=help, rich_markup_mode=None, no_args_is_help=True,
                        context_settings={"help_option_names": ["-h", "--help"]})
 
 
@@ -214,12 +222,12 @@ def indicator_add(
         "--unit", metavar="UNIT", callback=_unit,
         help="The unit it is usually printed in (亿元, 万人, %, 家); none for ranks and tasks.")] = None,
     name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
-    alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="A",
+    alias: Annotated[Optional[list[str]], typer.Option("--alias", metavar="NAME",
                                                        help="Another name `show` accepts; repeatable.")] = None,
     category: Annotated[Optional[str], typer.Option(
-        "--category", metavar="C", help="Report section: headline, industry, agriculture, services, consumption, "
-                                         "investment, projects, opening, innovation, reform, finance, urban, "
-                                         "environment or livelihood.")] = None,
+        "--category", metavar="CATEGORY", autocompletion=complete_any_category,
+        help="Report section: headline, industry, agriculture, services, consumption, investment, projects, "
+             "opening, innovation, reform, finance, urban, environment or livelihood.")] = None,
     lower_is_better: Annotated[bool, typer.Option("--lower-is-better",
                                                   help="A fall is an improvement (unemployment, prices).")] = False,
 ) -> None:
@@ -227,9 +235,11 @@ def indicator_add(
 
     \b
     Examples:
-      csplan indicator add gdp --name 地区生产总值 --unit 亿元 --name-en "Gross regional product" --alias GDP --category headline
-      csplan indicator add unemployment_rate --name 城镇调查失业率 --unit % --lower-is-better
-    """  # noqa: E501 (an example command, printed as it is typed)
+      csplan indicator add gdp --name 地区生产总值 --unit 亿元 \\
+          --category headline --name-en "Gross regional product" --alias GDP
+      csplan indicator add unemployment_rate --name 城镇调查失业率 --unit % \\
+          --lower-is-better
+    """
     from ..edit import add_indicator
     from ..model import CATEGORIES, Indicator
 
@@ -255,7 +265,8 @@ def region_add(
 
     \b
     Example:
-      csplan region add gulou --name 福州市鼓楼区 --name-en "Gulou District, Fuzhou"
+      csplan region add gulou --name 福州市鼓楼区 \\
+          --name-en "Gulou District, Fuzhou"
     """
     from ..edit import add_region
     from ..model import Region
@@ -273,14 +284,15 @@ def source_add(
     issuer: Annotated[Optional[str], typer.Option("--issuer", metavar="WHO", help="Who wrote it.")] = None,
     meeting: Annotated[Optional[str], typer.Option("--meeting", metavar="TEXT",
                                                    help="The meeting it was delivered to.")] = None,
-    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="REGION",
+    region: Annotated[Optional[str], typer.Option("--region", "-r", metavar="REGION", autocompletion=complete_region,
                                                   help="The region it reports on (id or name).")] = None,
 ) -> None:
     """Add a source: a report.
 
     \b
     Example:
-      csplan source add gulou-2024-plan --title "关于鼓楼区2024年…的报告" --date 2025-01-08 --region gulou
+      csplan source add gulou-2024-plan --title "关于鼓楼区2024年…的报告" \\
+          --date 2025-01-08 --region gulou
     """
     from ..edit import add_source, region_id
     from ..model import Source
@@ -296,12 +308,13 @@ def import_(
                                         show_default=False)],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check everything, write nothing.")] = False,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", metavar="FORMAT", help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
+        "--format", "-f", metavar="FORMAT", autocompletion=complete_record_format,
+        help="csv, tsv or json. [default: from the suffix, else the text]")] = None,
 ) -> None:
-    """Add the records of a CSV, TSV or JSON file, as `csplan list --format …` writes them.
+    """Add the records of a CSV, TSV or JSON file.
 
-    All or nothing: one bad row rejects the file; the first 20 bad rows are listed with their
-    lines, and the rest counted.
+    The file is read as `csplan list --format …` writes it. All or nothing: one bad row
+    rejects the file; the first 20 bad rows are listed with their lines, and the rest counted.
     Indicators, regions and sources the store lacks are created from the rows' own fields.
 
     \b
@@ -341,7 +354,9 @@ def apply_import(path, records: Iterable[dict], origin: str, dry_run: bool = Fal
 
 @app.command()
 def validate(ctx: typer.Context) -> None:
-    """Check the store: every problem, each with its file and line; exit 1 if there is any.
+    """Check the store, and list every problem with its line.
+
+    Exit 1 if there is any problem.
 
     \b
     Examples:
@@ -373,8 +388,9 @@ def fmt(
     check: Annotated[bool, typer.Option("--check",
                                         help="Change nothing; exit 1 if the store is not canonical.")] = False,
 ) -> None:
-    """Rewrite the store in its canonical form (fixed order of tables and keys, no comments,
-    UTF-8 without a byte-order mark).
+    """Rewrite the store in its canonical form.
+
+    A fixed order of tables and keys, no comments, UTF-8 without a byte-order mark.
 
     \b
     Examples:

@@ -8,7 +8,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Store
+from ..model import Indicator, Store
 
 
 _REGION_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗|本区|本市|本县|我区|我市|我县|我省|我州"
@@ -120,6 +120,23 @@ def _compose_id(key: str) -> tuple[str, str | None]:
     if not ident or not ident[0].isalpha():
         return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
     return ident, ident.replace("_", " ").capitalize()
+
+
+def still_new(ind: Indicator, units: list[str], added: dict[str, Indicator]) -> bool:
+    """Whether a report read before the indicators `added` joined the store names `ind`, one of
+    the new indicators of its reading (its levels in `units`), as a reading against the larger
+    store would (`Resolver.resolve`): no added indicator of another id goes by its name, and an
+    added one of its id is the same (its name, or the lexicon's id) in a unit its levels fit."""
+    from ..units import compatible
+
+    key = _key(ind.name)
+    if any(a.id != ind.id and key in {_key(n) for n in (a.name, *a.aliases)} for a in added.values()):
+        return False
+    same = added.get(ind.id)
+    if same is None:
+        return True
+    lexicon = any(ind.id == entry[0] for entry in LEXICON)
+    return (lexicon or _key(same.name) == key) and all(compatible(u, same.unit) for u in units)
 
 
 @dataclass

@@ -32,7 +32,25 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     region_entry: Region | None = None
-    region_is_stand_in: bool = False  # the region is not in the store and --region did not name it
+    # an id no one chose: the region's name has no readable id, or the store's region of that id is another place
+    region_is_stand_in: bool = False
+    region_query: str | None = None  # what the region was looked up by: --region, else the header's name
+
+    def outdated(self, regions: dict[str, Region], indicators: dict[str, Indicator]) -> bool:
+        """Whether the report, read again once `regions` and `indicators` are added to the store it
+        was read against, could be given another region or other ids for its new indicators: an
+        added region has its region's id or matches what it was looked up by (as
+        `query.find_region` matches, by id or by a part of the name), or an added indicator
+        takes the place of a new one (`names.still_new`)."""
+        from .names import still_new
+
+        q = self.region_query
+        if any(r.id == self.region or (q and (q == r.id or q in r.name or q.casefold() == (r.name_en or "").casefold()))
+               for r in regions.values()):
+            return True
+        return not all(still_new(self.indicators[iid], [r["unit"] for r in self.records if r["indicator"] == iid
+                                                         and r["metric"] == "value" and r["unit"]], indicators)
+                       for iid in self.new_indicators)
 
     def store(self) -> Store:
         """The extraction as a store of its own (source, region, the indicators it uses, figures)."""
@@ -72,7 +90,17 @@ def _region_id(store: Store, name: str, from_title: bool = False) -> tuple[str, 
     readable = region_id(name)
     if readable is None:
         return f"region-{zlib.crc32(name.encode('utf-8')):08x}", name, True
-    return readable, name, readable not in PROVINCES.values()
+    known = store.regions.get(readable)
+    if known is None or readable in PROVINCES.values() or same_place(known.name, name):
+        return readable, known.name if known else name, False
+    return readable, name, True  # the store's gulou is 福州市鼓楼区, the report's 南京市鼓楼区
+
+
+def same_place(a: str, b: str) -> bool:
+    """Two names of one region that share a readable id: one ends with the other (海拉尔区 and
+    呼伦贝尔市海拉尔区), unlike 福州市鼓楼区 and 南京市鼓楼区."""
+    a, b = re.sub(r"\s", "", a), re.sub(r"\s", "", b)
+    return a.endswith(b) or b.endswith(a)
 
 
 def _years(header: Header, text, target, actual_year: int | None, target_year: int | None) -> tuple[int, int]:
@@ -215,9 +243,11 @@ def extract(
 
     ay, ty = _years(header, text, target, actual_year, target_year)
     rid, region_name, standin = _region(store, header, region)
-    if standin:
-        notes.append(f"region {region_name} is not in the store: using the id {rid}; "
-                     "give --region ID for a readable one")
+    if standin and rid in store.regions:
+        notes.append(f"region {region_name} is not in the store, and its id {rid} is the store's "
+                     f"{store.regions[rid].name}: give --region ID to name it")
+    elif standin:
+        notes.append(f"region {region_name} has no readable id: using {rid}; give --region ID to name it")
     sid = source or (f"{rid}-{ty}-gwr" if header.kind == "gwr" else f"{rid}-{ay}-plan")
 
     if actual_year is None and target_year is None:
@@ -229,4 +259,4 @@ def extract(
     new = [iid for iid in resolver.new if iid in {r["indicator"] for r in records}]
     indicators = _indicators(records, store, resolver)
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
-                      notes, indicators, store.regions.get(rid), standin)
+                      notes, indicators, store.regions.get(rid), standin, region or header.region_name)
