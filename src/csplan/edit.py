@@ -369,7 +369,7 @@ def add_indicator(store: Store, indicator: Indicator) -> str:
 
 
 def add_region(store: Store, region: Region) -> str:
-    typed_text(*((f"the region's {k}", getattr(region, k)) for k in ("id", "name", "name_en")))
+    typed_text(*((f"the region's {k}", getattr(region, k)) for k in ("id", "name", "name_en", "parent")))
     return _add_entry(store, "regions", region, "region") + f" ({region.name})"
 
 
@@ -698,7 +698,12 @@ def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSumma
         raise UsageError(f"the report's region {ext.region_name} is not in the store; give --region ID to name it")
     summary = ImportSummary(origin)
     h = ext.header
-    entries = [("regions", ext.region_entry or Region(ext.region, ext.region_name or ext.region), "region")]
+    if ext.region_entry is not None or ext.region in store.regions:
+        entries = [("regions", ext.region_entry or store.regions[ext.region], "region")]
+    else:
+        from .gazetteer import regions_for
+
+        entries = [("regions", r, "region") for r in regions_for(store, ext.region, ext.region_name or ext.region)]
     entries.append(("sources", Source(ext.source, h.title or ext.source, h.date, h.issuer, h.meeting, ext.region),
                     "source"))
     entries += [("indicators", ind, "indicator") for ind in ext.indicators.values()]
