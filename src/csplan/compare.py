@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .model import LEVELS, Figure, NotFound, Region, Store
-from .targets import DEFAULT_TOLERANCE, Check, Figures, as_number, check, dec
+from .targets import DEFAULT_TOLERANCE, Check, Figures, as_number, check, dec, trim
 
 # The keys of a compare record. Each number is followed by its unit; `vs_parent` is the target's
 # excess over its parent region's target for the same year and metric: percentage points (`pp`)
@@ -95,11 +95,14 @@ def compare(store: Store, indicator: str, year: int, *, kind: str | None = None,
             if f.kind == "actual" and f.year == year and f.region in regions and f.metric in ("value", "growth") \
                     and (f.region, f.metric) not in found:
                 a = actuals.get(f.indicator, f.region, year, f.metric)
-                found[(f.region, f.metric)] = Row(store.regions[f.region], f.metric, actual=a)
+                if not any(row.actual is a for row in found.values()):  # a target's row shows it already
+                    found[(f.region, f.metric)] = Row(store.regions[f.region], f.metric, actual=a)
     if not found:
         years = sorted({f.year for f in store.figures_of(indicator) if f.kind == (kind or f.kind)})
         have = f"; it has {'figures' if kind is None else kind + 's'} for {', '.join(map(str, years))}" if years else ""
-        raise NotFound(f"no region has a {year} {kind or 'figure'} of {indicator}{have}")
+        which = " ".join(x for x in (level, f"in {inside} (or below it)" if inside else "") if x)
+        which = (f"{level} " if level else "") + "region" + (f" in {inside} (or below it)" if inside else "")
+        raise NotFound(f"no {which} has a {year} {kind or 'figure'} of {indicator}{have}")
     rows = list(found.values())
     if vs_parent:
         for row in rows:
@@ -121,11 +124,28 @@ def _excess(row: Row, targets: Figures) -> None:
         return
     if t.metric == "growth":
         if t.growth is not None and p.growth is not None:
-            row.vs_parent, row.vs_parent_unit = dec(t.growth) - dec(p.growth), "pp"
+            row.vs_parent, row.vs_parent_unit = trim(dec(t.growth) - dec(p.growth)), "pp"
         return
     if t.value is None or p.value is None or not t.unit or not p.unit:
         return
     theirs = dec(p.value) if p.unit == t.unit else convert(p.value, p.unit, t.unit)
     if theirs is not None:
-        row.vs_parent = dec(t.value) - theirs
+        row.vs_parent = trim(dec(t.value) - theirs)
         row.vs_parent_unit = "pp" if t.unit == "%" else t.unit
+
+
+# The keys of a `targets --all-regions` record: a region and how its targets of the year turned out.
+REGION_KEYS = ("region", "region_name", "level", "parent", "targets", "met", "missed", "pending", "manual")
+
+
+def by_region(store: Store, checks: list[Check]) -> list[dict]:
+    """One record per region of `checks` (REGION_KEYS), in the order of the store's regions."""
+    from .targets import summary
+
+    out = []
+    for rid, r in store.regions.items():
+        mine = [c for c in checks if c.target.region == rid]
+        if mine:
+            out.append({"region": rid, "region_name": r.name, "level": r.level, "parent": r.parent,
+                        "targets": len(mine), **summary(mine)})
+    return out
