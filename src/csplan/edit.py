@@ -698,7 +698,8 @@ def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSumma
         raise UsageError(f"the report's region {ext.region_name} is not in the store; give --region ID to name it")
     summary = ImportSummary(origin)
     h = ext.header
-    entries: list[tuple[str, Region | Source | Indicator, str]] = [("regions", r, "region") for r in _placed(store, ext)]
+    entries: list[tuple[str, Region | Source | Indicator, str]] = [
+        ("regions", r, "region") for r in _placed(store, ext)]
     entries.append(("sources", Source(ext.source, h.title or ext.source, h.date, h.issuer, h.meeting, ext.region),
                     "source"))
     entries += [("indicators", ind, "indicator") for ind in ext.indicators.values()]
