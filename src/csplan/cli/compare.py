@@ -35,9 +35,9 @@ def compare(
     safe_csv: SafeCsvOpt = False,
     wide: WideOpt = False,
 ) -> None:
-    """Compare one indicator across regions: each region's target and actual for YEAR, side by side.
+    """Compare one indicator across regions, side by side.
 
-    Growth targets first, then levels, each from the largest target down; the outcome and margin
+    Each region's target and actual for YEAR: growth targets first, then levels, each from the largest target down; the outcome and margin
     as `csplan targets` judges them.
 
     \b

@@ -273,8 +273,8 @@ def region_add(
     Examples:
       csplan region add fujian --name 福建省 --level province
       csplan region add fuzhou --name 福州市 --level city --parent fujian
-      csplan region add gulou --name 福州市鼓楼区 --level district --parent fuzhou \\
-          --name-en "Gulou District, Fuzhou"
+      csplan region add gulou --name 福州市鼓楼区 --level district \\
+          --parent fuzhou --name-en "Gulou District, Fuzhou"
     """
     from ..edit import add_region, region_id
     from ..model import LEVELS, Region
