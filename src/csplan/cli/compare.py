@@ -37,8 +37,8 @@ def compare(
 ) -> None:
     """Compare one indicator across regions, side by side.
 
-    Each region's target and actual for YEAR: growth targets first, then levels, each from the largest target down; the outcome and margin
-    as `csplan targets` judges them.
+    Each region's target and actual for YEAR: growth targets first, then levels, each from the
+    largest target down; the outcome and margin as `csplan targets` judges them.
 
     \b
     Examples:
