@@ -645,7 +645,8 @@ BRIEF = "预计全年地区生产总值增长5%，固定资产投资增长3%。\
     (None, "呼伦贝尔市海拉尔区", "hailaer", False),        # new: its readable id, its name as printed
     ("海拉尔区", "呼伦贝尔市海拉尔区", "hailaer", False),   # the store's 海拉尔区 is the same place
     ("呼伦贝尔市海拉尔区", "海拉尔区", "hailaer", False),
-    ("福州市鼓楼区", "南京市鼓楼区", "gulou", True),        # the store's gulou is another 鼓楼区
+    ("福州市鼓楼区", "南京市鼓楼区", "gulou_nanjing", False),  # the store's gulou is another 鼓楼区: its city's id added
+    ("福州市城区", "山西省长治市城区", "chengqu", True),   # another 城区, and the gazetteer has no 城区 under 长治
     (None, "㐀㐁县", None, True),                           # no reading for its characters: no readable id
 ])
 def test_a_region_the_store_lacks_gets_its_readable_id_unless_another_place_has_it(stored, title, rid, stand_in):
@@ -653,7 +654,7 @@ def test_a_region_the_store_lacks_gets_its_readable_id_unless_another_place_has_
 
     store = Store()
     if stored:
-        store.regions[rid] = Region(rid, stored)
+        store.regions[rid.split("_")[0] if rid else rid] = Region(rid.split("_")[0], stored)
     r = extract(f"关于{title}2024年计划执行情况的报告\n\n" + BRIEF, store)
     assert r.region_is_stand_in is stand_in
     assert r.region == rid if rid else r.region.startswith("region-")
@@ -665,9 +666,10 @@ def test_apply_adds_a_new_region_by_its_name_and_the_source_by_its_title(cli, tm
     cli("--store", store, "init")
     res = cli("--store", store, "extract", FIXTURES / "city-2023-plan-report.txt", "--apply")
     assert res.exit_code == 0, res.stderr
-    assert res.stderr.splitlines()[-1].endswith("1 region, 1 source")
+    assert res.stderr.splitlines()[-1].endswith("2 regions, 1 source")  # the city and its province
     text = store.read_text(encoding="utf-8")
-    assert 'id = "quanzhou"\nname = "泉州市"' in text
+    assert 'id = "fujian"\nname = "福建省"\nlevel = "province"\n' in text
+    assert 'id = "quanzhou"\nname = "泉州市"\nlevel = "city"\nparent = "fujian"\n' in text
     # the title as its two first lines print it, and the date and meeting of the line under it
     assert ('title = "关于泉州市2023年国民经济和社会发展计划执行情况及2024年国民经济和社会发展计划草案的报告"\n'
             'date = "2024-01-10"') in text and 'meeting = "泉州市第十八届人民代表大会第四次会议"' in text

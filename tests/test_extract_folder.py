@@ -219,7 +219,9 @@ def test_reports_of_one_batch_read_as_one_after_another(tmp_path):
 
     add_readings(store, readings, read_from, Options())
     assert [r.error for r in readings] == [None, None]
-    assert list(store.regions) == ["hailaer"] and store.regions["hailaer"].name == "海拉尔区"
+    # one district, under the city and the province the gazetteer places it in
+    assert list(store.regions) == ["inner_mongolia", "hulunbeier", "hailaer"]
+    assert store.regions["hailaer"].name == "海拉尔区" and store.regions["hailaer"].parent == "hulunbeier"
     fdi = {f.source: (f.indicator, f.unit) for f in store.figures if f.unit in ("万美元", "亿元")}
     assert fdi["hailaer-2024-plan"] == ("fdi", "万美元")
     other, unit = fdi["hailaer-2025-plan"]

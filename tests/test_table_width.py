@@ -23,6 +23,8 @@ COMMANDS = [
     ("targets", "2025"),
     ("targets", "2025", "--tolerance", "1"),
     ("growth",),
+    ("compare", "gdp", "--year", "2025", "--vs-parent"),
+    ("targets", "2025", "--all-regions"),
     ("sources",),
     ("search", "企业"),
 ]

@@ -353,7 +353,17 @@ def _entries_used(store: Store, base: Store) -> Store:
         region = store.sources[sid].region
         if region:
             view.regions.setdefault(region, store.regions[region])
+    for rid in with_parents(store, set(view.regions)):
+        view.regions.setdefault(rid, store.regions[rid])
     return view
+
+
+def with_parents(store: Store, regions: set[str]) -> set[str]:
+    """`regions` and every region they belong to: a region's parent goes wherever the region goes."""
+    out = set(regions)
+    while more := {p for r in out if r in store.regions and (p := store.regions[r].parent)} - out:
+        out |= more
+    return out
 
 
 def _entries(store: Store) -> tuple:
@@ -422,5 +432,6 @@ def merged_store(readings: list[Reading], read_from: Store, options: Options) ->
     sources = {f.source for f in store.figures}
     used: dict[str, set] = {"sources": sources, "indicators": {f.indicator for f in store.figures},
                             "regions": {f.region for f in store.figures} | {store.sources[s].region for s in sources}}
+    used["regions"] = with_parents(store, used["regions"])
     kept = {section: {k: v for k, v in getattr(store, section).items() if k in ids} for section, ids in used.items()}
     return Store(kept["sources"], kept["regions"], kept["indicators"], store.figures, store.schema)

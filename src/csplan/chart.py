@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Store
+from .compare import Row as CompareRow
 from .targets import Check, GrowthRow, trim, dec, summary
 
 FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', SimHei, sans-serif"
@@ -125,6 +126,30 @@ def growth_chart(store: Store, rows: Sequence[GrowthRow]) -> Chart:
     return Chart(f"{_region_title(store, [r.region for r in rows])} · growth: {before} actual vs {target} target",
                  "Growth on the year before, %" + _estimates([r.actual for r in rows], before), legend,
                  [Panel("", groups)],
+                 [_source_note(store, sources)])
+
+
+def compare_chart(store: Store, indicator, year: int, rows: Sequence[CompareRow]) -> Chart:
+    """One indicator's growth across regions (`csplan compare`): each region's growth target for
+    `year` and, once recorded, the year's actual growth, on one axis through zero, the largest
+    target first; the outcome beside them. Level rows are left to the table."""
+    from .vocab import signed_text, target_text
+
+    groups = []
+    for r in rows:
+        if r.metric != "growth":
+            continue
+        t = r.target
+        bars = [Bar("target", dec(t.growth) if t else None,
+                    target_text("growth", None, None, t.growth, t.qualifier) if t else "no target")]
+        if r.actual is not None and r.actual.growth is not None:
+            bars.append(Bar("after", dec(r.actual.growth), _pct(signed_text(dec(r.actual.growth))),
+                            _is_estimate(r.actual)))
+        groups.append(Group(r.region.name, bars, r.check.outcome if r.check else None))
+    sources = [f.source for r in rows for f in (r.target, r.actual) if f is not None]
+    return Chart(f"{indicator.name} · {year}: growth by region",
+                 "Growth on the year before, %" + _estimates([r.actual for r in rows], str(year)),
+                 [("target", f"{year} target"), ("after", f"{year} actual")], [Panel("", groups)],
                  [_source_note(store, sources)])
 
 

@@ -369,7 +369,7 @@ def add_indicator(store: Store, indicator: Indicator) -> str:
 
 
 def add_region(store: Store, region: Region) -> str:
-    typed_text(*((f"the region's {k}", getattr(region, k)) for k in ("id", "name", "name_en")))
+    typed_text(*((f"the region's {k}", getattr(region, k)) for k in ("id", "name", "name_en", "parent")))
     return _add_entry(store, "regions", region, "region") + f" ({region.name})"
 
 
@@ -698,7 +698,8 @@ def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSumma
         raise UsageError(f"the report's region {ext.region_name} is not in the store; give --region ID to name it")
     summary = ImportSummary(origin)
     h = ext.header
-    entries = [("regions", ext.region_entry or Region(ext.region, ext.region_name or ext.region), "region")]
+    entries: list[tuple[str, Region | Source | Indicator, str]] = [
+        ("regions", r, "region") for r in _placed(store, ext)]
     entries.append(("sources", Source(ext.source, h.title or ext.source, h.date, h.issuer, h.meeting, ext.region),
                     "source"))
     entries += [("indicators", ind, "indicator") for ind in ext.indicators.values()]
@@ -709,6 +710,20 @@ def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSumma
     done = apply_records(store, ext.records, origin)
     summary.added, summary.unchanged, summary.replaced = done.added, done.unchanged, done.replaced
     return summary
+
+
+def _placed(store: Store, ext) -> list[Region]:
+    """The extraction's region, if the store lacks it, with its level and parent from the gazetteer
+    (gazetteer.regions_for), after the places above it that the store lacks too."""
+    from .gazetteer import regions_for
+
+    if ext.region in store.regions:
+        return []
+    placed = regions_for(store, ext.region, ext.region_name or ext.region)
+    own, given = placed[-1], ext.region_entry
+    if given is not None:
+        placed[-1] = Region(given.id, given.name, given.name_en, given.level or own.level, given.parent or own.parent)
+    return placed
 
 
 def _named(rec: dict, key: str) -> str:

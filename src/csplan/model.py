@@ -14,6 +14,8 @@ QUALIFIERS = ("exact", "more_than", "at_least", "about", "nearly", "at_most")
 STATUSES = ("estimate", "preliminary", "reported")
 METRICS = ("value", "growth", "rank", "task")
 KINDS = ("actual", "target")
+# A region's place in the country, from the largest to the smallest.
+LEVELS = ("nation", "province", "city", "county", "district")
 DIRECTIONS = ("higher", "lower")
 # Report sections an indicator belongs to, roughly in the order a plan report takes them.
 CATEGORIES = ("headline", "industry", "agriculture", "services", "consumption", "investment", "projects",
@@ -56,6 +58,8 @@ class Region:
     id: str
     name: str
     name_en: str | None = None
+    level: str | None = None
+    parent: str | None = None  # the id of the region it belongs to
 
 
 @dataclass(slots=True)

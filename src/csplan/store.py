@@ -20,6 +20,7 @@ from pathlib import Path
 from .model import (
     CATEGORIES,
     DIRECTIONS,
+    LEVELS,
     METRICS,
     QUALIFIERS,
     SCHEMA_VERSION,
@@ -47,7 +48,7 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 # Key order of the canonical form; a table's keys not listed here are a problem.
 SOURCE_KEYS = ("id", "title", "date", "issuer", "meeting", "region")
-REGION_KEYS = ("id", "name", "name_en")
+REGION_KEYS = ("id", "name", "name_en", "level", "parent")
 INDICATOR_KEYS = ("id", "name", "name_en", "unit", "category", "better", "aliases")
 FIGURE_KEYS = ("indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source",
                "quote")
@@ -299,6 +300,7 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
 
     for i, raw in enumerate(sections["regions"]):
         _region(c, f"regions[{i}]", raw, store)
+    _region_parents(c, store)
     for i, raw in enumerate(sections["sources"]):
         _source(c, f"sources[{i}]", raw, store)
     alias_owner: dict[str, str | None] = {}  # alias → the id of the indicator that took it
@@ -350,12 +352,39 @@ def _region(c: _Checker, where: str, raw, store: Store) -> Region | None:
         return None
     rid = c.text(where, raw, "id", SOURCE_ID)
     name = c.text(where, raw, "name")
+    level = c.choice(where, raw, "level", LEVELS)
+    parent = c.text(where, raw, "parent", SOURCE_ID)
     if rid in store.regions:
         c.add(where, f"duplicate region id {rid!r}")
     elif rid and name:
-        store.regions[rid] = Region(rid, name, c.text(where, raw, "name_en"))
+        store.regions[rid] = Region(rid, name, c.text(where, raw, "name_en"), level, parent)
+        if where == "regions":  # a new region, added to a valid store: its parent is there already
+            _region_parents(c, store, only=rid)
         return store.regions[rid]
     return None
+
+
+def _region_parents(c: _Checker, store: Store, only: str | None = None) -> None:
+    """Every region's parent is a region of the store, and following parents never comes back
+    to where it started; a region is no larger than its parent (a city's parent is no county)."""
+    for rid, r in store.regions.items():
+        if r.parent is None or (only is not None and rid != only):
+            continue
+        where = "regions" if only else f"regions[{list(store.regions).index(rid)}]"
+        parent = store.regions.get(r.parent)
+        if parent is None:
+            c.add(where, f"unknown parent {r.parent!r} of region {rid!r}; add the parent region first")
+            continue
+        if r.level and parent.level and LEVELS.index(parent.level) >= LEVELS.index(r.level):
+            c.add(where, f"region {rid!r} ({r.level}) cannot belong to {parent.id!r} ({parent.level}): "
+                         f"a parent is a larger level ({', '.join(LEVELS)})")
+        path, at = [rid], r
+        while at.parent is not None and at.parent in store.regions:
+            if at.parent in path:
+                c.add(where, f"region {rid!r}: its parents go round in a circle ({' → '.join([*path, at.parent])})")
+                break
+            path.append(at.parent)
+            at = store.regions[at.parent]
 
 
 def _source(c: _Checker, where: str, raw, store: Store) -> Source | None:

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import extract, read, targets, write
+from . import compare, extract, read, targets, write
 from .app import Format, FormatOpt, _silence_stdout, _version, app
 from .usage import path as path_value, wait as wait_value
 
@@ -71,4 +71,4 @@ def run() -> None:
         finish(e.code)
 
 
-_ = (extract, targets, write)  # imported for the commands they register
+_ = (compare, extract, targets, write)  # imported for the commands they register

@@ -262,6 +262,19 @@ def complete_region(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
     return [(r.id, r.name) for r in store.regions.values()] if store else []
 
 
+def complete_kind(ctx: typer.Context, incomplete: str) -> list[str]:
+    from ..model import KINDS
+
+    return list(KINDS)
+
+
+def complete_level(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The levels a region may have."""
+    from ..model import LEVELS
+
+    return [lv for lv in LEVELS if lv.startswith(incomplete)]
+
+
 def complete_source(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Source ids, with the dates of the reports."""
     store = _completion_store(ctx)

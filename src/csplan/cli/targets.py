@@ -33,6 +33,8 @@ def targets(
     tolerance: ToleranceOpt = 0.5,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if any target was missed, else 0.")] = False,
     as_of: AsOfOpt = None,
+    all_regions: Annotated[bool, typer.Option(
+        "--all-regions", help="One line per region: how many of its targets were met, missed, pending.")] = False,
     svg: SvgOpt = None,
     fmt: FormatOpt = Format.table,
     safe_csv: SafeCsvOpt = False,
@@ -49,6 +51,7 @@ def targets(
       csplan targets 2025 --format json | jq '.[] | select(.outcome == "missed")'
       csplan targets 2025 --tolerance 0.3 --check && echo "none missed"
       csplan targets 2025 --svg targets-2025.svg
+      csplan targets 2025 --all-regions
     """
     from decimal import Decimal
 
@@ -61,7 +64,9 @@ def targets(
         from ..chart import targets_chart
 
         _save_svg(targets_chart(store, year, checks), svg)
-    if fmt is not Format.table:
+    if all_regions:
+        _regions_summary(store, year, checks, fmt, safe_csv, wide)
+    elif fmt is not Format.table:
         from ..records import KEYS
         from ..render import write_records
         from ..targets import EXTRA_KEYS
@@ -75,6 +80,26 @@ def targets(
         _targets_table(store, year, checks, tol, wide)
     if check and summary(checks)["missed"]:
         raise typer.Exit(1)
+
+
+def _regions_summary(store, year: int, checks, fmt: Format, safe_csv: bool, wide: bool) -> None:
+    from ..compare import REGION_KEYS, by_region
+
+    recs = by_region(store, checks)
+    if fmt is not Format.table:
+        from ..render import write_records
+
+        write_records(recs, fmt.value, REGION_KEYS, safe=safe_csv)
+        return
+    from ..render import Table, print_blocks
+
+    t = Table(["region", "name", "level", "targets", "met", "missed", "pending", "manual"],
+              title=f"{year} targets by region", right=("targets", "met", "missed", "pending", "manual"),
+              shrink=("name",), drop=("level", "name"))
+    for r in recs:
+        t.add(r["region"], r["region_name"], r["level"] or "", r["targets"], r["met"], r["missed"], r["pending"],
+              r["manual"], style="missed" if r["missed"] else None)
+    print_blocks(t, wide=wide)
 
 
 def _targets_table(store, year: int, checks, tol, wide: bool = False) -> None:

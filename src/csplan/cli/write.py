@@ -12,9 +12,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (QueryArg, _store_option, app, complete_any_category, complete_qualifier, complete_record_format,
-                  complete_region, complete_source, complete_status, complete_year, fail, note, store_location,
-                  writable_store)
+from .app import (QueryArg, _store_option, app, complete_any_category, complete_level, complete_qualifier,
+                  complete_record_format, complete_region, complete_source, complete_status, complete_year, fail, note,
+                  store_location, writable_store)
 from .usage import HelpGroup, HelpTyper
 
 
@@ -260,18 +260,29 @@ def region_add(
     id: IdArg,
     name: Annotated[str, typer.Option("--name", metavar="名称", help="The Chinese name as printed.")],
     name_en: Annotated[Optional[str], typer.Option("--name-en", metavar="NAME", help="English name.")] = None,
+    level: Annotated[Optional[str], typer.Option(
+        "--level", metavar="LEVEL", autocompletion=complete_level,
+        help="Its place in the country: nation, province, city, county or district.")] = None,
+    parent: Annotated[Optional[str], typer.Option(
+        "--parent", metavar="REGION", autocompletion=complete_region,
+        help="The region it belongs to (id or name), already in the store.")] = None,
 ) -> None:
     """Add a region.
 
     \b
-    Example:
-      csplan region add gulou --name 福州市鼓楼区 \\
-          --name-en "Gulou District, Fuzhou"
+    Examples:
+      csplan region add fujian --name 福建省 --level province
+      csplan region add fuzhou --name 福州市 --level city --parent fujian
+      csplan region add gulou --name 福州市鼓楼区 --level district \\
+          --parent fuzhou --name-en "Gulou District, Fuzhou"
     """
-    from ..edit import add_region
-    from ..model import Region
+    from ..edit import add_region, region_id
+    from ..model import LEVELS, Region
 
-    _change(ctx, lambda store: add_region(store, Region(id, name, name_en)))
+    if level is not None and level not in LEVELS:
+        fail(f"Invalid value for '--level': {level!r}; use one of: {', '.join(LEVELS)}", 2)
+    _change(ctx, lambda store: add_region(
+        store, Region(id, name, name_en, level, region_id(store, parent) if parent is not None else None)))
 
 
 @source_app.command("add")

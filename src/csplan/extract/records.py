@@ -93,7 +93,12 @@ def _region_id(store: Store, name: str, from_title: bool = False) -> tuple[str, 
     known = store.regions.get(readable)
     if known is None or readable in PROVINCES.values() or same_place(known.name, name):
         return readable, known.name if known else name, False
-    return readable, name, True  # the store's gulou is 福州市鼓楼区, the report's 南京市鼓楼区
+    from ..gazetteer import distinct_id
+
+    other = distinct_id(name, readable)  # the store's gulou is 福州市鼓楼区, the report's 南京市鼓楼区
+    if other is not None and (other not in store.regions or same_place(store.regions[other].name, name)):
+        return other, name, False
+    return readable, name, True
 
 
 def same_place(a: str, b: str) -> bool:
