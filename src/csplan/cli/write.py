@@ -13,9 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from .app import (QueryArg, _store_option, app, complete_any_category, complete_qualifier, complete_record_format,
-                  complete_region, complete_source, complete_status, complete_year, fail, note, store_location,
-                  writable_store)
-from .usage import HelpGroup, HelpTyper
+                  SubGroup, complete_region, complete_source, complete_status, complete_year, fail, note,
+                  store_location, writable_store)
+from .usage import HelpTyper
 
 
 def _change(ctx: typer.Context, change) -> None:
@@ -198,7 +198,7 @@ def target(
 
 
 def _group(help: str) -> typer.Typer:
-    return HelpTyper(cls=HelpGroup, help=help, rich_markup_mode=None, no_args_is_help=True,
+    return HelpTyper(cls=SubGroup, help=help, rich_markup_mode=None, no_args_is_help=True,
                        context_settings={"help_option_names": ["-h", "--help"]})
 
 
