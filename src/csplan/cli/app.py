@@ -201,6 +201,7 @@ Examples:
 The store is --store, else $CSPLAN_STORE, else your own store if you have one
 (~/.local/share/csplan/indicators.toml), else the bundled one, which is read-only:
 the first change copies it to your store. `csplan store` says which is in use.
+--store and --wait may come before the command or after it.
 
 {EXIT_CODES}""",
     rich_markup_mode=None,
