@@ -9,7 +9,8 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Annotated, Any, Optional
 
 import typer
@@ -238,6 +239,18 @@ def load(ctx: typer.Context):
     return load_store(store_location(ctx).path)
 
 
+@contextmanager
+def naming(path) -> Iterator[None]:
+    """An error of the OS in writing the store names the store, `csplan: PATH: No space left on
+    device`, where it named no file (a failed write or fsync) or only the temporary file."""
+    try:
+        yield
+    except OSError as e:
+        if isinstance(e, BrokenPipeError) or (e.filename is not None and not str(e.filename).endswith(".tmp")):
+            raise
+        raise OSError(e.errno, e.strerror or str(e), str(path)) from e
+
+
 def load_to_fill(ctx: typer.Context):
     """The store of a command that fills it (`extract --apply`). A store named with --store that
     does not exist yet is made first, empty, as `init` makes one: the name was typed in this very
@@ -246,8 +259,6 @@ def load_to_fill(ctx: typer.Context):
     if location.origin == "option" and not location.path.exists():
         from ..edit import new_store
         from ..store import StoreError, create
-        from .write import naming
-
         try:
             with naming(location.path):
                 create(location.path, new_store())

@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, load_to_fill, note,
-                  writable_store)
+from .app import (SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, load_to_fill, naming,
+                  note, writable_store)
 from .usage import one_of, parser, year as year_value
 
 
@@ -193,7 +193,6 @@ def _progress(total: int):
 
 def _apply(ctx: typer.Context, readings: list, store, options) -> list:
     from ..batch import apply_readings
-    from .write import naming
 
     path = writable_store(ctx)
     with naming(path):
