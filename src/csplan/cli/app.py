@@ -9,7 +9,8 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Annotated, Any, Optional
 
 import typer
@@ -56,7 +57,53 @@ UsageError = _base("UsageError")
 ClickException = _base("ClickException")
 
 
-class CsplanGroup(HelpGroup):
+#: The options of `csplan` itself that may follow the command as well (`csplan show gdp --store x.toml`).
+AFTER_THE_COMMAND = ("store", "wait")
+
+
+def _into_root(ctx, param, value):
+    """Where an option of `csplan` given after the command goes: into the root's own value, read
+    where the root's value is read; given before too, with another value, is a usage error."""
+    if value is None:
+        return None
+    root = ctx.find_root()
+    before = root.params.get(param.name)
+    if before is not None and before != value and not ctx.resilient_parsing:
+        raise UsageError(f"{param.opts[0]} is given twice, as {str(before)!r} before the command and as "
+                         f"{str(value)!r} after it; give it once", ctx=ctx)
+    root.params[param.name] = value
+    return None
+
+
+def _after_the_command(ctx, cmd) -> None:
+    """Give `cmd` the options of AFTER_THE_COMMAND, copied from the root with their help, parser
+    and completion, so that they may follow it too."""
+    if getattr(cmd, "_csplan_after", False):
+        return
+    import copy
+
+    for param in ctx.find_root().command.params:
+        if param.name in AFTER_THE_COMMAND:
+            twin = copy.copy(param)
+            twin.expose_value, twin.callback = False, _into_root
+            cmd.params.append(twin)
+    cmd._csplan_after = True
+
+
+class SubGroup(HelpGroup):
+    """A group under `csplan` (`csplan indicator add`): its commands take the root's options too."""
+
+    def get_command(self, ctx, name):
+        from .fast import quicken
+
+        cmd = super().get_command(ctx, name)
+        if cmd is not None:
+            _after_the_command(ctx, cmd)
+            quicken(cmd.get_params(ctx))
+        return cmd
+
+
+class CsplanGroup(SubGroup):
     """Turns the library's errors into one line on stderr and an exit code, never a traceback."""
 
     def parse_args(self, ctx, args):
@@ -64,14 +111,6 @@ class CsplanGroup(HelpGroup):
 
         quicken(self.get_params(ctx))
         return super().parse_args(ctx, args)
-
-    def get_command(self, ctx, name):
-        from .fast import quicken
-
-        cmd = super().get_command(ctx, name)
-        if cmd is not None:
-            quicken(cmd.get_params(ctx))
-        return cmd
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
@@ -163,6 +202,7 @@ Examples:
 The store is --store, else $CSPLAN_STORE, else your own store if you have one
 (~/.local/share/csplan/indicators.toml), else the bundled one, which is read-only:
 the first change copies it to your store. `csplan store` says which is in use.
+--store and --wait may come before the command or after it.
 
 {EXIT_CODES}""",
     rich_markup_mode=None,
@@ -197,6 +237,38 @@ def load(ctx: typer.Context):
     from ..store import load as load_store
 
     return load_store(store_location(ctx).path)
+
+
+@contextmanager
+def naming(path) -> Iterator[None]:
+    """An error of the OS in writing the store names the store, `csplan: PATH: No space left on
+    device`, where it named no file (a failed write or fsync) or only the temporary file."""
+    try:
+        yield
+    except OSError as e:
+        if isinstance(e, BrokenPipeError) or (e.filename is not None and not str(e.filename).endswith(".tmp")):
+            raise
+        raise OSError(e.errno, e.strerror or str(e), str(path)) from e
+
+
+def load_to_fill(ctx: typer.Context):
+    """The store of a command that fills it (`extract --apply`). A store named with --store that
+    does not exist yet is made first, empty, as `init` makes one: the name was typed in this very
+    command, so the user asked for that file. $CSPLAN_STORE, set long before, still has to exist."""
+    location = store_location(ctx)
+    if location.origin == "option" and not location.path.exists():
+        from ..edit import new_store
+        from ..store import StoreError, create
+        try:
+            with naming(location.path):
+                create(location.path, new_store())
+        except StoreError:
+            if not location.path.exists():
+                raise
+            # another csplan made it meanwhile: fill that one
+        else:
+            note(f"csplan: created the store {location.path} (empty, as `csplan init` would)")
+    return load(ctx)
 
 
 def _wait_from_env(default: float) -> float:

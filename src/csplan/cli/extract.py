@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, note, writable_store
+from .app import (SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, load_to_fill, naming,
+                  note, writable_store)
 from .usage import one_of, parser, year as year_value
 
 
@@ -98,7 +99,7 @@ def extract(
         fail("--source names one report; give it with one file, or leave it out so that each report has its own", 2)
     if not found.reports:
         fail(found.failed[0].error or "", found.failed[0].code)
-    store = load(ctx)
+    store = load_to_fill(ctx) if apply else load(ctx)
     if single:
         _one(ctx, found.reports[0], store, options, fmt, safe_csv, wide, apply)
     else:
@@ -192,7 +193,6 @@ def _progress(total: int):
 
 def _apply(ctx: typer.Context, readings: list, store, options) -> list:
     from ..batch import apply_readings
-    from .write import naming
 
     path = writable_store(ctx)
     with naming(path):

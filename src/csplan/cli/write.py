@@ -6,16 +6,15 @@ no data on stdout except `validate`'s list of problems.
 """
 
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Annotated, Optional
 
 import typer
 
-from .app import (QueryArg, _store_option, app, complete_any_category, complete_level, complete_qualifier,
-                  complete_record_format, complete_region, complete_source, complete_status, complete_year, fail, note,
-                  store_location, writable_store)
-from .usage import HelpGroup, HelpTyper
+from .app import (QueryArg, SubGroup, _store_option, app, complete_any_category, complete_level, complete_qualifier,
+                  complete_record_format, complete_region, complete_source, complete_status, complete_year, fail,
+                  naming, note, store_location, writable_store)
+from .usage import HelpTyper
 
 
 def _change(ctx: typer.Context, change) -> None:
@@ -24,18 +23,6 @@ def _change(ctx: typer.Context, change) -> None:
     path = writable_store(ctx)
     with naming(path):
         note(update(path, change))
-
-
-@contextmanager
-def naming(path) -> Iterator[None]:
-    """An error of the OS in writing the store names the store, `csplan: PATH: No space left on
-    device`, where it named no file (a failed write or fsync) or only the temporary file."""
-    try:
-        yield
-    except OSError as e:
-        if isinstance(e, BrokenPipeError) or (e.filename is not None and not str(e.filename).endswith(".tmp")):
-            raise
-        raise OSError(e.errno, e.strerror or str(e), str(path)) from e
 
 
 YearArg = Annotated[str, typer.Argument(help="The year the figure is about (1949–2100).", metavar="YEAR",
@@ -198,7 +185,7 @@ def target(
 
 
 def _group(help: str) -> typer.Typer:
-    return HelpTyper(cls=HelpGroup, help=help, rich_markup_mode=None, no_args_is_help=True,
+    return HelpTyper(cls=SubGroup, help=help, rich_markup_mode=None, no_args_is_help=True,
                        context_settings={"help_option_names": ["-h", "--help"]})
 
 
