@@ -308,6 +308,23 @@ def test_a_writer_behind_a_stopped_one_says_so_once_and_gives_up(store_copy, sto
     assert "Traceback" not in p.stderr
 
 
+def test_ctrl_c_while_a_writer_waits_ends_it_with_one_line_and_130(store_copy, stopped_writer):
+    """Interrupted once it says it waits (so surely inside csplan, whatever the machine's speed):
+    exit 130, the wait's line and `csplan: interrupted`, the store unchanged."""
+    import signal
+
+    old = store_copy.read_bytes()
+    p = subprocess.Popen([sys.executable, "-m", "csplan", "--store", str(store_copy), "record", "gdp", "2030",
+                          "--value", "1500", "--wait", "60"], env=environ(), stderr=subprocess.PIPE, text=True)
+    assert p.stderr is not None
+    waiting = p.stderr.readline()
+    assert "another writer" in waiting, waiting
+    p.send_signal(signal.SIGINT)
+    rest = p.stderr.read()
+    assert (p.wait(timeout=TIMEOUT), rest) == (130, "csplan: interrupted\n")
+    assert store_copy.read_bytes() == old
+
+
 def test_a_write_through_a_link_waits_for_the_same_lock(store_copy, stopped_writer, tmp_path):
     link = tmp_path / "link.toml"
     link.symlink_to(store_copy)
