@@ -125,3 +125,13 @@ def on_terminal(argv: list[str], *, columns: int = 80, env: dict | None = None,
     os.close(main)
     return (p.wait(timeout=60), shown.decode("utf-8", "replace").replace("\r\n", "\n"),
             out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+
+
+def ctrl_c_as_a_terminal_gives_it() -> None:
+    """For subprocess's preexec_fn: the child takes Ctrl-C as one started from a shell prompt does.
+
+    A test run started in the background by a shell without job control inherits Ctrl-C ignored,
+    and csplan rightly keeps an ignored Ctrl-C ignored; a test of what Ctrl-C does must not."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

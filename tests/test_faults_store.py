@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import unavailable
+from conftest import ctrl_c_as_a_terminal_gives_it, unavailable
 
 from csplan.store import DEFAULT_WAIT, StoreError, load, lock, update
 
@@ -315,7 +315,8 @@ def test_ctrl_c_while_a_writer_waits_ends_it_with_one_line_and_130(store_copy, s
 
     old = store_copy.read_bytes()
     p = subprocess.Popen([sys.executable, "-m", "csplan", "--store", str(store_copy), "record", "gdp", "2030",
-                          "--value", "1500", "--wait", "60"], env=environ(), stderr=subprocess.PIPE, text=True)
+                          "--value", "1500", "--wait", "60"], env=environ(), stderr=subprocess.PIPE, text=True,
+                         preexec_fn=ctrl_c_as_a_terminal_gives_it)
     assert p.stderr is not None
     waiting = p.stderr.readline()
     assert "another writer" in waiting, waiting

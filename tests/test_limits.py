@@ -21,6 +21,8 @@ from csplan.store import load
 from csplan.chart import growth_chart, svg, targets_chart
 from csplan.targets import check_year, growth_rows, implied_text, outcome_text, show_lines, summary_text
 
+from conftest import ctrl_c_as_a_terminal_gives_it
+
 SCRIPT = Path(sys.executable).parent / "csplan"
 
 TOO_LARGE = "1e58"
@@ -276,7 +278,8 @@ def test_ctrl_c_at_any_moment_ends_with_one_line_and_130(tmp_path, store_copy):
     for run in range(SIGINT_RUNS):
         args = commands[run % len(commands)]
         p = subprocess.Popen([os.fspath(SCRIPT), *map(os.fspath, args)], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, env={k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"})
+                             stderr=subprocess.PIPE, env={k: v for k, v in os.environ.items() if k != "CSPLAN_STORE"},
+                             preexec_fn=ctrl_c_as_a_terminal_gives_it)
         time.sleep(rng.uniform(0, SIGINT_LATEST))
         p.send_signal(signal.SIGINT)
         _, err = p.communicate(timeout=60)
