@@ -2,6 +2,8 @@
 """Write a deterministic synthetic store of N figures, for benchmarks.
 
     python benchmarks/make_store.py --figures 100000 --seed 1 big.toml
+    python benchmarks/make_store.py --figures 500000 --seed 1 big        a store folder
+    python benchmarks/make_store.py --figures 500000 --rows rows.csv big   and every figure as import rows
 
 Many regions of one province, years 2005–2025, a yearly plan report per region (a source with
 its date), and for each indicator, region and year: the estimate from that year's report, the
@@ -21,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from csplan.model import Figure, Indicator, Region, Source, Store  # noqa: E402
-from csplan.store import dumps  # noqa: E402
+from csplan.folder import wants_folder  # noqa: E402
+from csplan.store import create, dumps  # noqa: E402
 
 YEARS = range(2005, 2026)
 
@@ -179,12 +182,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--figures", type=int, required=True, help="how many figures (observations and targets)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    ap.add_argument("out", type=Path, help="the store file to write (replaced if it exists)")
+    ap.add_argument("out", type=Path, help="the store to write: a .toml file (replaced if it exists), else a "
+                                           "store folder (which must not exist yet)")
+    ap.add_argument("--rows", type=Path, metavar="CSV",
+                    help="also write every figure as a row of `csplan import` (the columns of `list --format csv`)")
     args = ap.parse_args(argv)
     if args.figures < 1:
         ap.error("--figures must be at least 1")
     store = make(args.figures, args.seed)
-    args.out.write_text(dumps(store), encoding="utf-8")
+    if args.rows:
+        from csplan.records import KEYS, record
+        from csplan.render import write_records
+
+        with open(args.rows, "w", encoding="utf-8", newline="") as f:
+            write_records([record(store, fig) for fig in store.figures], "csv", KEYS, out=f)
+    if wants_folder(args.out):
+        create(args.out, store)
+    else:
+        args.out.write_text(dumps(store), encoding="utf-8")
     print(f"{args.out}: {len(store.figures)} figures, {len(store.regions)} regions, "
           f"{len(store.indicators)} indicators, {len(store.sources)} sources", file=sys.stderr)
     return 0

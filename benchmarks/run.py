@@ -7,8 +7,11 @@
 Each row runs csplan (A) and the floor it is compared with (B) interleaved, A B A B, so that a
 busy moment of the machine hits both alike; it prints min, median and max of each, the ratio of
 the medians, and one verdict line per goal. Peak memory is each process's own maximum resident
-size (wait4). The 100,000-figure store is made by make_store.py in a temporary folder, and the
-cache lives there too: the user's own cache is not touched. This is a benchmark, not a test.
+size (wait4). The large stores (100,000 figures, and the corpus-scale 500,000) are store folders
+made by make_store.py in a temporary folder, and the cache lives there too: the user's own cache
+is not touched. This is a benchmark, not a test.
+
+    python benchmarks/run.py --scale 0  without the 500,000-figure rows (which take minutes)
 """
 
 from __future__ import annotations
@@ -133,12 +136,198 @@ def heavy_modules(args: list[str], env: dict) -> list[str]:
     return json.loads(line[-1][6:]) if line else ["(unknown: the command failed)"]
 
 
+def tomllib_reads(store: Path) -> str:
+    """Python that reads with tomllib every file of a store (a file, or a store folder's files)."""
+    return (f"import tomllib, pathlib\np = pathlib.Path({str(store)!r})\n"
+            "for f in ([p] if p.is_file() else [p / 'store.toml', *(p / 'sources').glob('*.toml')]):\n"
+            "    tomllib.loads(f.read_text(encoding='utf-8'))\n")
+
+
+def make_store(work: Path, name: str, figures: int, env: dict, rows: Path | None = None) -> Path:
+    """A store folder of `figures` figures made by make_store.py (seed 1); with `rows`, its
+    figures written there as import rows too."""
+    path = work / name
+    t = time.perf_counter()
+    subprocess.run([PY, str(HERE / "make_store.py"), "--figures", str(figures), "--seed", "1", str(path),
+                    *(["--rows", str(rows)] if rows else [])], check=True, env=env, stderr=subprocess.DEVNULL)
+    size = sum(f.stat().st_size for f in path.rglob("*.toml"))
+    files = sum(1 for _ in path.rglob("*.toml"))
+    print(f"made a store folder of {figures} figures ({files} files, {size / 1e6:.1f} MB) in "
+          f"{time.perf_counter() - t:.1f} s", flush=True)
+    return path
+
+
+def large_store(run: Runner, report: Report, work: Path, cs: list[str], env: dict, store: Path, figures: int,
+                n: int, bundled_show: list[float] | None, memory_goal_mb: int, with_compare: bool) -> None:
+    """The goals on a large store: warm queries against jq on the JSON export, the first query after
+    a change against tomllib, one record, peak memory."""
+    k = f"{figures // 1000}k"
+    run.peak = {}
+    export = work / f"{store.name}.json"
+    with open(export, "wb") as f:
+        subprocess.run(cs + ["--store", str(store), "list", "--format", "json"], stdout=f, check=True, env=env)
+    jq = shutil.which("jq")
+    queries = [("show gdp --format json", ["show", "gdp", "--format", "json"], '[.[] | select(.indicator == "gdp")]')]
+    if with_compare:
+        queries.append(("compare gdp --year 2020 --format json", ["compare", "gdp", "--year", "2020", "--format",
+                                                                  "json"],
+                        '[.[] | select(.indicator == "gdp" and .year == 2020)]'))
+    for name, argv, selection in queries:
+        label = f"{argv[0]} (warm)"
+        ours = lambda argv=argv, label=label: run.once(cs + ["--store", str(store), *argv], None, label)  # noqa: E731
+        if jq:
+            if argv[0] == "show":
+                selected = subprocess.run([jq, selection, str(export)], capture_output=True, check=True).stdout
+                shown = subprocess.run(cs + ["--store", str(store), *argv], capture_output=True, check=True,
+                                       env=env).stdout
+                same = json.loads(selected) == json.loads(shown)
+                print(f"jq selects the same {len(json.loads(shown))} records as csplan: {'yes' if same else 'NO'}")
+                report.verdict(same, f"{k}: jq and csplan select the same records")
+            a, b = interleave(run, n, ours, lambda selection=selection: run.once([jq, selection, str(export)]))
+            report.pair(f"{name}, {k}, warm", a, b, "jq on the JSON export", 0.5)
+        else:
+            print("jq not found: the comparison with jq is skipped")
+            report.verdict(False, f"jq not found: {name} on the {k} store was not compared with jq")
+            a = [ours() for _ in range(n + 1)][1:]
+        if argv[0] == "show" and bundled_show is not None:
+            ratio = statistics.median(a) / statistics.median(bundled_show)
+            line = f"{'  same, against the bundled store':<44} {stats(a):<28} " \
+                   f"{'show gdp --format json (bundled)':<36} {stats(bundled_show):<28} ratio {ratio:5.2f}  (goal ≤ 2)"
+            print(line)
+            report.rows.append(line)
+            report.verdict(ratio <= 2, f"show on the {k} store, warm: {ratio:.2f} × the bundled store (goal ≤ 2)")
+
+    # Cold: a cache directory of its own for every run, so every run parses, checks and writes the entry.
+    cold_dirs = iter(range(10_000))
+
+    def cold():
+        return run.once(cs + ["--store", str(store), "show", "gdp", "--format", "json"],
+                        {"CSPLAN_CACHE_DIR": str(work / f"cold-{next(cold_dirs)}")}, "first query, cache cold")
+
+    a, b = interleave(run, n, cold, lambda: run.once([PY, "-c", tomllib_reads(store)]))
+    report.pair(f"first query after a change, {k}", a, b, "tomllib reading the same files", 1.1)
+    for d in work.glob("cold-*"):
+        shutil.rmtree(d, ignore_errors=True)
+
+    # Writes: each run records a different value, so every run changes the store.
+    values = iter(range(2000, 100_000))
+
+    def record():
+        v = next(values)
+        return run.once(cs + ["--store", str(store), "record", "gdp", "2024", "--value", str(v), "--region",
+                              "cangshan", "--source", "cangshan-2024-plan", "--status", "estimate", "--quote",
+                              f"预计，全年地区生产总值 {v} 亿元"], label="record")
+
+    first = record()
+    times = [record() for _ in range(n)]
+    report.single(f"record into the {k} store", times, 2.5)
+    print(f"{'  (the first record, before any cache)':<44} {fmt_t(first):>9}")
+    t = run.once(cs + ["--store", str(store), "validate"], {"CSPLAN_NO_CACHE": "1"}, "validate")
+    ok = subprocess.run(cs + ["--store", str(store), "fmt", "--check"], env=env, capture_output=True).returncode == 0
+    report.verdict(ok, f"the {k} store is valid and canonical after the records")
+    run.once(cs + ["--store", str(store), "list", "--format", "json"], None, "list --format json (every figure)")
+    run.once(cs + ["--store", str(store), "value", "gdp", "2024", "--region", "cangshan"], None, "value")
+    print(f"{'validate (no cache: parses and checks all)':<44} {fmt_t(t):>9}")
+    print(f"peak memory on the {k} store:")
+    for label, kib in run.peak.items():
+        print(f"  {label:<42} {kib / 1024:6.0f} MB")
+    worst = max(run.peak.values())
+    report.verdict(worst / 1024 <= memory_goal_mb,
+                   f"peak memory on the {k} store: {worst / 1024:.0f} MB (goal ≤ {memory_goal_mb} MB)")
+    export.unlink()
+    print(flush=True)
+
+
+def imports(run: Runner, report: Report, work: Path, cs: list[str], env: dict, rows: Path, into: Path,
+            sizes: tuple[int, ...], n: int) -> None:
+    """Import: rows into an empty store at several sizes (linear, and 100k within its goal), and
+    1,000 rows into the 100k store. `rows` are every figure of the corpus-scale store."""
+    lines = rows.read_text(encoding="utf-8").splitlines(keepends=True)
+    header, body = lines[0], lines[1:]
+    per_row = {}
+    for size in sizes:
+        if size > len(body):
+            continue
+        part = work / f"rows-{size}.csv"
+        part.write_text(header + "".join(body[:size]), encoding="utf-8")
+        store = work / f"empty-{size}"
+        subprocess.run(cs + ["--store", str(store), "init"], check=True, env=env, capture_output=True)
+        t = run.once(cs + ["--store", str(store), "import", str(part)], None, f"import {size} rows")
+        per_row[size] = t / size
+        line = f"{f'import {size // 1000}k rows into an empty store':<44} {fmt_t(t):>9}   " \
+               f"{t / size * 1e6:7.1f} µs a row, peak {run.peak[f'import {size} rows'] / 1024:.0f} MB"
+        print(line, flush=True)
+        report.rows.append(line)
+        if size == 100_000:
+            report.verdict(t <= 10, f"import 100k rows into an empty store: {fmt_t(t)} (goal ≤ 10 s)")
+        shutil.rmtree(store, ignore_errors=True)
+        part.unlink()
+    if len(per_row) >= 2:
+        small, large = min(per_row), max(per_row)
+        growth = per_row[large] / per_row[small]
+        report.verdict(growth <= 1.5, f"import is linear: a row costs {growth:.2f} × as much at {large // 1000}k "
+                                      f"rows as at {small // 1000}k (goal ≤ 1.5)")
+
+    # 1,000 rows into the 100k store: the figures of the first reports it does not hold.
+    have = {line.split(",")[0] for line in subprocess.run(cs + ["--store", str(into), "sources", "--format", "csv"],
+                                                          capture_output=True, text=True, check=True,
+                                                          env=env).stdout.splitlines()[1:]}
+    keys = header.rstrip("\n").split(",")
+    at = keys.index("source")
+    fresh = [line for line in body if line.split(",")[at] not in have][:1000]
+    part = work / "rows-1000.csv"
+    part.write_text(header + "".join(fresh), encoding="utf-8")
+    reports = len({line.split(",")[at] for line in fresh})
+    times = []
+    for i in range(n):
+        copy = work / f"into-{i}"
+        shutil.copytree(into, copy)
+        run.once(cs + ["--store", str(copy), "value", "gdp", "2024", "--region", "cangshan"])  # warm, as in use
+        times.append(run.once(cs + ["--store", str(copy), "import", str(part)], None, "import 1000 rows"))
+        shutil.rmtree(copy, ignore_errors=True)
+    report.single(f"import 1,000 rows ({reports} reports) into 100k", times, 2.5)
+    rows.unlink()
+    print(flush=True)
+
+
+def extracts(run: Runner, report: Report, work: Path, cs: list[str], n: int) -> None:
+    """extract of one whole real report, and of 200 reports on one core and on two."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    texts = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    if not texts:
+        print(f"no real reports at {corpus}: extract of a whole report and of 200 reports not measured")
+        report.verdict(False, "extract of real reports not measured (no corpus beside the checkout)")
+        return
+    largest = max(texts, key=lambda p: p.stat().st_size)
+    times = [run.once(cs + ["extract", str(largest), "--format", "json"]) for _ in range(n + 1)][1:]
+    report.single(f"extract one whole report ({largest.stat().st_size // 1000} kB)", times, 0.25)
+    folder = work / "reports"
+    folder.mkdir()
+    for i in range(200):
+        text = texts[i % len(texts)]
+        shutil.copy(text, folder / f"{i:03d}-{text.name}")
+    one = run.once(cs + ["extract", str(folder), "--jobs", "1", "--format", "json"])
+    two = run.once(cs + ["extract", str(folder), "--jobs", "2", "--format", "json"])
+    speedup = one / two
+    line = f"{'extract 200 reports, 1 process / 2':<44} {fmt_t(one):>9} / {fmt_t(two)}   speed-up {speedup:.2f}"
+    print(line)
+    report.rows.append(line)
+    cores = os.cpu_count() or 1
+    report.verdict(speedup >= 1.7 or cores < 2, f"extract of 200 reports: {speedup:.2f} × faster on 2 processes "
+                                                f"than on 1 (goal ≥ 1.7; {cores} cores)")
+    shutil.rmtree(folder, ignore_errors=True)
+    print(flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="3 runs per row instead of 20 (10 for slow rows)")
     ap.add_argument("--figures", type=int, default=100_000, help="size of the large store (default 100000)")
+    ap.add_argument("--scale", type=int, default=500_000,
+                    help="size of the corpus-scale store (default 500000; 0 leaves those rows out)")
     args = ap.parse_args()
     fast_n, slow_n = (3, 3) if args.quick else (20, 10)
+    scale_n = 3
 
     work = Path(tempfile.mkdtemp(prefix="csplan-bench-"))
     env = {k: v for k, v in os.environ.items()
@@ -151,12 +340,6 @@ def main() -> int:
     try:
         print(f"csplan benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"{platform.system()} {platform.machine()}; {'quick' if args.quick else 'full'} run", flush=True)
-        big = work / "big.toml"
-        t = time.perf_counter()
-        subprocess.run([PY, str(HERE / "make_store.py"), "--figures", str(args.figures), "--seed", "1", str(big)],
-                       check=True, env=env, stderr=subprocess.DEVNULL)
-        print(f"made a store of {args.figures} figures ({big.stat().st_size / 1e6:.1f} MB) in "
-              f"{time.perf_counter() - t:.1f} s\n", flush=True)
         # Byte code is written once, as an installed package has it.
         subprocess.run([PY, "-c", "import csplan.cli, csplan.store, csplan.cache, csplan.query, csplan.records, "
                         "csplan.render, csplan.simple_toml, csplan.cli.fast, csplan.vocab, typer, rich.table"],
@@ -190,66 +373,8 @@ def main() -> int:
         report.verdict(not heavy, "completion loads no Rich or pydantic" + (f" (loads {heavy})" if heavy else ""))
         print(flush=True)
 
-        # The large store: warm cache against jq on the JSON export, and against the bundled store.
-        export = work / "big.json"
-        with open(export, "wb") as f:
-            subprocess.run(cs + ["--store", str(big), "list", "--format", "json"], stdout=f, check=True, env=env)
-        jq = shutil.which("jq")
-        big_show = cmd("show", "gdp", "--format", "json", store=big, label="show ID --format json (warm)")
-        if jq:
-            selected = subprocess.run([jq, '[.[] | select(.indicator == "gdp")]', str(export)], capture_output=True,
-                                      check=True).stdout
-            shown = subprocess.run(cs + ["--store", str(big), "show", "gdp", "--format", "json"], capture_output=True,
-                                   check=True, env=env).stdout
-            same = json.loads(selected) == json.loads(shown)
-            print(f"jq selects the same {len(json.loads(shown))} records as csplan: {'yes' if same else 'NO'}")
-            report.verdict(same, "jq and csplan select the same records")
-            a, b = interleave(run, slow_n, big_show,
-                              lambda: run.once([jq, '[.[] | select(.indicator == "gdp")]', str(export)]))
-            report.pair(f"show gdp --format json, {args.figures // 1000}k, warm", a, b, "jq on the JSON export", 0.5)
-        else:
-            print("jq not found: the comparison with jq is skipped")
-            report.verdict(False, "jq not found: show on the large store was not compared with jq")
-            a = [big_show() for _ in range(slow_n + 1)][1:]
-        ratio = statistics.median(a) / statistics.median(bundled_show)
-        line = f"{'  same, against the bundled store':<44} {stats(a):<28} {'show gdp --format json (bundled)':<36} " \
-               f"{stats(bundled_show):<28} ratio {ratio:5.2f}  (goal ≤ 2)"
-        print(line)
-        report.rows.append(line)
-        report.verdict(ratio <= 2, f"show on the large store, warm: {ratio:.2f} × the bundled store (goal ≤ 2)")
-
-        # Cold: a cache directory of its own for every run, so every run parses, checks and writes the entry.
-        cold_dirs = iter(range(10_000))
-
-        def cold():
-            return run.once(cs + ["--store", str(big), "show", "gdp", "--format", "json"],
-                            {"CSPLAN_CACHE_DIR": str(work / f"cold-{next(cold_dirs)}")}, "first query, cache cold")
-
-        a, b = interleave(run, slow_n, cold,
-                          py(f"import tomllib\nwith open({str(big)!r}, 'rb') as f: tomllib.load(f)"))
-        report.pair(f"first query after a change, {args.figures // 1000}k", a, b, "tomllib.load of the file", 1.1)
-        for n in range(slow_n + 2):
-            shutil.rmtree(work / f"cold-{n}", ignore_errors=True)
-
-        # Writes: each run records a different value, so every run changes the file.
-        values = iter(range(2000, 100_000))
-
-        def record():
-            v = next(values)
-            return run.once(cs + ["--store", str(big), "record", "gdp", "2024", "--value", str(v), "--region",
-                                  "cangshan", "--source", "cangshan-2024-plan", "--status", "estimate", "--quote",
-                                  f"预计，全年地区生产总值 {v} 亿元"], label="record")
-
-        first = record()
-        times = [record() for _ in range(slow_n)]
-        report.single(f"record into the {args.figures // 1000}k store", times, 2.5)
-        print(f"{'  (the first record, before any cache)':<44} {fmt_t(first):>9}")
-        t = run.once(cs + ["--store", str(big), "validate"], {"CSPLAN_NO_CACHE": "1"}, "validate")
-        ok = subprocess.run(cs + ["--store", str(big), "fmt", "--check"], env=env, capture_output=True).returncode == 0
-        report.verdict(ok, "the store is valid and canonical after the records")
-        run.once(cs + ["--store", str(big), "list", "--format", "json"], None, "list --format json (every figure)")
-        run.once(cs + ["--store", str(big), "value", "gdp", "2024", "--region", "cangshan"], None, "value")
-        print(f"{'validate (no cache: parses and checks all)':<44} {fmt_t(t):>9}\n")
+        big = make_store(work, "big", args.figures, env)
+        large_store(run, report, work, cs, env, big, args.figures, slow_n, bundled_show, 250, with_compare=False)
 
         # extract on one paragraph of 5 MB, against reading and normalising the same text.
         long_report = work / "long-paragraph.txt"
@@ -263,12 +388,14 @@ def main() -> int:
         report.verdict(med <= EXTRACT_GOAL_S, f"extract of a {EXTRACT_BYTES / 1e6:.0f} MB paragraph: median "
                                               f"{fmt_t(med)} (goal ≤ {fmt_t(EXTRACT_GOAL_S)})")
         print(flush=True)
+        extracts(run, report, work, cs, scale_n if args.quick else 10)
 
-        print("peak memory on the large store:")
-        for label, kib in run.peak.items():
-            print(f"  {label:<42} {kib / 1024:6.0f} MB")
-        worst = max(run.peak.values())
-        report.verdict(worst / 1024 <= 250, f"peak memory on the large store: {worst / 1024:.0f} MB (goal ≤ 250 MB)")
+        if args.scale:
+            rows = work / "rows.csv"
+            huge = make_store(work, "huge", args.scale, env, rows)
+            large_store(run, report, work, cs, env, huge, args.scale, scale_n, None, 500, with_compare=True)
+            shutil.rmtree(huge, ignore_errors=True)
+            imports(run, report, work, cs, env, rows, big, (10_000, 100_000, 500_000), scale_n)
 
         print("\nverdicts:")
         for ok, text in report.verdicts:

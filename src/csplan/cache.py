@@ -186,7 +186,7 @@ def _shape() -> tuple:
 
 
 class Entry:
-    """The cache entry of one store file, as it is now (`data` are the file's bytes)."""
+    """The cache entry of one store, as it is now (`data`: a file's bytes, a folder's signature)."""
 
     def __init__(self, path: Path, data: bytes | mmap.mmap, enabled: bool = True):
         self.dir = cache_dir() if enabled else None
@@ -205,16 +205,21 @@ class Entry:
             "shape": _shape(),
             "path": real,
             "size": len(data),
-            "mtime": st.st_mtime_ns,
+            "mtime": 0 if stat.S_ISDIR(st.st_mode) else st.st_mtime_ns,  # a folder's own time moves with its lock
             "hash": digest(data),
         }
         self.file = self.dir / (digest(real.encode("utf-8", "surrogateescape")).hex() + ".cache")
 
     @classmethod
     def for_file(cls, path: Path) -> Entry:
-        """The entry of the file as it is now, hashed where it lies (mapped, not copied)."""
+        """The entry of the file as it is now, hashed where it lies (mapped, not copied); of a
+        store folder, as its files are now (folder.signature)."""
         import mmap
 
+        if os.path.isdir(path):
+            from .folder import signature
+
+            return cls(path, signature(path))
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a FIFO is not waited on
             with open(fd, "rb"):  # closes fd
@@ -253,7 +258,7 @@ class Entry:
             secret = _secret(self.dir, create=True)
             if secret is None:
                 return
-            payload = _encode(store)
+            payload = store.encode() if isinstance(store, CachedStore) else _encode(store)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=self.dir)  # 0600
             with os.fdopen(fd, "wb") as f:
                 f.write(_header(self.key, payload, _keyed(secret)))
@@ -262,7 +267,7 @@ class Entry:
             os.replace(tmp, self.file)
             tmp = None
             _prune(self.dir, keep=self.file.name)
-        except OSError:
+        except Exception:  # noqa: BLE001 — a cache that cannot be written is only slower, never an error
             pass
         finally:
             if tmp is not None:
@@ -284,9 +289,17 @@ def _encode(store: Store) -> dict:
     for f in store.figures:
         n = index[f.indicator]
         order.append(n)
-        groups[n].append((f.kind, f.region, f.year, f.metric, f.qualifier, f.source, f.quote, f.value, f.unit,
-                          f.growth, f.status))
-    meta = marshal.dumps((
+        groups[n].append(_row(f))
+    chunks = [_meta(store, ids, order)] + [marshal.dumps(g) for g in groups]
+    return {"chunks": chunks}
+
+
+def _row(f: Figure) -> tuple:
+    return (f.kind, f.region, f.year, f.metric, f.qualifier, f.source, f.quote, f.value, f.unit, f.growth, f.status)
+
+
+def _meta(store: Store, ids: list[str], order: list[int]) -> bytes:
+    return marshal.dumps((
         store.schema,
         [tuple(getattr(s, k) for k in Source.__match_args__) for s in store.sources.values()],
         [tuple(getattr(r, k) for k in Region.__match_args__) for r in store.regions.values()],
@@ -294,8 +307,6 @@ def _encode(store: Store) -> dict:
         ids,
         bytes(order) if len(ids) <= 256 else order,  # the indicator of each figure, in store order
     ))
-    chunks = [meta] + [marshal.dumps(g) for g in groups]
-    return {"chunks": chunks}
 
 
 def _header(key: dict, payload: dict, mac: Callable[..., bytes]) -> bytes:
@@ -343,11 +354,14 @@ class _Blocks:
         self.fd, self.start, self.places, self.mac = fd, start, places, mac
 
     def get(self, n: int):
+        return marshal.loads(self.raw(n))
+
+    def raw(self, n: int) -> bytes:
         at, length, want = self.places[n]
         data = os.pread(self.fd, length, self.start + at)
         if len(data) != length or self.mac(data) != want:
             raise ValueError(f"cache block {n} is damaged")
-        return marshal.loads(data)
+        return data
 
     def __del__(self):
         try:
@@ -357,15 +371,22 @@ class _Blocks:
 
 
 class CachedStore(Store):
-    """A store read from the cache: an indicator's figures are read when first asked for."""
+    """A store read from the cache: an indicator's figures are read when first asked for.
 
-    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild")
+    Until every figure is asked for, `put` changes only the group of the figure's indicator
+    and keeps a log of what it did (`changes`), so that a writer of a store folder can tell
+    which sources changed, and `save` rewrites only the groups that changed.
+    """
+
+    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild", "_extra", "_log")
     _all: list[Figure] | None  # every figure, once asked for
     _blocks: _Blocks
     _ids: list[str]  # indicator ids; the figures of _ids[n] are block n + 1
     _groups: dict[int, list[Figure]]  # the groups read so far
     _order: bytes | list[int]  # the group of each figure, in store order
     _rebuild: Callable[[], Store]
+    _extra: list[Figure]  # figures put since it was read, after those of _order
+    _log: list[tuple[Figure | None, Figure]] | None  # (replaced or None, put), while _all is None
 
     @classmethod
     def open(cls, blocks: _Blocks, rebuild: Callable[[], Store]) -> CachedStore:
@@ -379,6 +400,7 @@ class CachedStore(Store):
         store._all = None  # read from the blocks when first asked for
         store._blocks, store._ids, store._order = blocks, ids, order
         store._groups, store._rebuild = {}, rebuild
+        store._extra, store._log = [], []
         return store
 
     def _group(self, n: int) -> list[Figure]:
@@ -391,6 +413,7 @@ class CachedStore(Store):
     def _from_text(self) -> list[Figure]:
         """Every figure read from the store's text, when the cache file was damaged after opening."""
         self._all = self._rebuild().figures
+        self._log = None
         return self._all
 
     @property
@@ -398,22 +421,74 @@ class CachedStore(Store):
         if self._all is None:
             try:
                 groups = [iter(self._group(n)) for n in range(len(self._ids))]
-                self._all = [next(groups[n]) for n in self._order]
+                self._all = [next(groups[n]) for n in self._order] + self._extra
             except Exception:
                 return self._from_text()
+            self._log = None
         return self._all
 
     @figures.setter
     def figures(self, value: list[Figure] | None) -> None:
         self._all = value
+        self._log = None
 
     def figures_of(self, indicator: str) -> list[Figure]:
         figs = self._all
         if figs is not None:
             return [f for f in figs if f.indicator == indicator]
+        extra = [f for f in self._extra if f.indicator == indicator]
         if indicator not in self._ids:
-            return []
+            return extra
         try:
-            return list(self._group(self._ids.index(indicator)))
+            return self._group(self._ids.index(indicator)) + extra
         except Exception:
             return [f for f in self._from_text() if f.indicator == indicator]
+
+    def put(self, figure: Figure) -> Figure | None:
+        if self._all is not None or self._log is None or figure.indicator not in self._ids:
+            return Store.put(self, figure)
+        try:
+            group = self._group(self._ids.index(figure.indicator))
+        except Exception:
+            self._from_text()
+            return Store.put(self, figure)
+        for figs in (group, self._extra):
+            for i, old in enumerate(figs):
+                if old.source == figure.source and old.key == figure.key:
+                    figs[i] = figure
+                    self._log.append((old, figure))
+                    return old
+        self._extra.append(figure)
+        self._log.append((None, figure))
+        return None
+
+    def changes(self) -> list[tuple[Figure | None, Figure]] | None:
+        """What `put` did, in order, while no one asked for every figure; else None."""
+        return None if self._all is not None else self._log
+
+    def encode(self) -> dict:
+        """The blocks of an entry for this store as it is now: the groups no `put` touched are
+        copied as they were read (checked by their digest), not decoded and encoded again."""
+        if self._all is not None or self._log is None:
+            return _encode(self)
+        try:
+            return self._encode_changed()
+        except Exception:  # a block damaged since it was opened
+            return _encode(self)
+
+    def _encode_changed(self) -> dict:
+        assert self._log is not None
+        touched = {self._ids.index(f.indicator) for pair in self._log for f in pair if f is not None}
+        index = {iid: n for n, iid in enumerate(self._ids)}
+        extra_rows: dict[int, list[tuple]] = {}
+        order = list(self._order)
+        for f in self._extra:
+            extra_rows.setdefault(index[f.indicator], []).append(_row(f))
+            order.append(index[f.indicator])
+        chunks = [_meta(self, self._ids, order)]
+        for n in range(len(self._ids)):
+            if n in touched:
+                chunks.append(marshal.dumps([_row(f) for f in self._group(n)] + extra_rows.get(n, [])))
+            else:
+                chunks.append(self._blocks.raw(n + 1))
+        return {"chunks": chunks}

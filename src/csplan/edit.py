@@ -311,21 +311,25 @@ def _put(store: Store, f: Figure, at: dict[tuple, int] | None = None) -> tuple[s
     is then left empty, as an import only counts them).
     """
     if at is None:
-        i = next((i for i, old in enumerate(store.figures) if old.key == f.key and old.source == f.source), None)
+        old = store.put(f)
+        if old is not None:
+            if repr(old) == repr(f):
+                store.put(old)
+                return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
+            return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
     else:
         i = at.get((f.key, f.source))
-    if i is not None:
-        old = store.figures[i]
-        if repr(old) == repr(f):
-            return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
-        store.figures[i] = f
-        return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
-    store.figures.append(f)
-    if at is not None:
+        if i is not None:
+            old = store.figures[i]
+            if repr(old) == repr(f):
+                return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
+            store.figures[i] = f
+            return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
+        store.figures.append(f)
         at[f.key, f.source] = len(store.figures) - 1
         return "added", ""
     message = f"recorded {_label(f)}: {figure_text(f)}"
-    others = [o for o in store.figures if o.key == f.key and o is not f]
+    others = [o for o in store.figures_of(f.indicator) if o.key == f.key and o is not f]
     if others:
         from .query import current, source_date
 

@@ -6,6 +6,7 @@ output is `records`' job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SCHEMA_VERSION = 1
@@ -108,6 +109,17 @@ class Store:
         """The figures of one indicator, in store order (a cached store reads only these)."""
         return [f for f in self.figures if f.indicator == indicator]
 
+    def put(self, figure: Figure) -> Figure | None:
+        """Add `figure`, or put it in the place of the figure with its key and source, which is
+        returned (a cached store reads only the figures of its indicator to do so)."""
+        figures = self.figures
+        for i, old in enumerate(figures):
+            if old.source == figure.source and old.key == figure.key:
+                figures[i] = figure
+                return old
+        figures.append(figure)
+        return None
+
 
 def number_problem(x) -> str | None:
     """Why a value or growth is outside the range csplan keeps, or None when it is inside.
@@ -115,10 +127,12 @@ def number_problem(x) -> str | None:
     `x` is an int, a float, or a number's text ("1e58", a 5,000-digit integer): the one rule for
     every way a number enters a store (typed, imported, or in the file itself).
     """
-    from decimal import Decimal, InvalidOperation
-
     if isinstance(x, bool):
         return "is not a number"
+    if _plainly_in_range(x):
+        return None
+    from decimal import Decimal, InvalidOperation
+
     try:
         d = Decimal(x if isinstance(x, (int, str)) else repr(x))
     except (InvalidOperation, ValueError):
@@ -140,6 +154,24 @@ def number_problem(x) -> str | None:
     return None
 
 
+def _plainly_in_range(x) -> bool:
+    """A quick yes for the numbers of every real store (an int below 10^15; a float written in
+    at most MAX_DIGITS digits, with no exponent); the rest take the exact rule."""
+    if type(x) is int:
+        return -_LIMIT < x < _LIMIT
+    if type(x) is float:
+        r = repr(x)
+        return "e" not in r and "n" not in r and len(r) - (r[0] == "-") - 1 <= min(MAX_DIGITS, MAX_MAGNITUDE_EXP)
+    if type(x) is str:
+        return _PLAIN_NUMBER.fullmatch(x) is not None and len(x) - x.count("-") - x.count(".") <= _PLAIN_DIGITS
+    return False
+
+
+_LIMIT = 10**MAX_MAGNITUDE_EXP
+_PLAIN_DIGITS = min(MAX_DIGITS, MAX_MAGNITUDE_EXP)
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def number_shown(x) -> str:
     """A number for a message: as written, cut short when long (a 5,000-digit integer)."""
     if isinstance(x, int) and not isinstance(x, bool):
@@ -154,7 +186,9 @@ def number_shown(x) -> str:
 def text_problem(s: str) -> str | None:
     """Why a text cannot be stored, or None: TOML and UTF-8 hold only valid Unicode, and a lone
     surrogate is what an undecodable byte of a command line or file name becomes."""
-    if any("\ud800" <= ch <= "\udfff" for ch in s):
-        at = next(i for i, ch in enumerate(s) if "\ud800" <= ch <= "\udfff")
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError as e:
+        at = e.start
         return f"is not valid Unicode text (character {at + 1} is a byte that is not UTF-8, or half a character)"
     return None

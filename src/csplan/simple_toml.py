@@ -91,6 +91,9 @@ def _tomllib_value(literal: str):
 
 _PLAIN = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*\Z')  # written between quotes as it is
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_KNOWN_KEYS = frozenset(("id", "title", "date", "issuer", "meeting", "region", "name", "name_en", "level", "parent",
+                         "unit", "category", "better", "indicator", "year", "metric", "value", "growth", "qualifier",
+                         "status", "source", "quote"))  # the store's keys, all bare
 
 
 def dumps_table(table: dict) -> str:
@@ -105,7 +108,7 @@ def dumps_table(table: dict) -> str:
             text = str(value)
         else:
             text = None
-        if text is None or not _BARE_KEY.match(key):
+        if text is None or (key not in _KNOWN_KEYS and not _BARE_KEY.match(key)):
             import tomli_w
 
             return tomli_w.dumps(table)

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import remove_stale_temporaries, take_owner, umask, write_atomic, written
 from .model import (
     CATEGORIES,
     DIRECTIONS,
@@ -163,20 +164,54 @@ def parse_toml(text: str, path: Path) -> dict:
 
 
 def load(path: Path, cache: bool = True) -> Store:
-    """The store at `path`, or StoreError naming its first problem.
+    """The store at `path` (a file or a store folder), or StoreError naming its first problem.
 
-    With `cache`, a large store comes from the cache while its file is unchanged (see cache.py).
+    With `cache`, a large store comes from the cache while its files are unchanged (see cache.py).
     """
     if not cache:
-        return checked(read_text(path), path)
+        return checked_store(path)
     from .cache import Entry
 
-    store = Entry.for_file(path).load(rebuild=lambda: checked(read_text(path), path))
+    store = Entry.for_file(path).load(rebuild=lambda: checked_store(path))
     if store is None:
-        data = read_bytes(path)
-        store = checked(decode(data, path), path)
-        Entry(path, data).save(store)  # keyed by the very bytes just checked
+        if path.is_dir():
+            store, state = _read_settled(path)
+            Entry(path, state).save(store)
+        else:
+            data = read_bytes(path)
+            store = checked(decode(data, path), path)
+            Entry(path, data).save(store)  # keyed by the very bytes just checked
     return store
+
+
+def checked_store(path: Path) -> Store:
+    """The store at `path`, a file or a folder, read from its text; StoreError names its first problem."""
+    store, problems = check_store(path)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `csplan validate`)" if len(problems) > 1 else ""
+        raise StoreError(f"{problems[0]}{more}")
+    return store
+
+
+def readable(path: Path) -> None:
+    """StoreError unless `path` is a store that can be read at all: a file of UTF-8 text, or a
+    folder with its store.toml (what they hold is `check_store`'s business)."""
+    if path.is_dir():
+        from .folder import MAIN
+
+        if not os.path.lexists(path / MAIN):
+            raise StoreError(f"{path}: is a directory without {MAIN}, not a store file or a store folder; give the "
+                             "path of a .toml file or of a store folder")
+        read_text(path / MAIN)
+    else:
+        read_text(path)
+
+
+def check_store(path: Path) -> tuple[Store, list[Problem]]:
+    """Parse and validate the store at `path`, a file or a folder; locations name file and line."""
+    if path.is_dir():
+        return _check_folder(path)
+    return check_text(read_text(path), path)
 
 
 def checked(text: str, path: Path) -> Store:
@@ -281,38 +316,60 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
     """Build a Store from parsed TOML, with every problem found (an empty list: valid)."""
     c = _Checker()
     store = Store()
-    for k in doc:
-        if k != "schema" and k not in SECTIONS:
-            c.add("top level", f"unknown key '{k}' (known: schema, {', '.join(SECTIONS)})")
-    schema = doc.get("schema")
-    if schema is None:
-        c.add("top level", f"missing 'schema'; add `schema = {SCHEMA_VERSION}` at the top")
-    elif not isinstance(schema, int) or isinstance(schema, bool) or schema != SCHEMA_VERSION:
-        c.add("top level", f"unknown schema version {schema!r}; this csplan reads version {SCHEMA_VERSION}")
+    sections = _sections(c, doc, SECTIONS, "top level")
+    _head(c, sections, store)
+    _figures(c, sections, store, {})
+    return store, c.problems
 
+
+def _sections(c: _Checker, doc: dict, allowed: tuple[str, ...], where: str, schema: bool = True) -> dict[str, list]:
+    """The arrays of tables of a parsed file, by section (each one a list, maybe empty); its
+    schema line checked where it must have one, and any other key a problem."""
+    known = ("schema", *allowed) if schema else allowed
+    for k in doc:
+        if k not in known:
+            c.add(where, f"unknown key '{k}' (known: {', '.join(known)})")
+    if schema:
+        version = doc.get("schema")
+        if version is None:
+            c.add(where, f"missing 'schema'; add `schema = {SCHEMA_VERSION}` at the top")
+        elif not isinstance(version, int) or isinstance(version, bool) or version != SCHEMA_VERSION:
+            c.add(where, f"unknown schema version {version!r}; this csplan reads version {SCHEMA_VERSION}")
     sections = {}
     for name in SECTIONS:
-        items = doc.get(name, [])
+        items = doc.get(name, []) if name in allowed else []
         if not isinstance(items, list):
             c.add(name, f"must be an array of tables ([[{name}]])")
             items = []
         sections[name] = items
+    return sections
 
+
+def _head(c: _Checker, sections: dict[str, list], store: Store) -> None:
+    """Regions (with their parents), sources and indicators, added to `store`."""
     for i, raw in enumerate(sections["regions"]):
         _region(c, f"regions[{i}]", raw, store)
     _region_parents(c, store)
     for i, raw in enumerate(sections["sources"]):
         _source(c, f"sources[{i}]", raw, store)
-    alias_owner: dict[str, str | None] = {}  # alias → the id of the indicator that took it
+    alias_owner: dict[str, str | None] = {a.casefold(): i.id for i in store.indicators.values() for a in i.aliases}
     for i, raw in enumerate(sections["indicators"]):
         _indicator(c, f"indicators[{i}]", raw, store, alias_owner)
 
-    seen: dict[tuple, str] = {}
+
+def _figures(c: _Checker, sections: dict[str, list], store: Store, seen: dict[tuple, str],
+             source: str | None = None) -> None:
+    """Observations and targets, added to `store`; `seen` holds those of the store so far (for
+    repeats). With `source`, each must be that source's (the figures of a source file)."""
     for section, kind in FIGURE_SECTION.items():
         for i, raw in enumerate(sections[section]):
             where = f"{section}[{i}]"
             fig = _figure(c, where, raw, kind, store)
             if fig is None:
+                continue
+            if source is not None and fig.source != source:
+                c.add(where, f"a figure of source {fig.source!r} belongs in {fig.source}.toml, not in "
+                             f"{source}.toml")
                 continue
             key = (*fig.key, fig.source)
             if key in seen:
@@ -320,7 +377,6 @@ def parse(doc: dict) -> tuple[Store, list[Problem]]:
                 continue
             seen[key] = where
             store.figures.append(fig)
-    return store, c.problems
 
 
 def check_entry(store: Store, section: str, raw: dict):
@@ -331,7 +387,10 @@ def check_entry(store: Store, section: str, raw: dict):
     store is not a problem here (the caller replaces it).
     """
     c = _Checker()
-    store = Store(dict(store.sources), dict(store.regions), dict(store.indicators), store.figures, store.schema)
+    if section in ("sources", "regions", "indicators"):  # checked by adding it to a copy of its section
+        copy = {section: dict(getattr(store, section))}
+        store = Store(copy.get("sources", store.sources), copy.get("regions", store.regions),
+                      copy.get("indicators", store.indicators), store.figures, store.schema)
     obj: Region | Source | Indicator | Figure | None
     if section == "regions":
         obj = _region(c, section, raw, store)
@@ -519,6 +578,291 @@ def _check_metric(c: _Checker, where: str, raw: dict, kind: str, metric: str, va
         c.add(where, f"a task actual has value 1 (done) or 0 (not done), not {value!r}")
 
 
+# --- store folders (see folder.py) -------------------------------------------------------
+
+HEAD_SECTIONS = ("regions", "indicators")  # of a folder's store.toml
+SOURCE_SECTIONS = ("sources", "observations", "targets")  # of one of its source files
+
+
+def _check_folder(path: Path) -> tuple[Store, list[Problem]]:
+    """Parse and validate a store folder, one file at a time (what a file held is let go before
+    the next is read); locations name the file and line."""
+    from .folder import MAIN, source_files
+
+    _settle(path)
+    main = path / MAIN
+    readable(path)
+    text = read_text(main)
+
+    def files():
+        for file in source_files(path):
+            body = read_text(file)
+            yield file, parse_toml(body, file), body
+
+    return _check_parts((main, parse_toml(text, main), text), files())
+
+
+def _check_parts(main: tuple[Path, dict, str | None], sources) -> tuple[Store, list[Problem]]:
+    """Check a folder's store.toml and source files, given as (path, parsed TOML, text or None)."""
+    c = _Checker()
+    store = Store()
+    path, doc, text = main
+    _head(c, _sections(c, doc, HEAD_SECTIONS, "top level"), store)
+    _located(c, 0, text, path)
+    for file, doc, text in sources:
+        n = len(c.problems)
+        sid = file.name.removesuffix(".toml")
+        sections = _sections(c, doc, SOURCE_SECTIONS, "top level", schema=False)
+        tables = sections["sources"]
+        if len(tables) != 1:
+            c.add("top level", f"a source file holds one [[sources]] table, with id = {sid!r}, not {len(tables)}")
+        for i, raw in enumerate(tables):
+            if isinstance(raw, dict) and raw.get("id") != sid:
+                c.add(f"sources[{i}]", f"the source of {file.name} has id = {sid!r}")
+            else:
+                _source(c, f"sources[{i}]", raw, store)
+        _figures(c, sections, store, {}, source=sid)
+        _located(c, n, text, file)
+    return store, c.problems
+
+
+def _located(c: _Checker, since: int, text: str | None, path: Path) -> None:
+    if text is not None:
+        c.problems[since:] = [_locate(p, text, path) for p in c.problems[since:]]
+    else:
+        c.problems[since:] = [Problem(f"{path.name}: {p.where}", p.message) for p in c.problems[since:]]
+
+
+def _settle(path: Path) -> None:
+    """Complete a write of the folder that was cut short, before it is read (see folder.py)."""
+    from .folder import finish, pending
+
+    if not pending(path):
+        return
+    try:
+        with lock(path):
+            finish(path)
+    except OSError as e:
+        raise StoreError(f"{path}: a write to the store was cut short and cannot be completed here ({e.strerror}); "
+                         "run any csplan command that writes, as the store's owner") from None
+
+
+def _read_settled(path: Path, tries: int = 5) -> tuple[Store, bytes]:
+    """A folder's store and the state (folder.signature) it was read in: read again while a writer
+    changed it meanwhile, so that no answer mixes two versions of the store."""
+    from .folder import signature
+
+    for _ in range(tries):
+        state = signature(path)
+        store = checked_store(path)
+        if signature(path) == state:
+            break
+    return store, state
+
+
+def _head_tables(store: Store) -> dict[tuple[str, str], dict]:
+    """The tables of regions, indicators and sources, by (section, id): what a change to them is
+    measured by."""
+    return {(section, k): to_table(v) for section in ("regions", "indicators", "sources")
+            for k, v in getattr(store, section).items()}
+
+
+def _by_source(figures: list[Figure]) -> dict[str, list[Figure]]:
+    groups: dict[str, list[Figure]] = {}
+    for f in figures:
+        groups.setdefault(f.source, []).append(f)
+    return groups
+
+
+def _on_disk(path: Path, sid: str) -> list[Figure]:
+    """The figures of a source file of a folder that has been checked, as the file holds them."""
+    from .folder import source_name
+
+    file = path / source_name(sid)
+    if not file.exists():
+        return []
+    doc = parse_toml(read_text(file), file)
+    return [Figure(kind, t["indicator"], t["region"], t["year"], t["metric"], t["qualifier"], t["source"],
+                   t.get("quote", ""), t.get("value"), t.get("unit"), t.get("growth"), t.get("status"))
+            for section, kind in FIGURE_SECTION.items() for t in doc.get(section, [])]
+
+
+def _replayed(figures: list[Figure], puts: list[Figure]) -> list[Figure]:
+    """`figures` after `Store.put` of each of `puts`, in order."""
+    figures = list(figures)
+    for new in puts:
+        at = next((i for i, f in enumerate(figures) if f.source == new.source and f.key == new.key), None)
+        if at is None:
+            figures.append(new)
+        else:
+            figures[at] = new
+    return figures
+
+
+def main_text(store: Store) -> str:
+    """The canonical text of a folder's store.toml."""
+    tables = [("regions", _clean(r, REGION_KEYS)) for r in store.regions.values()]
+    tables += [("indicators", _clean(i, INDICATOR_KEYS)) for i in store.indicators.values()]
+    return "".join(_chunks(store.schema, tables))
+
+
+def source_tables(store: Store, sid: str, figures: list[Figure]) -> list[tuple[str, dict]]:
+    """A source file's tables in canonical order: the source, then its observations and targets."""
+    order = figure_order(store)
+    tables = [("sources", _clean(store.sources[sid], SOURCE_KEYS))]
+    for kind in ("actual", "target"):
+        tables += [(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
+                   for f in sorted((f for f in figures if f.kind == kind), key=order)]
+    return tables
+
+
+def folder_texts(store: Store) -> dict[str, str]:
+    """Every file of the store as a folder, by name relative to the folder, in canonical form."""
+    from .folder import MAIN, source_name
+
+    groups = _by_source(store.figures)
+    texts = {MAIN: main_text(store)}
+    for sid in sorted(store.sources):
+        texts[source_name(sid)] = "".join(_chunks(None, source_tables(store, sid, groups.get(sid, []))))
+    return texts
+
+
+def _change_folder(path: Path, change, write: bool, cache: bool, every_file: bool = False):
+    """`_change` for a store folder: only the files the change touches are checked and written.
+
+    When regions, indicators or sources were changed or removed (not only added), every file is
+    checked again; otherwise the figures of other sources cannot have become wrong.
+    """
+    from .cache import CachedStore, Entry
+    from .folder import MAIN, commit, signature, source_name
+
+    state = signature(path)
+    store = Entry(path, state, enabled=cache).load(rebuild=lambda: checked_store(path))
+    if store is None:
+        store, problems = _check_folder(path)
+        if problems:
+            raise StoreError(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)")
+    head0 = _head_tables(store)
+    lazy = isinstance(store, CachedStore) and store.changes() is not None
+    before = None if lazy else _idents(store.figures)  # values, not objects: a change may edit a figure
+    result = change(store)
+    head = _head_tables(store)
+    log = store.changes() if isinstance(store, CachedStore) and lazy else None
+    if log is not None:  # only `put` changed figures: the files of their sources, as they are, tell the rest
+        sids = {f.source for pair in log for f in pair if f is not None}
+        on_disk = {sid: _on_disk(path, sid) for sid in sids}
+        olds = {sid: [_ident(f) for f in figs] for sid, figs in on_disk.items()}
+        groups = {sid: _replayed(on_disk[sid], [new for _, new in log if new.source == sid]) for sid in sids}
+        del on_disk
+    else:
+        if before is None:  # the change asked for every figure: compare with the store as it was
+            old = Entry(path, state, enabled=cache).load(rebuild=lambda: checked_store(path)) or checked_store(path)
+            before = _idents(old.figures)
+            del old
+        groups = _by_source(store.figures)
+        sids = {sid for sid in before.keys() | groups.keys()
+                if before.get(sid, []) != [_ident(f) for f in groups.get(sid, [])]}
+        olds = {sid: before.get(sid, []) for sid in sids}
+        del before
+    differ = {k for k in head0.keys() | head.keys() if head0.get(k) != head.get(k)}
+    main = any(section != "sources" for section, _ in differ)
+    sids |= {k for section, k in differ if section == "sources"}
+    only_added = all(k not in differ for k in head0)
+    del head0, head
+    if every_file or not only_added:
+        groups = _by_source(store.figures)
+        if every_file:
+            main, sids = True, set(store.sources) | set(groups)
+    partial = only_added and not every_file  # the other sources' figures were checked when they were written
+    checked_sids = sids if partial else set(store.sources) | set(groups)
+    main_doc = {"schema": store.schema, "regions": [_clean(r, REGION_KEYS) for r in store.regions.values()],
+                "indicators": [_clean(i, INDICATOR_KEYS) for i in store.indicators.values()]}
+
+    def docs():
+        for sid in sorted(checked_sids):
+            if sid not in store.sources:
+                if groups.get(sid):  # figures of a source that is not there: the check says so
+                    yield path / source_name(sid), _doc([("observations", _clean(f, FIGURE_KEYS))
+                                                         for f in groups[sid]]), None
+                continue
+            group = groups.get(sid, [])
+            if partial and len({(*f.key, f.source) for f in group}) == len(group):
+                group = _fresh(olds.get(sid, []), group)
+            yield path / source_name(sid), _doc(source_tables(store, sid, group)), None
+
+    _, problems = _check_parts((path / MAIN, main_doc, None), docs())
+    if problems:
+        raise StoreError(f"refused, the store would not be valid: {problems[0].message}")
+    files: dict[str, bytes | None] = {}
+    if main:
+        files[MAIN] = main_text(store).encode("utf-8")
+    for sid in sorted(sids):
+        name = source_name(sid)
+        if sid in store.sources:
+            files[name] = "".join(_chunks(None, source_tables(store, sid, groups.get(sid, [])))).encode("utf-8")
+        elif os.path.lexists(path / name):
+            files[name] = None
+    files = {name: data for name, data in files.items() if data is None or _differs(path / name, data)}
+    if write and files:
+        commit(path, files)
+        if log is not None:
+            store.sources = dict(sorted(store.sources.items()))
+        else:
+            _in_file_order(store, groups, sids)
+        Entry(path, signature(path), enabled=cache).save(store)
+    return result
+
+
+def _ident(f: Figure) -> tuple:
+    """A figure's fields, told apart as the file would tell them (1 and 1.0 are two numbers there)."""
+    return (f.kind, f.indicator, f.region, f.year, f.metric, f.qualifier, f.source, f.quote, repr(f.value), f.unit,
+            repr(f.growth), f.status)
+
+
+def _idents(figures: list[Figure]) -> dict[str, list[tuple]]:
+    """Each source's figures, as `_ident` gives them."""
+    out: dict[str, list[tuple]] = {}
+    for f in figures:
+        out.setdefault(f.source, []).append(_ident(f))
+    return out
+
+
+def _fresh(old: list[tuple], new: list[Figure]) -> list[Figure]:
+    """The figures of `new` that `old` (their `_ident`s) does not hold."""
+    known = set(old)
+    return [f for f in new if _ident(f) not in known]
+
+
+def _doc(tables: list[tuple[str, dict]]) -> dict:
+    doc: dict = {}
+    for section, table in tables:
+        doc.setdefault(section, []).append(table)
+    return doc
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read() != data
+    except OSError:
+        return True
+
+
+def _in_file_order(store: Store, groups: dict[str, list[Figure]], changed: set[str]) -> None:
+    """Put sources and figures in the order a fresh read of the folder gives, so that an answer
+    from the cache and one from the files are alike."""
+    order = figure_order(store)
+    store.sources = dict(sorted(store.sources.items()))
+    figures: list[Figure] = []
+    for sid in store.sources:
+        group = groups.get(sid, [])
+        if sid in changed:
+            group = [f for kind in ("actual", "target")
+                     for f in sorted((f for f in group if f.kind == kind), key=order)]
+        figures += group
+    store.figures = figures
+
+
 # --- writing ----------------------------------------------------------------------------
 
 
@@ -530,7 +874,7 @@ def _clean(obj, keys: tuple[str, ...]) -> dict:
             continue
         if k == "better" and v == "higher":
             continue
-        out[k] = v
+        out[k] = list(v) if type(v) is list else v  # a copy: the table must not change with the object
     return out
 
 
@@ -556,12 +900,14 @@ def canonical_tables(store: Store) -> list[tuple[str, dict]]:
     return tables
 
 
-def _chunks(schema: int, tables: list[tuple[str, dict]]):
+def _chunks(schema: int | None, tables: list[tuple[str, dict]]):
+    """The text of a file of tables, after its schema line (a folder's source files have none)."""
     from .simple_toml import dumps_table
 
-    yield f"schema = {schema}\n"
-    for section, table in tables:
-        yield f"\n[[{section}]]\n" + dumps_table(table)
+    if schema is not None:
+        yield f"schema = {schema}\n"
+    for n, (section, table) in enumerate(tables):
+        yield f"{'' if n == 0 and schema is None else chr(10)}[[{section}]]\n" + dumps_table(table)
 
 
 def figure_order(store: Store):
@@ -587,7 +933,6 @@ LOCK_POLL = 0.05
 LOCK_NOTICE = 1.0
 #: A lock file holds its writer's process id; a larger file is not one csplan made.
 LOCK_MAX_BYTES = 32
-TEMP_SUFFIX = ".tmp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,12 +958,6 @@ def waiting(seconds: float | None = None, on_wait: Callable[[Path, int | None], 
         _WAITING.reset(token)
 
 
-def written(path: Path) -> Path:
-    """The file a write to `path` replaces: through a symbolic link, the file it points to, so that
-    the link stays a link and the lock and temporary file lie beside the real store."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
-
-
 @contextmanager
 def lock(path: Path, wait: float | None = None, on_wait: Callable[[Path, int | None], None] | None = None):
     """Hold the store's lock, the file `STORE.lock` beside it, while the block runs.
@@ -631,6 +970,10 @@ def lock(path: Path, wait: float | None = None, on_wait: Callable[[Path, int | N
     import fcntl
 
     path = written(path)
+    if path.is_dir():  # a store folder: its lock lies beside its store.toml
+        from .folder import MAIN
+
+        path = path / MAIN
     ambient = _WAITING.get() or Waiting()
     seconds = ambient.seconds if wait is None else wait
     tell = on_wait or ambient.on_wait
@@ -688,7 +1031,7 @@ def _open_lock(path: Path) -> tuple[int, bool]:
         except OSError:
             pass
         else:
-            _take_owner(fd, store, stat.S_IMODE(store.st_mode) & 0o666)
+            take_owner(fd, store, stat.S_IMODE(store.st_mode) & 0o666)
     return fd, writable
 
 
@@ -746,88 +1089,6 @@ def _mark(fd: int, text: str) -> None:
         pass
 
 
-def _take_owner(fd: int, like: os.stat_result, mode: int) -> None:
-    """Give the open file `fd` the owner and group of `like`, and `mode`, as far as the OS allows:
-    only root may give a file away; a user may give it to a group of theirs."""
-    st = os.fstat(fd)
-    if (st.st_uid, st.st_gid) != (like.st_uid, like.st_gid):
-        for uid in (like.st_uid, -1):
-            try:
-                os.fchown(fd, uid, like.st_gid)
-                break
-            except OSError:
-                continue
-    try:
-        os.fchmod(fd, mode)  # after the owner: a change of owner clears the set-id bits
-    except OSError:
-        pass
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Replace `path` with `text` so that a reader, or a crash, sees the old file or the new.
-
-    The new file keeps the old one's owner, group and mode where the OS allows (a new file gets
-    0666 less the umask); through a symbolic link, the file it points to is replaced.
-    """
-    import tempfile
-
-    path = written(path)
-    data = text if isinstance(text, bytes) else text.encode("utf-8")
-    try:
-        old: os.stat_result | None = os.stat(path)
-    except OSError:
-        old = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            if old is not None:
-                _take_owner(fd, old, stat.S_IMODE(old.st_mode))
-            else:
-                os.fchmod(fd, 0o666 & ~_umask())
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _remove_stale_temporaries(path: Path) -> None:
-    """Temporary files a killed writer left behind; only called under the lock, when no writer runs.
-
-    Only the names `write_atomic` gives this store's temporary files: `.NAME.RANDOM.tmp`, where
-    RANDOM holds no dot, so that those of a store whose name extends this one's (`NAME.x`, whose
-    files are `.NAME.x.RANDOM.tmp`) never match.
-    """
-    import glob
-
-    ours = re.compile(rf"\.{re.escape(path.name)}\.\w+{re.escape(TEMP_SUFFIX)}\Z", re.ASCII)
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
-        if ours.match(tmp.name):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
-
-
 def _check_writable(path: Path) -> None:
     try:
         st: os.stat_result | None = os.stat(path)
@@ -846,23 +1107,37 @@ def _check_writable(path: Path) -> None:
 
 
 def update(path: Path, change, dry_run: bool = False, cache: bool = True, *, wait: float | None = None,
-           on_wait: Callable[[Path, int | None], None] | None = None):
+           on_wait: Callable[[Path, int | None], None] | None = None, every_file: bool = False):
     """Apply `change(store) -> message` to the store at `path`, all or nothing.
 
-    Under the store's lock: read, change, check the whole new store, write atomically. If the
-    change raises or the new store has a problem, the file is left byte-identical. Returns what
+    Under the store's lock: read, change, check the new store, write atomically. If the change
+    raises or the new store has a problem, the store is left byte-identical. Returns what
     `change` returns. With `dry_run`, everything but the write (and no lock: nothing is written).
     Through a symbolic link, the file it points to is changed. Behind another writer, the write
-    waits as `lock` says (`wait` seconds, `on_wait` told once).
+    waits as `lock` says (`wait` seconds, `on_wait` told once). A store folder has the files the
+    change touches rewritten (`every_file`: all of them, as `csplan fmt` wants).
     """
-    if dry_run:
-        return _change(path, change, write=False, cache=cache)
+    from .folder import MAIN, SOURCES, finish, remove_temporaries
+
     path = written(path)
-    _check_writable(path)
-    if not path.is_file():
+    folder = path.is_dir()
+    if folder:
+        readable(path)
+    if dry_run:
+        if folder:
+            return _change_folder(path, change, write=False, cache=cache)
+        return _change(path, change, write=False, cache=cache)
+    _check_writable(path / MAIN if folder else path)
+    if folder and (path / SOURCES).is_dir():
+        _check_writable(path / SOURCES / MAIN)
+    if not folder and not path.is_file():
         read_text(path)
     with lock(path, wait, on_wait):
-        _remove_stale_temporaries(path)
+        if folder:
+            finish(path)
+            remove_temporaries(path)
+            return _change_folder(path, change, write=True, cache=cache, every_file=every_file)
+        remove_stale_temporaries(path)
         return _change(path, change, write=True, cache=cache)
 
 
@@ -899,11 +1174,14 @@ def _change(path: Path, change, write: bool, cache: bool = True):
 
 
 def create(path: Path, store: Store, make_folder: bool = False) -> None:
-    """Write a new store file; refuse if one is there. `make_folder` creates its folder first
-    (for the user's store). Through a symbolic link, the file it points to is created."""
+    """Write a new store; refuse if one is there. A path that does not end in .toml becomes a store
+    folder (folder.py). `make_folder` creates its parent folder first (for the user's store).
+    Through a symbolic link, the file it points to is created."""
+    from .folder import wants_folder
+
     path = written(path)
-    if path.exists():
-        raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
+    if path.exists() and not _empty_folder(path):
+        raise StoreError(f"{path}: already exists; csplan never overwrites a store with a new one")
     if make_folder:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -912,7 +1190,42 @@ def create(path: Path, store: Store, make_folder: bool = False) -> None:
     if not path.parent.is_dir():
         raise StoreError(f"{path.parent}: no such folder")
     _check_writable(path)
+    if wants_folder(path):
+        _create_folder(path, store)
+        return
     with lock(path):
         if path.exists():
-            raise StoreError(f"{path}: already exists; csplan init never overwrites a store")
+            raise StoreError(f"{path}: already exists; csplan never overwrites a store with a new one")
         write_atomic(path, dumps(store))
+
+
+def _empty_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink() and not any(path.iterdir())
+
+
+def _create_folder(path: Path, store: Store) -> None:
+    """A new store folder, made whole under a temporary name and renamed into place."""
+    import shutil
+    import tempfile
+
+    from .atomic import sync_folder
+    from .folder import SOURCES
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~umask())
+        (tmp / SOURCES).mkdir()
+        for name, text in folder_texts(store).items():
+            with open(tmp / name, "x", encoding="utf-8") as f:
+                f.write(text)
+                f.flush()
+                os.fsync(f.fileno())
+        sync_folder(tmp / SOURCES)
+        sync_folder(tmp)
+        try:
+            os.rename(tmp, path)  # over nothing, or over an empty folder
+        except OSError:
+            raise StoreError(f"{path}: already exists; csplan never overwrites a store with a new one") from None
+        sync_folder(path.parent)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -6,6 +6,7 @@ no data on stdout except `validate`'s list of problems.
 """
 
 import sys
+from pathlib import Path
 from collections.abc import Iterable
 from typing import Annotated, Optional
 
@@ -13,8 +14,8 @@ import typer
 
 from .app import (QueryArg, SubGroup, _store_option, app, complete_any_category, complete_level, complete_qualifier,
                   complete_record_format, complete_region, complete_source, complete_status, complete_year, fail,
-                  naming, note, store_location, writable_store)
-from .usage import HelpTyper
+                  load, naming, note, store_location, writable_store)
+from .usage import HelpTyper, path as usage_path
 
 
 def _change(ctx: typer.Context, change) -> None:
@@ -362,13 +363,13 @@ def validate(ctx: typer.Context) -> None:
       csplan --store fuzhou.toml validate
     """
     from ..records import escape_cell
-    from ..store import Problem, StoreError, check_text, read_text
+    from ..store import Problem, StoreError, check_store, readable
 
     path = store_location(ctx).path
-    text = read_text(path)
+    readable(path)
     problems: list[Problem] | list[StoreError]
     try:
-        store, problems = check_text(text, path)
+        store, problems = check_store(path)
     except StoreError as e:
         problems = [e]
     for p in problems:
@@ -385,19 +386,35 @@ def fmt(
     ctx: typer.Context,
     check: Annotated[bool, typer.Option("--check",
                                         help="Change nothing; exit 1 if the store is not canonical.")] = False,
+    to: Annotated[Optional[Path], typer.Option(
+        "--to", metavar="PATH", parser=usage_path,
+        help="Write the store anew at PATH instead, in canonical form: a store folder, or one file if PATH "
+             "ends in .toml. PATH must not exist yet.")] = None,
 ) -> None:
     """Rewrite the store in its canonical form.
 
-    A fixed order of tables and keys, no comments, UTF-8 without a byte-order mark.
+    A fixed order of tables and keys, no comments, UTF-8 without a byte-order mark. A large
+    store is quicker as a folder, one file per report (docs/store.md): --to makes one.
 
     \b
     Examples:
       csplan fmt
       csplan fmt --check
+      csplan --store corpus.toml fmt --to corpus
     """
     from ..store import check_text, decode, dumps, read_bytes, update
 
     path = store_location(ctx).path
+    if to is not None:
+        from ..store import create
+
+        with naming(to):
+            create(to, load(ctx))
+        note(f"{to}: written, a copy of {path} as {'one file' if to.suffix.lower() == '.toml' else 'a store folder'}")
+        return
+    if path.is_dir():
+        _fmt_folder(ctx, path, check)
+        return
     data = read_bytes(path)
     text = decode(data, path)  # without the byte-order mark, if the file has one
     store, problems = check_text(text, path)
@@ -419,3 +436,32 @@ def fmt(
     with naming(path):
         update(path, lambda store: None)
     note(f"{path}: rewritten in canonical form")
+
+
+def _fmt_folder(ctx: typer.Context, path, check: bool) -> None:
+    from ..store import check_store, folder_texts, update
+
+    store, problems = check_store(path)
+    if problems:
+        fail(f"{problems[0]} (fix the store first; `csplan validate` lists every problem)", 3)
+    differ = []
+    for name, text in folder_texts(store).items():
+        try:
+            old = (path / name).read_bytes()
+        except OSError:
+            old = b""
+        if old != text.encode("utf-8"):
+            differ.append((path / name, old.decode("utf-8", "replace"), text))
+    if not differ:
+        note(f"{path}: already canonical")
+        return
+    if check:
+        file, old, new = differ[0]
+        a, b = old.splitlines(), new.splitlines()
+        line = next((n for n, (x, y) in enumerate(zip(a, b, strict=False), 1) if x != y), min(len(a), len(b)) + 1)
+        more = f" (and {len(differ) - 1} more files)" if len(differ) > 1 else ""
+        fail(f"{file}:{line}: not in canonical form{more}; run `csplan --store {path} fmt`", 1)
+    path = writable_store(ctx)
+    with naming(path):
+        update(path, lambda store: None, every_file=True)
+    note(f"{path}: rewritten in canonical form ({len(differ)} file{'s' * (len(differ) != 1)})")
