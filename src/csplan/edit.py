@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .records import KEYS
 from .model import (
     DIRECTIONS,
     KINDS,
@@ -29,6 +30,7 @@ from .model import (
     Store,
     number_problem,
     number_shown,
+    plainly_in_range,
     text_problem,
 )
 
@@ -68,6 +70,8 @@ def parse_number(text: str, what: str = "number") -> int | float:
     """A number as printed: "1110" → 1110 (an int stays an int), "1.88" → 1.88, "-3" → -3;
     within the range a store keeps (model.number_problem)."""
     t = text.strip()
+    if plainly_in_range(t):  # a plain number of at most 15 digits, the usual case
+        return float(t) if "." in t else int(t)
     if _INT.match(t) or _DECIMAL.match(t):
         bad = number_problem(t)
         if bad:
@@ -401,6 +405,7 @@ RECORD_FORMATS = ("csv", "tsv", "json")
 _TEXT_FIELDS = ("indicator", "name", "name_en", "category", "region", "kind", "metric", "unit", "qualifier",
                 "status", "better", "source", "quote")
 _NUMBER_FIELDS = ("year", "value", "growth")
+_RECORD_KEYS = frozenset(KEYS)
 
 
 class Row(dict):
@@ -494,7 +499,9 @@ def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
                 if len(cells) != len(header):
                     row.problems.append(f"{len(cells)} cells where the header has {len(header)}")
                 for key, raw in zip(header, cells, strict=False):  # a short or long row is reported above
-                    cell = unescape_cell(raw)
+                    if not raw:
+                        continue
+                    cell = unescape_cell(raw) if "\\" in raw else raw
                     if cell == "":
                         continue
                     value: str | int | float = cell
@@ -740,9 +747,9 @@ def _named(rec: dict, key: str) -> str:
 
 def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, where: str) -> Figure:
     from .records import KEYS
-    from .store import FIGURE_KEYS
+    from .store import FIGURE_KEYS, SECTION_OF_KIND, check_entry, plain_figure
 
-    unknown = [k for k in rec if k not in KEYS]
+    unknown = [k for k in rec if k not in KEYS] if not rec.keys() <= _RECORD_KEYS else []
     if unknown:
         raise CsplanError(f"unknown key {unknown[0]!r}; the keys are those of `csplan list --format json`")
     kind = rec.get("kind")
@@ -774,9 +781,10 @@ def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, 
     if sid not in store.sources:
         _add_entry(store, "sources", Source(sid, sid), "source")
         summary.created["sources"].append(sid)
-    table = {k: rec[k] for k in FIGURE_KEYS if rec.get(k) is not None and rec.get(k) != ""}
-    from .store import SECTION_OF_KIND, check_entry
-
+    table = {k: v for k in FIGURE_KEYS if (v := rec.get(k)) is not None and v != ""}
+    fig = plain_figure(table, kind, store)
+    if fig is not None:
+        return fig
     fig, found = check_entry(store, SECTION_OF_KIND[kind], table)
     if found:
         raise CsplanError("; ".join(p.message for p in found))

@@ -129,7 +129,7 @@ def number_problem(x) -> str | None:
     """
     if isinstance(x, bool):
         return "is not a number"
-    if _plainly_in_range(x):
+    if plainly_in_range(x):
         return None
     from decimal import Decimal, InvalidOperation
 
@@ -154,14 +154,14 @@ def number_problem(x) -> str | None:
     return None
 
 
-def _plainly_in_range(x) -> bool:
+def plainly_in_range(x) -> bool:
     """A quick yes for the numbers of every real store (an int below 10^15; a float written in
     at most MAX_DIGITS digits, with no exponent); the rest take the exact rule."""
     if type(x) is int:
         return -_LIMIT < x < _LIMIT
     if type(x) is float:
         r = repr(x)
-        return "e" not in r and "n" not in r and len(r) - (r[0] == "-") - 1 <= min(MAX_DIGITS, MAX_MAGNITUDE_EXP)
+        return "e" not in r and "n" not in r and len(r) - (r[0] == "-") - 1 <= _PLAIN_DIGITS
     if type(x) is str:
         return _PLAIN_NUMBER.fullmatch(x) is not None and len(x) - x.count("-") - x.count(".") <= _PLAIN_DIGITS
     return False

@@ -7,6 +7,7 @@ The store keeps units as printed (1.88 万人). This module is the one place tha
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 # Longest first: 万亿 before 万 and 亿.
 MAGNITUDES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
@@ -65,6 +66,7 @@ def dimension(base: str) -> str:
     return DIMENSIONS.get(base, COUNT)
 
 
+@lru_cache(maxsize=4096)
 def compatible(a: str | None, b: str | None) -> bool:
     """May a figure in unit `a` belong to an indicator whose unit is `b`?"""
     if not a or not b:

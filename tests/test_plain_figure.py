@@ -1,0 +1,54 @@
+"""The quick path that reads a plain figure table must agree with the rule-by-rule check: it may
+decline any table (the full check then decides), but never accept one the full check refuses,
+nor build another figure than the full check does."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from csplan.locate import bundled_store
+from csplan.store import _Checker, _figure, load, plain_figure, to_table
+
+STORE = load(bundled_store(), cache=False)
+TABLES = [(f.kind, to_table(f)) for f in STORE.figures]
+ODD_VALUES = [None, "", " ", "x", 0, 1, -1, 1.5, True, False, 10**15, -(10**15) + 1, 1e15, float("nan"),
+              float("inf"), 0.1 + 0.2, 2024, 1948, 2101, "2024", [], {}, "\ud800", "亿元", "家", "%", "万人", "个百分点",
+              "value", "growth", "rank", "task", "exact", "about", "estimate", "reported", "gdp", "cangshan",
+              "cangshan-2024-plan", "unknown", "1110"]
+KEYS = ["indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source",
+        "quote", "extra"]
+
+
+def full_check(raw, kind):
+    c = _Checker()
+    fig = _figure(c, "observations[0]", raw, kind, STORE)
+    return (None if c.problems else fig), c.problems
+
+
+@pytest.mark.parametrize("kind, table", TABLES[::7])
+def test_every_table_of_the_bundled_store_takes_the_quick_path(kind, table):
+    quick = plain_figure(dict(table), kind, STORE)
+    assert quick is not None
+    assert quick == full_check(dict(table), kind)[0]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(TABLES), st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(ODD_VALUES + ["DROP"])),
+                                         min_size=1, max_size=3), st.booleans())
+def test_the_quick_path_never_accepts_what_the_full_check_refuses(picked, edits, swap_kind):
+    kind, table = picked
+    if swap_kind:
+        kind = "target" if kind == "actual" else "actual"
+    raw = dict(table)
+    for key, value in edits:
+        if value == "DROP":
+            raw.pop(key, None)
+        else:
+            raw[key] = value
+    quick = plain_figure(dict(raw), kind, STORE)
+    full, problems = full_check(dict(raw), kind)
+    if quick is not None:
+        assert problems == [], (raw, problems)
+        assert repr(quick) == repr(full)
