@@ -300,3 +300,27 @@ def test_leftovers_of_a_killed_writer_are_cleared_by_the_next_write(folder):
     stale.write_text("half a file", encoding="utf-8")
     update(folder, lambda s: None)
     assert not stale.exists()
+
+
+def test_the_corpus_goes_into_a_new_folder_and_a_second_run_changes_no_file(tmp_path):
+    from conftest import unavailable
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    reports = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
+    if len(reports) != 23:
+        unavailable(f"needs the 23 reports of ../shared/corpus beside this checkout ({corpus})")
+    store = tmp_path / "corpus"
+    out = run("extract", corpus, "--apply", "--store", store, "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.splitlines()[-1].startswith("23 reports, 0 failed: added ")
+    names = sorted(files(store))
+    assert len([n for n in names if n.startswith(f"{SOURCES}/")]) == 23 and MAIN in names
+    assert check_store(store)[1] == []
+    before = files(store)
+    again = run("extract", corpus, "--apply", "--store", store, "--format", "csv")
+    assert again.returncode == 0 and " added 0 figures;" in again.stderr.splitlines()[-1]
+    assert files(store) == before
+    as_file = tmp_path / "corpus.toml"
+    assert run("--store", store, "fmt", "--to", as_file).returncode == 0
+    assert run("--store", as_file, "list", "--format", "json").stdout == \
+        run("--store", store, "list", "--format", "json").stdout

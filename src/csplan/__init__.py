@@ -46,7 +46,7 @@ __version__ = "0.1.0"
 # name → module that defines it
 _EXPORTS = {
     "load": "api", "update": "api", "check_targets": "api", "growth": "api", "extract_report": "api",
-    "which_store": "api", "to_records": "api", "read_document": "api",
+    "which_store": "api", "to_records": "api", "read_document": "api", "compare_regions": "api",
     "user_store": "locate", "bundled_store": "locate", "Location": "locate",
     "find_indicator": "query", "select": "query",
     "add_figure": "edit", "new_figure": "edit", "add_indicator": "edit", "add_region": "edit",
@@ -75,7 +75,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .api import check_targets, extract_report, growth, load, read_document, to_records, update, which_store
+    from .api import (check_targets, compare_regions, extract_report, growth, load, read_document, to_records, update,
+                      which_store)
     from .edit import UsageError, add_figure, add_indicator, add_region, add_source, import_records, new_figure
     from .extract import Extraction
     from .locate import Location, bundled_store, user_store

@@ -33,7 +33,7 @@ T = TypeVar("T")
 PathLike = str | os.PathLike
 
 __all__ = ["load", "which_store", "find_indicator", "select", "to_records", "check_targets", "growth",
-           "read_document", "extract_report", "update"]
+           "compare_regions", "read_document", "extract_report", "update"]
 
 
 def which_store(path: PathLike | None = None) -> Location:
@@ -62,6 +62,21 @@ def growth(store: Store, indicators: list[str] | None = None, *, year: int | Non
            region: str | None = None, as_of: str | None = None) -> list[GrowthRow]:
     """Last year's actual growth beside the growth target of `year`, as `csplan growth` lists them."""
     return growth_rows(store, indicators, year=year, region=region, as_of=as_of)
+
+
+def compare_regions(store: Store, indicator: str, year: int, *, kind: str | None = None, level: str | None = None,
+                    within: str | None = None, vs_parent: bool = False, as_of: str | None = None,
+                    tolerance=DEFAULT_TOLERANCE) -> list[dict]:
+    """One indicator across regions in `year`, as `csplan compare` gives them: a record per region
+    (and metric) with its target, actual, outcome and margin, and with `vs_parent` its target's
+    excess over its parent region's (加码). `indicator` is an id, name or alias; `within` a region
+    id. Sorted as the command sorts; raises NotFound when no region has one."""
+    from .compare import compare
+
+    ind = find_indicator(store, indicator)
+    rows = compare(store, ind.id, year, kind=kind, level=level, inside=within, vs_parent=vs_parent, as_of=as_of,
+                   tolerance=tolerance)
+    return [r.record(ind.id, year) for r in rows]
 
 
 def to_records(store: Store, figures: list[Figure]) -> list[dict]:

@@ -1193,8 +1193,8 @@ def update(path: Path, change, dry_run: bool = False, cache: bool = True, *, wai
             return _change_folder(path, change, write=False, cache=cache)
         return _change(path, change, write=False, cache=cache)
     _check_writable(path / MAIN if folder else path)
-    if folder and (path / SOURCES).is_dir():
-        _check_writable(path / SOURCES / MAIN)
+    if folder and (path / SOURCES).is_dir() and not os.access(path / SOURCES, os.W_OK):
+        raise StoreError(f"{path / SOURCES}: the folder is not writable, so the store cannot be changed safely")
     if not folder and not path.is_file():
         read_text(path)
     with lock(path, wait, on_wait):
