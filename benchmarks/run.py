@@ -239,7 +239,7 @@ def large_store(run: Runner, report: Report, work: Path, cs: list[str], env: dic
 
 
 def imports(run: Runner, report: Report, work: Path, cs: list[str], env: dict, rows: Path, into: Path,
-            sizes: tuple[int, ...], n: int) -> None:
+            into_figures: int, sizes: tuple[int, ...], n: int) -> None:
     """Import: rows into an empty store at several sizes (linear, and 100k within its goal), and
     1,000 rows into the 100k store. `rows` are every figure of the corpus-scale store."""
     lines = rows.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -285,7 +285,7 @@ def imports(run: Runner, report: Report, work: Path, cs: list[str], env: dict, r
         run.once(cs + ["--store", str(copy), "value", "gdp", "2024", "--region", "cangshan"])  # warm, as in use
         times.append(run.once(cs + ["--store", str(copy), "import", str(part)], None, "import 1000 rows"))
         shutil.rmtree(copy, ignore_errors=True)
-    report.single(f"import 1,000 rows ({reports} reports) into 100k", times, 2.5)
+    report.single(f"import 1,000 rows ({reports} reports) into {into_figures // 1000}k", times, 2.5)
     rows.unlink()
     print(flush=True)
 
@@ -395,7 +395,7 @@ def main() -> int:
             huge = make_store(work, "huge", args.scale, env, rows)
             large_store(run, report, work, cs, env, huge, args.scale, scale_n, None, 500, with_compare=True)
             shutil.rmtree(huge, ignore_errors=True)
-            imports(run, report, work, cs, env, rows, big, (10_000, 100_000, 500_000), scale_n)
+            imports(run, report, work, cs, env, rows, big, args.figures, (10_000, 100_000, 500_000), scale_n)
 
         print("\nverdicts:")
         for ok, text in report.verdicts:
