@@ -17,6 +17,7 @@ is not touched. This is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import platform
@@ -238,18 +239,39 @@ def large_store(run: Runner, report: Report, work: Path, cs: list[str], env: dic
     print(flush=True)
 
 
+def first_rows(rows: Path, out: Path, count: int, keep=None, column: int = 0) -> set[str]:
+    """The header and the first `count` rows of the CSV `rows` that `keep(cells)` accepts (all,
+    by default), written to `out`, read a line at a time; the values of `column` in them."""
+    seen = set()
+    with open(rows, encoding="utf-8", newline="") as src, open(out, "w", encoding="utf-8", newline="") as dst:
+        dst.write(src.readline())
+        n = 0
+        for line in src:
+            if n >= count:
+                break
+            cells = next(csv.reader([line]))
+            if keep is None or keep(cells):
+                dst.write(line)
+                seen.add(cells[column])
+                n += 1
+    return seen
+
+
 def imports(run: Runner, report: Report, work: Path, cs: list[str], env: dict, rows: Path, into: Path,
             into_figures: int, sizes: tuple[int, ...], n: int) -> None:
     """Import: rows into an empty store at several sizes (linear, and 100k within its goal), and
     1,000 rows into the 100k store. `rows` are every figure of the corpus-scale store."""
-    lines = rows.read_text(encoding="utf-8").splitlines(keepends=True)
-    header, body = lines[0], lines[1:]
+    with open(rows, encoding="utf-8", newline="") as f:  # streamed: this process stays small, and so
+        header = f.readline()                            # do the processes it starts (they begin as its copy)
+        available = sum(1 for _ in f)
+    keys = next(csv.reader([header]))
+    at = keys.index("source")
     per_row = {}
     for size in sizes:
-        if size > len(body):
+        if size > available:
             continue
         part = work / f"rows-{size}.csv"
-        part.write_text(header + "".join(body[:size]), encoding="utf-8")
+        first_rows(rows, part, size)
         store = work / f"empty-{size}"
         subprocess.run(cs + ["--store", str(store), "init"], check=True, env=env, capture_output=True)
         t = run.once(cs + ["--store", str(store), "import", str(part)], None, f"import {size} rows")
@@ -272,12 +294,9 @@ def imports(run: Runner, report: Report, work: Path, cs: list[str], env: dict, r
     have = {line.split(",")[0] for line in subprocess.run(cs + ["--store", str(into), "sources", "--format", "csv"],
                                                           capture_output=True, text=True, check=True,
                                                           env=env).stdout.splitlines()[1:]}
-    keys = header.rstrip("\n").split(",")
-    at = keys.index("source")
-    fresh = [line for line in body if line.split(",")[at] not in have][:1000]
     part = work / "rows-1000.csv"
-    part.write_text(header + "".join(fresh), encoding="utf-8")
-    reports = len({line.split(",")[at] for line in fresh})
+    sources = first_rows(rows, part, 1000, lambda cells: cells[at] not in have, at)
+    reports = len(sources)
     times = []
     for i in range(n):
         copy = work / f"into-{i}"

@@ -87,6 +87,18 @@ def test_a_parser_of_csplan_s_own_answers_alone(monkeypatch):
     assert cmd.make_context("list", ["--year", "2024"]).params["year"] == 2024
 
 
+def test_many_paths_are_taken_as_typer_takes_them(monkeypatch):
+    """`extract PATH…` (a list of words) needs no converter of Typer's, which would load pydantic."""
+    requires_quicken()
+    monkeypatch.delenv("CSPLAN_NO_SPEEDUP", raising=False)
+    cmd = command("extract")
+    paths = next(p for p in cmd.params if p.name == "paths")
+    assert isinstance(paths._runtime_param, fast._QuickTexts)
+    ctx = cmd.make_context("extract", ["a.txt", "reports/", "--format", "json"])
+    assert ctx.params["paths"] == ["a.txt", "reports/"]
+    assert paths._runtime_param.slow is None
+
+
 def test_the_switch_turns_quicken_and_lean_off(monkeypatch):
     monkeypatch.setenv("CSPLAN_NO_SPEEDUP", "1")
     assert quick_params(command("list")) == set()
@@ -127,6 +139,9 @@ CASES = [
     ["value", "gdp", "1990"],  # no answer
     ["show", "--help"],
     ["-h"],
+    ["extract", str(Path(__file__).parent / "fixtures" / "city-2024-plan-report-table.md"), "--region", "city",
+     "--format", "json"],
+    ["extract"],
 ]
 # (the line being completed, a word it must offer)
 COMPLETIONS = [("csplan show g", "gdp"), ("csplan list --format j", "json"), ("csplan sh", "show"),

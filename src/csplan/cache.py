@@ -378,7 +378,7 @@ class CachedStore(Store):
     which sources changed, and `save` rewrites only the groups that changed.
     """
 
-    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild", "_extra", "_log")
+    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild", "_extra", "_log", "_at")
     _all: list[Figure] | None  # every figure, once asked for
     _blocks: _Blocks
     _ids: list[str]  # indicator ids; the figures of _ids[n] are block n + 1
@@ -387,6 +387,7 @@ class CachedStore(Store):
     _rebuild: Callable[[], Store]
     _extra: list[Figure]  # figures put since it was read, after those of _order
     _log: list[tuple[Figure | None, Figure]] | None  # (replaced or None, put), while _all is None
+    _at: dict[str, dict[tuple, tuple[list[Figure], int]]]  # indicator → (source, key) → (its list, place)
 
     @classmethod
     def open(cls, blocks: _Blocks, rebuild: Callable[[], Store]) -> CachedStore:
@@ -400,7 +401,7 @@ class CachedStore(Store):
         store._all = None  # read from the blocks when first asked for
         store._blocks, store._ids, store._order = blocks, ids, order
         store._groups, store._rebuild = {}, rebuild
-        store._extra, store._log = [], []
+        store._extra, store._log, store._at = [], [], {}
         return store
 
     def _group(self, n: int) -> list[Figure]:
@@ -448,19 +449,30 @@ class CachedStore(Store):
         if self._all is not None or self._log is None or figure.indicator not in self._ids:
             return Store.put(self, figure)
         try:
-            group = self._group(self._ids.index(figure.indicator))
+            at = self._places(figure.indicator)
         except Exception:
             self._from_text()
             return Store.put(self, figure)
-        for figs in (group, self._extra):
-            for i, old in enumerate(figs):
-                if old.source == figure.source and old.key == figure.key:
-                    figs[i] = figure
-                    self._log.append((old, figure))
-                    return old
+        place = at.get((figure.source, figure.key))
+        if place is not None:
+            figs, i = place
+            old, figs[i] = figs[i], figure
+            self._log.append((old, figure))
+            return old
+        at[figure.source, figure.key] = (self._extra, len(self._extra))
         self._extra.append(figure)
         self._log.append((None, figure))
         return None
+
+    def _places(self, indicator: str) -> dict[tuple, tuple[list[Figure], int]]:
+        """Where each figure of an indicator is, by source and key: `put` finds its figure at once."""
+        at = self._at.get(indicator)
+        if at is None:
+            group = self._group(self._ids.index(indicator))
+            at = self._at[indicator] = {(f.source, f.key): (group, i) for i, f in enumerate(group)}
+            at.update({(f.source, f.key): (self._extra, i) for i, f in enumerate(self._extra)
+                       if f.indicator == indicator})
+        return at
 
     def changes(self) -> list[tuple[Figure | None, Figure]] | None:
         """What `put` did, in order, while no one asked for every figure; else None."""

@@ -81,7 +81,8 @@ def compare(store: Store, indicator: str, year: int, *, kind: str | None = None,
     regions = within(store, inside) if inside is not None else set(store.regions)
     if level is not None:
         regions = {r for r in regions if store.regions[r].level == level}
-    targets, actuals = Figures(store, "target", as_of=as_of), Figures(store, "actual", as_of=as_of)
+    targets = Figures(store, "target", as_of=as_of, indicator=indicator)  # its own only: a cached store reads one group
+    actuals = Figures(store, "actual", as_of=as_of, indicator=indicator)
     found: dict[tuple[str, str], Row] = {}
     if kind in (None, "target"):
         for f in store.figures_of(indicator):

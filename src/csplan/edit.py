@@ -307,12 +307,12 @@ def _check(store: Store, f: Figure) -> Figure:
     return fig
 
 
-def _put(store: Store, f: Figure, at: dict[tuple, int] | None = None) -> tuple[str, str]:
+def _put(store: Store, f: Figure, at: dict[tuple, int] | None = None, quiet: bool = False) -> tuple[str, str]:
     """Add `f`, or replace the figure with the same key and source: ("added"|"replaced"|"unchanged", message).
 
     `at` maps (key, source) to the position of each figure in store.figures and is kept up to date:
-    an import puts many figures with it in time linear in their number (an added figure's message
-    is then left empty, as an import only counts them).
+    an import puts many figures with it in time linear in their number. With `at` or `quiet`, an
+    added figure's message is left empty, as an import only counts them.
     """
     if at is None:
         old = store.put(f)
@@ -321,6 +321,8 @@ def _put(store: Store, f: Figure, at: dict[tuple, int] | None = None) -> tuple[s
                 store.put(old)
                 return "unchanged", f"unchanged: {_label(f)} is already recorded as {figure_text(f)}"
             return "replaced", f"replaced {_label(f)}: was {figure_text(old)}, now {figure_text(f)}"
+        if quiet:
+            return "added", ""
     else:
         i = at.get((f.key, f.source))
         if i is not None:
@@ -685,9 +687,14 @@ def apply_records(store: Store, records: list[dict], origin: str = "-") -> Impor
         figures.append(fig)
     if bad:
         raise ImportRejected(problems, bad)
-    at = {(old.key, old.source): i for i, old in enumerate(store.figures)}
+    from .cache import CachedStore
+
+    # A store read from the cache puts each figure by its indicator's figures alone (reading only
+    # those); any other store, by a map of every figure's place, made once.
+    lazy = isinstance(store, CachedStore) and store.changes() is not None
+    at = None if lazy else {(old.key, old.source): i for i, old in enumerate(store.figures)}
     for fig in figures:
-        outcome, message = _put(store, fig, at)
+        outcome, message = _put(store, fig, at, quiet=True)
         if outcome == "added":
             summary.added += 1
         elif outcome == "replaced":

@@ -391,7 +391,7 @@ def check_entry(store: Store, section: str, raw: dict):
     if section in ("sources", "regions", "indicators"):  # checked by adding it to a copy of its section
         copy = {section: dict(getattr(store, section))}
         store = Store(copy.get("sources", store.sources), copy.get("regions", store.regions),
-                      copy.get("indicators", store.indicators), store.figures, store.schema)
+                      copy.get("indicators", store.indicators), [], store.schema)  # no figure is read
     obj: Region | Source | Indicator | Figure | None
     if section == "regions":
         obj = _region(c, section, raw, store)
@@ -820,7 +820,7 @@ def _change_folder(path: Path, change, write: bool, cache: bool, every_file: boo
             del old
         groups = _by_source(store.figures)
         sids = {sid for sid in before.keys() | groups.keys()
-                if before.get(sid, []) != [_ident(f) for f in groups.get(sid, [])]}
+                if sid not in before or sid not in groups or before[sid] != [_ident(f) for f in groups[sid]]}
         olds = {sid: before.get(sid, []) for sid in sids}
         del before
     differ = {k for k in head0.keys() | head.keys() if head0.get(k) != head.get(k)}
@@ -894,6 +894,8 @@ def _idents(figures: list[Figure]) -> dict[str, list[tuple]]:
 
 def _fresh(old: list[tuple], new: list[Figure]) -> list[Figure]:
     """The figures of `new` that `old` (their `_ident`s) does not hold."""
+    if not old:
+        return new
     known = set(old)
     return [f for f in new if _ident(f) not in known]
 

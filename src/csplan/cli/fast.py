@@ -127,6 +127,11 @@ def quicken(params) -> int:
         desc = param.type_descriptor
         info = desc.parameter_info
         parse = getattr(info, "parser", None)
+        if (param.nargs != 1 or param.multiple) and parse is None and desc.file_annotation is None \
+                and _list_of_text(desc.annotation):
+            param._runtime_param = _QuickTexts(build)
+            done += 1
+            continue
         if (param.nargs != 1 or param.multiple or desc.file_annotation is not None or getattr(info, "clamp", False)
                 or (parse is not None and not getattr(parse, "parses_alone", False))):
             continue
@@ -254,6 +259,30 @@ def _path(v, ctx):
     except OSError:
         return Path(v)
     return Path(v) if os.access(v, os.R_OK) else None
+
+
+def _list_of_text(annotation) -> bool:
+    """Whether a parameter of many values is declared `list[str]` (`extract PATH…`)."""
+    from typing import get_args, get_origin
+
+    return get_origin(annotation) is list and get_args(annotation) == (str,)
+
+
+class _QuickTexts:
+    """`_Quick` for a parameter of many words (`list[str]`): the words Click gathered, as the list
+    Typer makes of them; anything else goes to Typer's own converter."""
+
+    __slots__ = ("build", "slow")
+
+    def __init__(self, build):
+        self.build, self.slow = build, None
+
+    def coerce(self, value, param, ctx):
+        if isinstance(value, (list, tuple)) and all(type(v) is str for v in value):
+            return list(value)
+        if self.slow is None:
+            self.slow = self.build(param.type_descriptor)
+        return self.slow.coerce(value, param=param, ctx=ctx)
 
 
 class _Quick:
