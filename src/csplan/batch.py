@@ -399,6 +399,8 @@ def add_readings(store: Store, readings: list[Reading], read_from: Store, option
     for reading in readings:
         if reading.extraction is None:
             continue
+        if _repeats_a_source(reading, sources):  # refused whatever a new reading would give: not read again
+            continue
         regions = {k: v for k, v in store.regions.items() if k not in read_from.regions}
         indicators = {k: v for k, v in store.indicators.items() if k not in read_from.indicators}
         if reading.extraction.outdated(regions, indicators):
@@ -408,9 +410,7 @@ def add_readings(store: Store, readings: list[Reading], read_from: Store, option
                 continue
         ext = reading.extraction
         assert ext is not None
-        if ext.source in sources:
-            reading.fail(f"gives the source id {ext.source}, as {sources[ext.source]} does; "
-                         "read it alone with --source ID", 3)
+        if _repeats_a_source(reading, sources):
             continue
         saved = (dict(store.sources), dict(store.regions), dict(store.indicators), list(store.figures))
         try:
@@ -421,6 +421,16 @@ def add_readings(store: Store, readings: list[Reading], read_from: Store, option
             continue
         sources[ext.source] = reading.report.origin
     return readings
+
+
+def _repeats_a_source(reading: Reading, sources: dict[str, str]) -> bool:
+    """Fail a reading whose source id an earlier report of the batch gave: one source holds one
+    report's figures."""
+    sid = reading.extraction.source if reading.extraction else None
+    if sid not in sources:
+        return False
+    reading.fail(f"gives the source id {sid}, as {sources[sid]} does; read it alone with --source ID", 3)
+    return True
 
 
 def merged_store(readings: list[Reading], read_from: Store, options: Options) -> Store:
