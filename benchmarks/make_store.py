@@ -5,9 +5,11 @@
     python benchmarks/make_store.py --figures 500000 --seed 1 big        a store folder
     python benchmarks/make_store.py --figures 500000 --rows rows.csv big   and every figure as import rows
 
-Many regions of one province, years 2005–2025, a yearly plan report per region (a source with
-its date), and for each indicator, region and year: the estimate from that year's report, the
-revised figure from the next year's report, and the target from the previous year's report.
+Many districts and counties of one province, in a three-level tree (the province, its nine
+cities, their districts and counties, each with its level and parent), years 2005–2025, a yearly
+plan report per region (a source with its date), and for each indicator, region and year: the
+estimate from that year's report, the revised figure from the next year's report, and the target
+from the previous year's report.
 Names and quotes are Chinese, in the reports' wording; the file is in csplan's canonical form,
 so `csplan validate` and `csplan fmt --check` accept it. The same N and seed give the same bytes.
 """
@@ -83,15 +85,27 @@ BEFORE = {"more_than": "超", "about": "约", "nearly": "近"}
 AFTER = {"at_least": "以上", "at_most": "以内"}
 
 
+CITY_IDS = ("fuzhou", "xiamen", "quanzhou", "zhangzhou", "putian", "sanming", "nanping", "longyan", "ningde")
+LEVEL_OF_SUFFIX = {"区": "district", "县": "county", "市": "county"}  # a county-level city is a county
+
+
+def tree() -> list[Region]:
+    """The province and its cities: the two levels above the regions that have figures."""
+    return [Region("fujian", "福建省", "Fujian", "province"),
+            *(Region(cid, name, None, "city", "fujian") for cid, name in zip(CITY_IDS, CITIES, strict=True))]
+
+
 def region_list(count: int) -> list[Region]:
-    regions = [Region("cangshan", "福州市仓山区", "Cangshan District, Fuzhou")]
+    """`count` districts and counties, each in its city (the third level of the tree)."""
+    regions = [Region("cangshan", "福州市仓山区", "Cangshan District, Fuzhou", "district", "fuzhou")]
     n = 1
     while len(regions) < count:
-        city = CITIES[n % len(CITIES)]
+        city = n % len(CITIES)
         place = PLACES[(n // len(CITIES)) % len(PLACES)]
         suffix = SUFFIXES[(n // (len(CITIES) * len(PLACES))) % len(SUFFIXES)]
         rid = f"r{n:04d}"
-        regions.append(Region(rid, f"{city}{place}{suffix}" + ("" if n < 324 else f"{n // 324}片区")))
+        regions.append(Region(rid, f"{CITIES[city]}{place}{suffix}" + ("" if n < 324 else f"{n // 324}片区"), None,
+                              LEVEL_OF_SUFFIX[suffix], CITY_IDS[city]))
         n += 1
     return regions
 
@@ -122,7 +136,7 @@ def make(figures: int, seed: int) -> Store:
     per_region = len(INDICATORS) * (len(YEARS) * 3 - 2)
     regions = region_list(max(1, -(-figures // per_region)))
     store = Store()
-    for r in regions:
+    for r in [*tree(), *regions]:
         store.regions[r.id] = r
     for r in regions:
         for y in YEARS:
