@@ -324,3 +324,19 @@ def test_the_corpus_goes_into_a_new_folder_and_a_second_run_changes_no_file(tmp_
     assert run("--store", store, "fmt", "--to", as_file).returncode == 0
     assert run("--store", as_file, "list", "--format", "json").stdout == \
         run("--store", store, "list", "--format", "json").stdout
+
+
+def test_a_figure_edited_in_place_in_a_cached_store_is_written(folder):
+    """A change that edits a figure it read (not through `put`, and without reading every figure)
+    is still seen: the file and the cache both hold the edit."""
+    load(folder)  # now in the cache: the next change reads only what it asks for
+
+    def change(store):
+        fig = next(f for f in store.figures_of("gdp") if f.metric == "value")
+        fig.value = 1234
+        return "edited"
+
+    assert update(folder, change) == "edited"
+    from_files = load(folder, cache=False)
+    assert any(f.indicator == "gdp" and f.value == 1234 for f in from_files.figures)
+    assert sorted(map(repr, load(folder).figures)) == sorted(map(repr, from_files.figures))

@@ -378,7 +378,7 @@ class CachedStore(Store):
     which sources changed, and `save` rewrites only the groups that changed.
     """
 
-    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild", "_extra", "_log", "_at")
+    __slots__ = ("_all", "_blocks", "_ids", "_groups", "_order", "_rebuild", "_extra", "_log", "_at", "_read")
     _all: list[Figure] | None  # every figure, once asked for
     _blocks: _Blocks
     _ids: list[str]  # indicator ids; the figures of _ids[n] are block n + 1
@@ -388,6 +388,7 @@ class CachedStore(Store):
     _extra: list[Figure]  # figures put since it was read, after those of _order
     _log: list[tuple[Figure | None, Figure]] | None  # (replaced or None, put), while _all is None
     _at: dict[str, dict[tuple, tuple[list[Figure], int]]]  # indicator → (source, key) → (its list, place)
+    _read: dict[int, list[tuple]]  # each group's rows as the cache gave them, to tell an edit in place
 
     @classmethod
     def open(cls, blocks: _Blocks, rebuild: Callable[[], Store]) -> CachedStore:
@@ -401,14 +402,18 @@ class CachedStore(Store):
         store._all = None  # read from the blocks when first asked for
         store._blocks, store._ids, store._order = blocks, ids, order
         store._groups, store._rebuild = {}, rebuild
-        store._extra, store._log, store._at = [], [], {}
+        store._extra, store._log, store._at, store._read = [], [], {}, {}
         return store
 
-    def _group(self, n: int) -> list[Figure]:
+    def _group(self, n: int, keep: bool = True) -> list[Figure]:
+        """The figures of group n, read once; with `keep`, its rows are kept too (see `changes`)."""
         figs = self._groups.get(n)
         if figs is None:
             iid = self._ids[n]
-            figs = self._groups[n] = [Figure(k, iid, *rest) for k, *rest in self._blocks.get(n + 1)]
+            rows = self._blocks.get(n + 1)
+            if keep:
+                self._read[n] = rows
+            figs = self._groups[n] = [Figure(k, iid, *rest) for k, *rest in rows]
         return figs
 
     def _from_text(self) -> list[Figure]:
@@ -421,11 +426,11 @@ class CachedStore(Store):
     def figures(self) -> list[Figure]:
         if self._all is None:
             try:
-                groups = [iter(self._group(n)) for n in range(len(self._ids))]
+                groups = [iter(self._group(n, keep=False)) for n in range(len(self._ids))]
                 self._all = [next(groups[n]) for n in self._order] + self._extra
             except Exception:
                 return self._from_text()
-            self._log = None
+            self._log, self._read = None, {}
         return self._all
 
     @figures.setter
@@ -475,8 +480,15 @@ class CachedStore(Store):
         return at
 
     def changes(self) -> list[tuple[Figure | None, Figure]] | None:
-        """What `put` did, in order, while no one asked for every figure; else None."""
-        return None if self._all is not None else self._log
+        """What `put` did, in order, while no one asked for every figure and no figure read from
+        the cache was edited in place; else None (then only a comparison of every figure tells)."""
+        if self._all is not None or self._log is None:
+            return None
+        put = {id(new) for _, new in self._log}
+        for n, figs in self._groups.items():
+            if any(_row(f) != row for f, row in zip(figs, self._read[n], strict=True) if id(f) not in put):
+                return None
+        return self._log
 
     def encode(self) -> dict:
         """The blocks of an entry for this store as it is now: the groups no `put` touched are
