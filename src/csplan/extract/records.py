@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import CsplanError, Indicator, Region, Source, Store
@@ -14,7 +15,6 @@ from .names import PROVINCES, Resolver
 from .clauses import Item, Parser, status_words
 from .passages import actual_sentences, of_other_year, target_sentence
 from .header import Header, YEAR, read_header, year_of
-from .statements import read_statements, spell_id
 
 
 @dataclass
@@ -183,6 +183,8 @@ def _statement_records(text: Text, parser: Parser, actuals: list[Item], summary_
     skip = [(target[0], target[1])] if target else []
     taken = {(r["indicator"], r["year"], r["kind"], r["metric"]) for r in records}
     read = [*actuals, *(target[3] if target else [])]
+    from .statements import read_statements  # --all alone needs it
+
     out: list[dict] = []
     for st in read_statements(text, parser, skip, ay, ty, target[0] if target else None, taken, read):
         base = {"indicator": st.ind.id, "name": st.ind.name, "name_en": st.ind.name_en,
@@ -233,7 +235,10 @@ def extract(
         raise CsplanError("the input is not text (it holds NUL bytes); convert the report to plain text first")
     header = read_header(original)
     text = prepare(original)
-    resolver = Resolver(store, spell_id if every else None)
+    spell: Callable[[str], str] | None = None
+    if every:  # --all alone names indicators the lexicon lacks, and needs statements
+        from .statements import spell_id as spell
+    resolver = Resolver(store, spell)
     parser = Parser(text, resolver)
     notes: list[str] = []
 
