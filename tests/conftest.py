@@ -135,3 +135,48 @@ def ctrl_c_as_a_terminal_gives_it() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def disk_full(monkeypatch, where: str) -> None:
+    """Make the OS call `where` ("fsync" or "replace") fail as on a full disk; or, for "write",
+    make every file opened with os.fdopen take half of what is written to it, then fail."""
+    if where != "write":
+        def boom(*a, **k):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, where, boom)
+        return
+    real_fdopen = os.fdopen
+
+    class HalfWritten:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def write(self, data):
+            self.f.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+
+
+def killed_writer(code: str, path, round_: int, rng, env: dict) -> tuple[str, bool]:
+    """Run the writer `code` (`python -c code PATH ROUND`) and SIGKILL it at a random moment 0.3–1.5 s
+    later: what it printed, and whether the kill ended it. It printed no traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path), str(round_)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(rng.uniform(0.3, 1.5))
+    proc.send_signal(signal.SIGKILL)
+    out, err = proc.communicate(timeout=60)
+    assert "Traceback" not in err, err
+    return out, proc.returncode == -signal.SIGKILL

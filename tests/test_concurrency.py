@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import disk_full, killed_writer
+
 from csplan.model import CsplanError
 from csplan.store import check_text, load, update
 
@@ -87,13 +89,8 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_store(store_cop
     state: dict = {}
     kills = 0
     for round_ in range(1, 13):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(store_copy), str(round_)], env=ENV,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.3, 1.5))
-        proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=60)
-        kills += proc.returncode == -signal.SIGKILL
-        assert "Traceback" not in err, err
+        out, killed = killed_writer(WRITER, store_copy, round_, rng, ENV)
+        kills += killed
         _, problems = check_text(store_copy.read_text(encoding="utf-8"), store_copy)
         assert problems == [], problems[:3]
         stored = {y: v for y, v in gdp_years(store_copy).items() if y < 2020}
@@ -135,31 +132,7 @@ def test_a_write_that_fails_midway_leaves_the_file_byte_identical(store_copy, mo
 
     old = store_copy.read_bytes()
 
-    def boom(*a, **k):
-        raise OSError(28, "No space left on device")
-
-    if broken == "write":
-        import csplan.store as store_module
-
-        real_fdopen = os.fdopen
-
-        class Failing:
-            def __init__(self, f):
-                self.f = f
-
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                self.f.close()
-
-            def write(self, data):
-                self.f.write(data[: len(data) // 2])
-                raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
-    else:
-        monkeypatch.setattr(os, broken, boom)
+    disk_full(monkeypatch, broken)
     with pytest.raises(OSError):
         update(store_copy, lambda s: add_figure(s, new_figure(s, "actual", "gdp", 2030, value="1200")))
     monkeypatch.undo()

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
+
+from conftest import disk_full, killed_writer
 
 from csplan.edit import add_figure, new_figure
 from csplan.folder import JOURNAL, MAIN, SOURCES
@@ -219,13 +219,8 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_store(folder):
     state: dict = {}
     kills = 0
     for round_ in range(1, 11):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(folder), str(round_)], env=ENV,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.3, 1.5))
-        proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate(timeout=60)
-        kills += proc.returncode == -signal.SIGKILL
-        assert "Traceback" not in err, err
+        out, killed = killed_writer(WRITER, folder, round_, rng, ENV)
+        kills += killed
         store, problems = check_store(folder)  # completes a commit the kill cut short
         assert problems == [], problems[:3]
         stored: dict = {}
@@ -249,33 +244,11 @@ def test_a_writer_killed_at_any_moment_leaves_the_old_or_the_new_store(folder):
 def test_a_write_that_fails_midway_leaves_every_file_byte_identical(folder, monkeypatch, broken):
     before = files(folder)
 
-    def boom(*a, **k):
-        raise OSError(28, "No space left on device")
-
     def change(s):
         s.indicators["gdp"].aliases.append("总量")  # two files: store.toml and the source's
         return add_figure(s, new_figure(s, "actual", "gdp", 2030, value="1200"))
 
-    if broken == "write":
-        real_fdopen = os.fdopen
-
-        class Failing:
-            def __init__(self, f):
-                self.f = f
-
-            def __enter__(self):
-                return self
-
-            def __exit__(self, *exc):
-                self.f.close()
-
-            def write(self, data):
-                self.f.write(data[: len(data) // 2])
-                raise OSError(28, "No space left on device")
-
-        monkeypatch.setattr(os, "fdopen", lambda fd, mode: Failing(real_fdopen(fd, mode)))
-    else:
-        monkeypatch.setattr(os, broken, boom)
+    disk_full(monkeypatch, broken)
     with pytest.raises(OSError):
         update(folder, change)
     monkeypatch.undo()
