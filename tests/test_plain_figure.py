@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csplan.locate import bundled_store
-from csplan.store import _Checker, _figure, load, plain_figure, to_table
+from csplan.store import _Checker, _figure_by_rules, load, plain_figure, to_table
 
 STORE = load(bundled_store(), cache=False)
 TABLES = [(f.kind, to_table(f)) for f in STORE.figures]
@@ -23,7 +23,7 @@ KEYS = ["indicator", "region", "year", "metric", "value", "unit", "growth", "qua
 
 def full_check(raw, kind):
     c = _Checker()
-    fig = _figure(c, "observations[0]", raw, kind, STORE)
+    fig = _figure_by_rules(c, "observations[0]", raw, kind, STORE)
     return (None if c.problems else fig), c.problems
 
 
@@ -32,6 +32,33 @@ def test_every_table_of_the_bundled_store_takes_the_quick_path(kind, table):
     quick = plain_figure(dict(table), kind, STORE)
     assert quick is not None
     assert quick == full_check(dict(table), kind)[0]
+
+
+def kinds_of_table() -> list[tuple[str, dict]]:
+    """One table of each kind and metric the bundled store has, and each with its kind swapped."""
+    seen: dict[tuple, tuple[str, dict]] = {}
+    for kind, table in TABLES:
+        seen.setdefault((kind, table["metric"], "growth" in table, "unit" in table), (kind, table))
+    picked = list(seen.values())
+    return picked + [("target" if k == "actual" else "actual", t) for k, t in picked]
+
+
+@pytest.mark.parametrize("kind, table", kinds_of_table(), ids=lambda x: x if isinstance(x, str) else x["metric"])
+def test_every_single_change_of_a_table_gets_the_same_verdict(kind, table):
+    """Every key set to every odd value, or dropped, one at a time: the quick path accepts only
+    what the full check accepts, and builds the same figure."""
+    for key in KEYS:
+        for value in ODD_VALUES + ["DROP"]:
+            raw = dict(table)
+            if value == "DROP":
+                raw.pop(key, None)
+            else:
+                raw[key] = value
+            quick = plain_figure(dict(raw), kind, STORE)
+            full, problems = full_check(dict(raw), kind)
+            if quick is not None:
+                assert problems == [], (raw, problems)
+                assert repr(quick) == repr(full)
 
 
 @settings(max_examples=600, deadline=None)

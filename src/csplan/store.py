@@ -505,9 +505,15 @@ def valid_date(s: str) -> bool:
 
 
 def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
+    """The figure a table holds, or None with its problems added to `c`."""
     fig = plain_figure(raw, kind, store)
     if fig is not None:
         return fig
+    return _figure_by_rules(c, where, raw, kind, store)
+
+
+def _figure_by_rules(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
+    """`_figure`, rule by rule: every problem named."""
     required: tuple[str, ...] = ("indicator", "region", "year", "metric", "qualifier", "source")
     if kind == "actual":
         required += ("status",)
