@@ -21,6 +21,25 @@ KEYS = ["indicator", "region", "year", "metric", "value", "unit", "growth", "qua
         "quote", "extra"]
 
 
+def edited(table: dict, edits) -> dict:
+    """`table` with each (key, value) of `edits` set, or the key dropped where the value is "DROP"."""
+    raw = dict(table)
+    for key, value in edits:
+        if value == "DROP":
+            raw.pop(key, None)
+        else:
+            raw[key] = value
+    return raw
+
+
+def assert_same_verdict(raw: dict, kind: str) -> None:
+    quick = plain_figure(dict(raw), kind, STORE)
+    full, problems = full_check(dict(raw), kind)
+    if quick is not None:
+        assert problems == [], (raw, problems)
+        assert repr(quick) == repr(full)
+
+
 def full_check(raw, kind):
     c = _Checker()
     fig = _figure_by_rules(c, "observations[0]", raw, kind, STORE)
@@ -49,16 +68,7 @@ def test_every_single_change_of_a_table_gets_the_same_verdict(kind, table):
     what the full check accepts, and builds the same figure."""
     for key in KEYS:
         for value in ODD_VALUES + ["DROP"]:
-            raw = dict(table)
-            if value == "DROP":
-                raw.pop(key, None)
-            else:
-                raw[key] = value
-            quick = plain_figure(dict(raw), kind, STORE)
-            full, problems = full_check(dict(raw), kind)
-            if quick is not None:
-                assert problems == [], (raw, problems)
-                assert repr(quick) == repr(full)
+            assert_same_verdict(edited(table, [(key, value)]), kind)
 
 
 @settings(max_examples=600, deadline=None)
@@ -68,14 +78,4 @@ def test_the_quick_path_never_accepts_what_the_full_check_refuses(picked, edits,
     kind, table = picked
     if swap_kind:
         kind = "target" if kind == "actual" else "actual"
-    raw = dict(table)
-    for key, value in edits:
-        if value == "DROP":
-            raw.pop(key, None)
-        else:
-            raw[key] = value
-    quick = plain_figure(dict(raw), kind, STORE)
-    full, problems = full_check(dict(raw), kind)
-    if quick is not None:
-        assert problems == [], (raw, problems)
-        assert repr(quick) == repr(full)
+    assert_same_verdict(edited(table, edits), kind)

@@ -474,7 +474,7 @@ def read_records(text: str, fmt: str | None = None, name: str | None = None) -> 
 def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
     import csv
 
-    from .records import KEYS, unescape_cell
+    from .records import unescape_cell
 
     import io
 
@@ -525,7 +525,6 @@ def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
 def _read_json(text: str, label: str) -> list[Row]:
     import json
 
-    from .records import KEYS
 
     try:
         doc = json.loads(text, parse_int=_json_int)
@@ -753,7 +752,6 @@ def _named(rec: dict, key: str) -> str:
 
 
 def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, where: str) -> Figure:
-    from .records import KEYS
     from .store import FIGURE_KEYS, SECTION_OF_KIND, check_entry, plain_figure
 
     unknown = [k for k in rec if k not in KEYS] if not rec.keys() <= _RECORD_KEYS else []

@@ -52,6 +52,9 @@ DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 SOURCE_KEYS = ("id", "title", "date", "issuer", "meeting", "region")
 REGION_KEYS = ("id", "name", "name_en", "level", "parent")
 INDICATOR_KEYS = ("id", "name", "name_en", "unit", "category", "better", "aliases")
+#: The keys every figure table has, by kind.
+REQUIRED_KEYS = {"actual": ("indicator", "region", "year", "metric", "qualifier", "source", "status"),
+                 "target": ("indicator", "region", "year", "metric", "qualifier", "source")}
 FIGURE_KEYS = ("indicator", "region", "year", "metric", "value", "unit", "growth", "qualifier", "status", "source",
                "quote")
 
@@ -514,10 +517,7 @@ def _figure(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | N
 
 def _figure_by_rules(c: _Checker, where: str, raw, kind: str, store: Store) -> Figure | None:
     """`_figure`, rule by rule: every problem named."""
-    required: tuple[str, ...] = ("indicator", "region", "year", "metric", "qualifier", "source")
-    if kind == "actual":
-        required += ("status",)
-    if c.table(where, raw, FIGURE_KEYS, required) is None:
+    if c.table(where, raw, FIGURE_KEYS, REQUIRED_KEYS[kind]) is None:
         return None
     n = len(c.problems)
     ind = c.text(where, raw, "indicator")
@@ -582,8 +582,7 @@ def _metric_keys(metric: str, kind: str) -> tuple[frozenset[str], frozenset[str]
 
 _METRIC_KEYS = {(m, k): _metric_keys(m, k) for m in METRICS for k in FIGURE_SECTION.values()}
 _KEY_SET = frozenset(FIGURE_KEYS)
-_REQUIRED = {"actual": frozenset(("indicator", "region", "year", "metric", "qualifier", "source", "status")),
-             "target": frozenset(("indicator", "region", "year", "metric", "qualifier", "source"))}
+_REQUIRED = {kind: frozenset(keys) for kind, keys in REQUIRED_KEYS.items()}
 
 
 def plain_figure(raw, kind: str, store: Store) -> Figure | None:
@@ -627,13 +626,11 @@ def plain_figure(raw, kind: str, store: Store) -> Figure | None:
 
 
 def _check_metric(c: _Checker, where: str, raw: dict, kind: str, metric: str, value) -> None:
-    rules = dict(zip(("value", "unit", "growth"), METRIC_FIELDS[metric], strict=True))
-    if metric == "task" and kind == "actual":
-        rules["value"] = "required"
-    for key, rule in rules.items():
-        if rule == "required" and key not in raw:
+    required, absent = _METRIC_KEYS[metric, kind]
+    for key in ("value", "unit", "growth"):
+        if key in required and key not in raw:
             c.add(where, f"a {metric} {kind} needs '{key}'")
-        elif rule == "absent" and key in raw:
+        elif key in absent and key in raw:
             c.add(where, f"a {metric} {kind} has no '{key}'; remove it (or change 'metric')")
     if metric == "growth" and raw.get("unit") not in (None, "%"):
         c.add(where, f"the unit of a growth figure is '%', not {raw.get('unit')!r}")
@@ -656,7 +653,8 @@ def _check_folder(path: Path) -> tuple[Store, list[Problem]]:
 
     _settle(path)
     main = path / MAIN
-    readable(path)
+    if not os.path.lexists(main):
+        readable(path)  # says what is wrong
     text = read_text(main)
 
     def files():
