@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .records import KEYS
+from .records import KEYS, unescape_cell
 from .model import (
     DIRECTIONS,
     KINDS,
@@ -32,6 +32,17 @@ from .model import (
     number_shown,
     plainly_in_range,
     text_problem,
+)
+from .store import (
+    FIGURE_KEYS,
+    INDICATOR_ID,
+    SECTION_OF_KIND,
+    check_entry,
+    decode,
+    plain_figure,
+    read_bytes,
+    to_table,
+    update,
 )
 
 
@@ -91,7 +102,10 @@ def parse_number(text: str, what: str = "number") -> int | float:
 
 
 def parse_year(text: str | int) -> int:
-    year = text if isinstance(text, int) else (int(text.strip()) if _INT.match(text.strip()) else None)
+    if type(text) is str and text.isascii() and text.isdigit():  # the usual case
+        year: int | None = int(text)
+    else:
+        year = text if isinstance(text, int) else (int(text.strip()) if _INT.match(text.strip()) else None)
     if year is None:
         raise UsageError(f"year {text!r} is not a whole number; write it as 2025")
     if not YEAR_MIN <= year <= YEAR_MAX:
@@ -268,8 +282,6 @@ def typed_text(*options: tuple[str, str | None]) -> None:
 
 def add_indicator_hint(query: str, unit: str | None = None) -> str:
     """The `csplan indicator add` command that would create the indicator `query` names."""
-    from .store import INDICATOR_ID
-
     q = query.strip()
     u = _shell_word(unit) if unit else "UNIT"
     if INDICATOR_ID.match(q):
@@ -299,8 +311,6 @@ def _label(f: Figure) -> str:
 
 
 def _check(store: Store, f: Figure) -> Figure:
-    from .store import SECTION_OF_KIND, check_entry, to_table
-
     fig, problems = check_entry(store, SECTION_OF_KIND[f.kind], to_table(f))
     if problems:
         raise CsplanError("; ".join(p.message for p in problems))
@@ -360,8 +370,6 @@ def add_figure(store: Store, figure: Figure) -> str:
 
 
 def _add_entry(store: Store, section: str, obj, what: str) -> str:
-    from .store import check_entry, to_table
-
     existing = getattr(store, section)
     if obj.id in existing:
         raise CsplanError(f"{what} {obj.id!r} already exists; choose another id")
@@ -425,8 +433,6 @@ def read_input(name: str) -> str:
     """The text of a file, or of stdin for "-"; one-line errors naming the file."""
     import sys
 
-    from .store import decode, read_bytes
-
     if name == "-":
         if sys.stdin is None:
             raise CsplanError("stdin is closed; pipe the input in, or give a file name instead of -")
@@ -473,9 +479,6 @@ def read_records(text: str, fmt: str | None = None, name: str | None = None) -> 
 
 def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
     import csv
-
-    from .records import unescape_cell
-
     import io
 
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -493,27 +496,27 @@ def _read_delimited(text: str, delimiter: str, label: str) -> list[Row]:
         if missing:
             raise ImportRejected([f"{label}:1: missing column {missing[0]!r}; the header must name at least "
                                   "indicator, region, year, kind, metric, qualifier and source"])
+        numbers = [(key, f"'{key}'") for key in header if key in _NUMBER_FIELDS]
+        blank = dict.fromkeys(KEYS)
         rows = []
         line = reader.line_num + 1
         for cells in reader:
             if cells:
-                row = Row(dict.fromkeys(KEYS), line=line)
+                row = Row(blank, line=line)
                 if len(cells) != len(header):
                     row.problems.append(f"{len(cells)} cells where the header has {len(header)}")
-                for key, raw in zip(header, cells, strict=False):  # a short or long row is reported above
-                    if not raw:
-                        continue
-                    cell = unescape_cell(raw) if "\\" in raw else raw
-                    if cell == "":
-                        continue
-                    value: str | int | float = cell
-                    if key in _NUMBER_FIELDS:
+                # A short or long row is reported above; its cells are read as far as they go.
+                if "\\" in delimiter.join(cells):
+                    cells = [unescape_cell(raw) for raw in cells]
+                row.update({key: cell for key, cell in zip(header, cells, strict=False) if cell})
+                for key, what in numbers:
+                    cell = row[key]
+                    if cell is not None:
                         try:
-                            value = parse_year(cell) if key == "year" else parse_number(cell, f"'{key}'")
+                            row[key] = parse_year(cell) if key == "year" else parse_number(cell, what)
                         except CsplanError as e:
                             row.problems.append(str(e))
-                            continue
-                    row[key] = value
+                            row[key] = None
                 rows.append(row)
             line = reader.line_num + 1
     except csv.Error as e:
@@ -641,8 +644,6 @@ def import_records(path: Path, records: Iterable[dict], dry_run: bool = False,
     "record N"). `dry_run` checks everything and writes nothing. `origin` names the input in
     messages.
     """
-    from .store import update
-
     records = list(records)
     origin = origin or "-"
     summary = update(Path(path), lambda store: apply_records(store, records, origin), dry_run=dry_run)
@@ -656,7 +657,7 @@ def apply_records(store: Store, records: list[dict], origin: str = "-") -> Impor
     problems: list[str] = []  # the first REPORTED_BAD_ROWS only; `bad` counts them all
     bad = 0
     made: dict[str, tuple] = {}
-    seen: dict[tuple, str] = {}
+    seen: dict[tuple, tuple[int | None, int]] = {}  # (line, n) of each figure's record
     figures = []
 
     def reject(message: str) -> None:
@@ -667,22 +668,23 @@ def apply_records(store: Store, records: list[dict], origin: str = "-") -> Impor
 
     for n, rec in enumerate(records, 1):
         line = getattr(rec, "line", None)
-        where = f"{origin}:{line}" if line else f"{origin}: record {n}"
-        own = getattr(rec, "problems", [])
+        own = getattr(rec, "problems", None)
         if own:
-            reject(f"{where}: {'; '.join(own)}")
+            reject(f"{_where(origin, line, n)}: {'; '.join(own)}")
             continue
         try:
-            fig = _record_figure(store, rec, made, summary, where)
+            fig = _record_figure(store, rec, made, summary, (origin, line, n))
         except CsplanError as e:
-            reject(f"{where}: {e}")
+            reject(f"{_where(origin, line, n)}: {e}")
             continue
         key = (*fig.key, fig.source)
         if key in seen:
-            reject(f"{where}: the same figure as {seen[key]} (same indicator, region, year, kind, metric and "
-                   "source); keep one")
+            first_line, first_n = seen[key]
+            first = f"line {first_line}" if first_line else f"record {first_n}"
+            reject(f"{_where(origin, line, n)}: the same figure as {first} "
+                   "(same indicator, region, year, kind, metric and source); keep one")
             continue
-        seen[key] = f"line {line}" if line else f"record {n}"
+        seen[key] = (line, n)
         figures.append(fig)
     if bad:
         raise ImportRejected(problems, bad)
@@ -743,6 +745,11 @@ def _placed(store: Store, ext) -> list[Region]:
     return placed
 
 
+def _where(origin: str, line: int | None, n: int) -> str:
+    """Where the `n`th record is, in messages: "FILE:LINE", or "FILE: record N"."""
+    return f"{origin}:{line}" if line else f"{origin}: record {n}"
+
+
 def _named(rec: dict, key: str) -> str:
     """The id a record gives in `key` ("indicator", "region" or "source")."""
     v = rec.get(key)
@@ -751,9 +758,9 @@ def _named(rec: dict, key: str) -> str:
     return v
 
 
-def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, where: str) -> Figure:
-    from .store import FIGURE_KEYS, SECTION_OF_KIND, check_entry, plain_figure
-
+def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, where: tuple) -> Figure:
+    """The figure a record gives (creating its indicator, region and source if the store lacks
+    them); `where` is the record's (origin, line, n), for messages."""
     unknown = [k for k in rec if k not in KEYS] if not rec.keys() <= _RECORD_KEYS else []
     if unknown:
         raise CsplanError(f"unknown key {unknown[0]!r}; the keys are those of `csplan list --format json`")
@@ -775,7 +782,7 @@ def _record_figure(store: Store, rec: dict, made: dict, summary: ImportSummary, 
         for key in ("name", "name_en", "category", "better"):
             if rec.get(key) is not None and rec[key] != getattr(ind, key):
                 raise CsplanError(f"{key} {rec[key]!r} of new indicator {iid!r} differs from "
-                                  f"{getattr(ind, key)!r} at {first_where}; make them the same")
+                                  f"{getattr(ind, key)!r} at {_where(*first_where)}; make them the same")
         if ind.unit is None and unit:
             ind.unit = unit
     elif rec.get("better") not in (None, *DIRECTIONS):

@@ -100,17 +100,20 @@ def dumps_table(table: dict) -> str:
     """`tomli_w.dumps(table)`, byte for byte; written here when every value is a plain string or a
     number (a figure's table), which is several times faster."""
     lines = []
+    strings = []
     for key, value in table.items():
         kind = type(value)
-        if kind is str and _PLAIN.match(value):
-            text = f'"{value}"'
+        if kind is str:
+            strings.append(value)
+            lines.append(f'{key} = "{value}"\n')
         elif kind is int or kind is float:
-            text = str(value)
+            lines.append(f"{key} = {value}\n")
         else:
-            text = None
-        if text is None or (key not in _KNOWN_KEYS and not _BARE_KEY.match(key)):
-            import tomli_w
+            break
+    else:  # every string plain (so are they joined, and only then) and every key bare
+        if _PLAIN.match("".join(strings)) and (table.keys() <= _KNOWN_KEYS
+                                               or all(_BARE_KEY.match(key) for key in table)):
+            return "".join(lines)
+    import tomli_w
 
-            return tomli_w.dumps(table)
-        lines.append(f"{key} = {text}\n")
-    return "".join(lines)
+    return tomli_w.dumps(table)

@@ -39,6 +39,7 @@ from .model import (
     plainly_in_range,
     text_problem,
 )
+from .units import compatible
 
 SECTIONS = ("sources", "regions", "indicators", "observations", "targets")
 FIGURE_SECTION = {"observations": "actual", "targets": "target"}
@@ -550,8 +551,6 @@ def _figure_by_rules(c: _Checker, where: str, raw, kind: str, store: Store) -> F
         _check_metric(c, where, raw, kind, metric, value)
     indicator = store.indicators.get(ind) if ind else None
     if unit and indicator and indicator.unit and metric == "value":
-        from .units import compatible
-
         if not compatible(unit, indicator.unit):
             c.add(where, f"unit {unit!r} cannot measure {ind!r}, whose unit is {indicator.unit!r}")
     if len(c.problems) > n:
@@ -617,8 +616,6 @@ def plain_figure(raw, kind: str, store: Store) -> Figure | None:
             or (metric == "task" and kind == "actual" and value not in (0, 1))):
         return None
     if unit and metric == "value":
-        from .units import compatible
-
         own = store.indicators[ind].unit
         if own and not compatible(unit, own):
             return None
@@ -769,14 +766,16 @@ def main_text(store: Store) -> str:
     return "".join(_chunks(store.schema, tables))
 
 
-def source_tables(store: Store, sid: str, figures: list[Figure]) -> list[tuple[str, dict]]:
-    """A source file's tables in canonical order: the source, then its observations and targets."""
+def file_order(store: Store, figures: list[Figure]) -> list[Figure]:
+    """A source's figures in the order its file holds them: observations, then targets."""
     order = figure_order(store)
-    tables = [("sources", _clean(store.sources[sid], SOURCE_KEYS))]
-    for kind in ("actual", "target"):
-        tables += [(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
-                   for f in sorted((f for f in figures if f.kind == kind), key=order)]
-    return tables
+    return [f for kind in ("actual", "target") for f in sorted((f for f in figures if f.kind == kind), key=order)]
+
+
+def source_tables(store: Store, sid: str, figures: list[Figure]) -> list[tuple[str, dict]]:
+    """A source file's tables: the source, then `figures`, which are in `file_order`."""
+    return [("sources", _clean(store.sources[sid], SOURCE_KEYS)),
+            *((SECTION_OF_KIND[f.kind], _clean(f, FIGURE_KEYS)) for f in figures)]
 
 
 def folder_texts(store: Store) -> dict[str, str]:
@@ -786,7 +785,7 @@ def folder_texts(store: Store) -> dict[str, str]:
     groups = _by_source(store.figures)
     texts = {MAIN: main_text(store)}
     for sid in sorted(store.sources):
-        texts[source_name(sid)] = "".join(_chunks(None, source_tables(store, sid, groups.get(sid, []))))
+        texts[source_name(sid)] = "".join(_chunks(None, source_tables(store, sid, file_order(store, groups.get(sid, [])))))
     return texts
 
 
@@ -850,8 +849,10 @@ def _change_folder(path: Path, change, write: bool, cache: bool, every_file: boo
                 if group:  # figures of a source that is not there: the check says so
                     yield path / source_name(sid), _doc([("observations", _clean(f, FIGURE_KEYS)) for f in group]), None
                 continue
+            group = file_order(store, group)
             tables = source_tables(store, sid, group)
             if sid in sids:
+                groups[sid] = group  # as the file written will hold them
                 texts[sid] = "".join(_chunks(None, tables)).encode("utf-8")
             if partial and len({(*f.key, f.source) for f in group}) == len(group):
                 fresh = _fresh(olds.get(sid, []), group)
@@ -877,7 +878,7 @@ def _change_folder(path: Path, change, write: bool, cache: bool, every_file: boo
         if log is not None:
             store.sources = dict(sorted(store.sources.items()))
         else:
-            _in_file_order(store, groups, sids)
+            _in_file_order(store, groups)
         Entry(path, signature(path), enabled=cache).save(store)
     return result
 
@@ -919,19 +920,12 @@ def _differs(path: Path, data: bytes) -> bool:
         return True
 
 
-def _in_file_order(store: Store, groups: dict[str, list[Figure]], changed: set[str]) -> None:
+def _in_file_order(store: Store, groups: dict[str, list[Figure]]) -> None:
     """Put sources and figures in the order a fresh read of the folder gives, so that an answer
-    from the cache and one from the files are alike."""
-    order = figure_order(store)
+    from the cache and one from the files are alike (`groups`: each source's figures, those of
+    the sources written in `file_order`)."""
     store.sources = dict(sorted(store.sources.items()))
-    figures: list[Figure] = []
-    for sid in store.sources:
-        group = groups.get(sid, [])
-        if sid in changed:
-            group = [f for kind in ("actual", "target")
-                     for f in sorted((f for f in group if f.kind == kind), key=order)]
-        figures += group
-    store.figures = figures
+    store.figures = [f for sid in store.sources for f in groups.get(sid, [])]
 
 
 # --- writing ----------------------------------------------------------------------------

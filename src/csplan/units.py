@@ -6,8 +6,11 @@ The store keeps units as printed (1.88 万人). This module is the one place tha
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 # Longest first: 万亿 before 万 and 亿.
 MAGNITUDES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
@@ -80,4 +83,6 @@ def convert(value, unit: str, to_unit: str) -> Decimal | None:
     f2, base2 = split_unit(to_unit)
     if base1 != base2:
         return None
+    from decimal import Decimal
+
     return Decimal(str(value)) * f1 / f2
