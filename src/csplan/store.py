@@ -785,7 +785,8 @@ def folder_texts(store: Store) -> dict[str, str]:
     groups = _by_source(store.figures)
     texts = {MAIN: main_text(store)}
     for sid in sorted(store.sources):
-        texts[source_name(sid)] = "".join(_chunks(None, source_tables(store, sid, file_order(store, groups.get(sid, [])))))
+        figures = file_order(store, groups.get(sid, []))
+        texts[source_name(sid)] = "".join(_chunks(None, source_tables(store, sid, figures)))
     return texts
 
 
