@@ -79,3 +79,18 @@ def test_the_quick_path_never_accepts_what_the_full_check_refuses(picked, edits,
     if swap_kind:
         kind = "target" if kind == "actual" else "actual"
     assert_same_verdict(edited(table, edits), kind)
+
+
+FIELD_VALUES = [None, "", " ", "x", "亿元", 0, 0.0, -1, 1.5, 10**20, "exact", "\ud800"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIELD_VALUES), min_size=12, max_size=12))
+def test_a_figures_quick_table_is_its_table(fields):
+    """figure_table, the quick way `_clean` is done for figures, keeps and drops the same keys."""
+    from csplan.model import Figure
+    from csplan.store import FIGURE_KEYS, _clean, figure_table
+
+    figure = Figure(*fields)
+    assert figure_table(figure) == _clean(figure, FIGURE_KEYS)
+    assert list(figure_table(figure)) == list(_clean(figure, FIGURE_KEYS))

@@ -37,6 +37,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -294,8 +295,9 @@ def _encode(store: Store) -> dict:
     return {"chunks": chunks}
 
 
-def _row(f: Figure) -> tuple:
-    return (f.kind, f.region, f.year, f.metric, f.qualifier, f.source, f.quote, f.value, f.unit, f.growth, f.status)
+#: A figure as the cache holds it, in its indicator's group: every field but the indicator.
+_row: Callable[[Figure], tuple] = attrgetter("kind", "region", "year", "metric", "qualifier", "source", "quote",
+                                             "value", "unit", "growth", "status")
 
 
 def _meta(store: Store, ids: list[str], order: list[int]) -> bytes:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from .atomic import remove_stale_temporaries, take_owner, umask, write_atomic, written
@@ -775,7 +776,7 @@ def file_order(store: Store, figures: list[Figure]) -> list[Figure]:
 def source_tables(store: Store, sid: str, figures: list[Figure]) -> list[tuple[str, dict]]:
     """A source file's tables: the source, then `figures`, which are in `file_order`."""
     return [("sources", _clean(store.sources[sid], SOURCE_KEYS)),
-            *((SECTION_OF_KIND[f.kind], _clean(f, FIGURE_KEYS)) for f in figures)]
+            *((SECTION_OF_KIND[f.kind], figure_table(f)) for f in figures)]
 
 
 def folder_texts(store: Store) -> dict[str, str]:
@@ -848,7 +849,7 @@ def _change_folder(path: Path, change, write: bool, cache: bool, every_file: boo
             group = groups.get(sid, [])
             if sid not in store.sources:
                 if group:  # figures of a source that is not there: the check says so
-                    yield path / source_name(sid), _doc([("observations", _clean(f, FIGURE_KEYS)) for f in group]), None
+                    yield path / source_name(sid), _doc([("observations", figure_table(f)) for f in group]), None
                 continue
             group = file_order(store, group)
             tables = source_tables(store, sid, group)
@@ -944,6 +945,14 @@ def _clean(obj, keys: tuple[str, ...]) -> dict:
     return out
 
 
+_FIGURE_FIELDS = attrgetter(*FIGURE_KEYS)
+
+
+def figure_table(f: Figure) -> dict:
+    """`_clean(f, FIGURE_KEYS)`, the table of a figure, made faster: a store has many of them."""
+    return {k: v for k, v in zip(FIGURE_KEYS, _FIGURE_FIELDS(f), strict=True) if v is not None and v != ""}
+
+
 def to_table(obj: Source | Region | Indicator | Figure) -> dict:
     """An object as its table in the store: its keys in canonical order, defaults left out."""
     keys = {Source: SOURCE_KEYS, Region: REGION_KEYS, Indicator: INDICATOR_KEYS, Figure: FIGURE_KEYS}[type(obj)]
@@ -961,7 +970,7 @@ def canonical_tables(store: Store) -> list[tuple[str, dict]]:
     tables += [("regions", _clean(r, REGION_KEYS)) for r in store.regions.values()]
     tables += [("indicators", _clean(i, INDICATOR_KEYS)) for i in store.indicators.values()]
     for kind in ("actual", "target"):
-        tables += [(SECTION_OF_KIND[kind], _clean(f, FIGURE_KEYS))
+        tables += [(SECTION_OF_KIND[kind], figure_table(f))
                    for f in sorted((f for f in store.figures if f.kind == kind), key=figure_order(store))]
     return tables
 
