@@ -1217,3 +1217,19 @@ def test_a_share_is_not_a_headline_figure(bundled):
                 "其中税收收入占比达到65.3%；全社会研发投入占GDP比重达2.8%。", "2025年主要预期目标为：地区生产总值增长6%。")
     assert [r["indicator"] for r in extract(text, load(bundled)).records if r["kind"] == "actual"] == [
         "gdp", "public_budget_revenue", "rd_intensity"]
+
+
+def test_the_lexicon_read_in_two_parts_is_the_whole_file():
+    """names reads lexicon.toml up to [regions] at once and the rest on first use: together they
+    must be exactly what tomllib reads from the whole file, key order included."""
+    import tomllib
+    from pathlib import Path
+
+    from csplan.extract import names
+
+    with open(Path(names.__file__).with_name("lexicon.toml"), "rb") as f:
+        whole = tomllib.load(f)
+    lexicon = names._Lexicon()
+    assert "regions" in whole and "regions" not in lexicon._head
+    assert list(lexicon) == list(whole)
+    assert {key: lexicon[key] for key in lexicon} == whole

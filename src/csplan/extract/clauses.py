@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from .text import Text
@@ -44,6 +45,11 @@ _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
 _SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
+_SPACE = re.compile(r"\s")
+_NOT_WORD = re.compile(r"\W")
+_SHARED = re.compile(r"分别|(?<![平年])均$")  # of a lead before several numbers: one name each, or one for all
+_MEASURE_OF = re.compile(r"(?:播种)?面积$|总?产量?$|单产$")
+_RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
                      r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模优结构|只增不减|有增无减|稳中有增"
                      r"|(?:保持|实现)正增长)\s*$")
@@ -64,6 +70,7 @@ def _name(raw: str) -> str:
     return clean_name(bare) if bare != name else name
 
 
+@cache
 def status_words() -> re.Pattern:
     from ..vocab import STATUS_WORDS
 
@@ -189,7 +196,7 @@ class Parser:
             return [], group
         pending, self.pending = self.pending, None
         lead = s[a:ms[0].start]
-        if re.search(r"分别|(?<![平年])均$", re.sub(r"\s", "", lead)) or (
+        if _SHARED.search(_SPACE.sub("", lead)) or (
                 len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
             return self._spread(a, ms, lead, kind, group)
@@ -203,16 +210,16 @@ class Parser:
             if m.unit in ("个百分点", "百分点"):
                 group = []
                 continue
-            if m.kind == "growth" and AVERAGE.search(re.sub(r"\s", "", raw)):
+            if m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw)):
                 group = []
                 continue
-            if _SHARE_OF_PLAN.fullmatch(re.sub(r"\s", "", raw)):
+            if _SHARE_OF_PLAN.fullmatch(_SPACE.sub("", raw)):
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = _name(raw)
             name = "" if name in _RESTATED else name
             if name in _BARE_MEASURES and prev_name:
                 # 粮食播种面积4157万亩、产量1146.1万吨: the measure of the same subject
-                subject = re.sub(r"(?:播种)?面积$|总?产量?$|单产$", "", prev_name)
+                subject = _MEASURE_OF.sub("", prev_name)
                 name = subject + name if len(subject) >= 2 and subject != prev_name else name
             if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
                 name, lead_start = pending
@@ -225,7 +232,7 @@ class Parser:
             if not name:
                 self._complete(group[-1] if len(group) == 1 else None, m, raw)
                 continue
-            resident = re.fullmatch(r"(城镇|农村)(?:常住)?(?:居民)?", name)
+            resident = _RESIDENTS.fullmatch(name)
             if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
             if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and (
@@ -273,7 +280,7 @@ class Parser:
             return
         if m.kind == "growth" and last.metric == "value" and last.growth is None and last.unit != "%":
             last.growth, last.growth_qualifier, last.end = m.growth, m.qualifier, m.end
-        elif m.kind == "value" and m.unit != "%" and re.sub(r"\W", "", raw) in _RESTATED:
+        elif m.kind == "value" and m.unit != "%" and _NOT_WORD.sub("", raw) in _RESTATED:
             if last.metric == "growth" and last.value is None:
                 last.growth_qualifier = last.qualifier
                 last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier

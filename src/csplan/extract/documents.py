@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import CsplanError
+from .measures import lazy
 
 #: suffix → kind of document
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
@@ -106,6 +107,7 @@ _TEXT_RANGES = ((0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x24FF), 
                 (0x2E80, 0x33FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F),
                 (0xFF00, 0xFFEF))
 _TEXT_CONTROLS = "\t\n\r\f\v"
+_OTHER_CONTROLS = [chr(c) for c in range(0x20) if chr(c) not in _TEXT_CONTROLS]
 
 
 def decode_text(data: bytes, name: str = "stdin") -> str:
@@ -176,7 +178,7 @@ def _gb18030(data: bytes) -> str | None:
 
 def _checked(text: str, name: str) -> str:
     text = text.removeprefix("\ufeff")
-    controls = sum(1 for ch in text[:SAMPLE_CHARS * 4] if ch < " " and ch not in _TEXT_CONTROLS)
+    controls = sum(map(text[:SAMPLE_CHARS * 4].count, _OTHER_CONTROLS))
     if "\x00" in text or controls > MAX_CONTROL_SHARE * min(len(text), SAMPLE_CHARS * 4):
         raise DocumentError(f"{name}: not a {FORMATS} file (it holds binary data)")
     return text
@@ -184,18 +186,18 @@ def _checked(text: str, name: str) -> str:
 
 # --- HTML -------------------------------------------------------------------------------------
 
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
+_META_CHARSET = lazy(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_HTML_START = lazy(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
 
 
 def _looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:SNIFF_BYTES]))
+    return bool(_HTML_START().match(text[:SNIFF_BYTES]))
 
 
 def _decode_html(data: bytes, name: str) -> str:
     """A page as any text (a byte-order mark, else valid UTF-8, whatever the page declares), else
     in the charset its <meta> declares if that fits the bytes, else by the rule for text."""
-    m = _META_CHARSET.search(data[:SNIFF_BYTES * 4])
+    m = _META_CHARSET().search(data[:SNIFF_BYTES * 4])
     if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and not _is_utf8(data):
         codec = m.group(1).decode("ascii").lower()
         codec = "gb18030" if codec in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936") else codec
@@ -221,7 +223,7 @@ def html_text(page: str) -> str:
     elements whose class or id names a menu left out. A page title (<h1>) outside the body goes first."""
     root = _parse_html(page)
     sizes = _text_sizes(root)
-    candidates = [n for n in sizes if n.tag == "article" or _BODY_MARK.search(n.marks)]
+    candidates = [n for n in sizes if n.tag == "article" or _BODY_MARK().search(n.marks)]
     body = max(candidates, key=lambda n: sizes[n], default=root)
     if sizes.get(body, 0) == 0:
         body = root
@@ -250,11 +252,12 @@ _BLOCKS = frozenset("p div section article main li ul ol dl dt dd h1 h2 h3 h4 h5
 _CLOSES = {"li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"}, "tr": {"tr", "td", "th", "p"},
            "td": {"td", "th", "p"}, "th": {"td", "th", "p"}}
 # the class or id of an article's body on government sites; the first ones are never a menu's
-_ARTICLE_MARK = re.compile(r"trs_editor|trs_ueditor|zoom|pages_content|ucap-content|wzcon|zhengwen")
-_BODY_MARK = re.compile(_ARTICLE_MARK.pattern + r"|article|content|detail|main[-_]?text|news[-_]?text")
-_MENU_MARK = re.compile(r"nav|menu|breadcrumb|crumb|footer|sidebar|share|toolbar|search|login|copyright|banner"
-                        r"|friendlink|dqwz|position|location|fontsize|related|recommend|(?:^|\s)(?:header"
-                        r"|head|top|bottom|foot|side|links?|tools?)(?:$|\s)")
+_ARTICLE = r"trs_editor|trs_ueditor|zoom|pages_content|ucap-content|wzcon|zhengwen"
+_ARTICLE_MARK = lazy(_ARTICLE)
+_BODY_MARK = lazy(_ARTICLE + r"|article|content|detail|main[-_]?text|news[-_]?text")
+_MENU_MARK = lazy(r"nav|menu|breadcrumb|crumb|footer|sidebar|share|toolbar|search|login|copyright|banner"
+                  r"|friendlink|dqwz|position|location|fontsize|related|recommend|(?:^|\s)(?:header"
+                  r"|head|top|bottom|foot|side|links?|tools?)(?:$|\s)")
 
 
 def _parse_html(page: str) -> _Node:
@@ -297,7 +300,7 @@ def _parse_html(page: str) -> _Node:
 def _dropped(node: _Node) -> bool:
     if node.tag in _DROP:
         return True
-    return bool(node.marks) and bool(_MENU_MARK.search(node.marks)) and not _ARTICLE_MARK.search(node.marks)
+    return bool(node.marks) and bool(_MENU_MARK().search(node.marks)) and not _ARTICLE_MARK().search(node.marks)
 
 
 def _walk(node: _Node):
@@ -360,8 +363,8 @@ def _html_lines(node: _Node) -> list[str]:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP_PARTS = {_W + "pPr", _W + "rPr", _W + "tblPr", _W + "sectPr", _W + "delText", _W + "instrText", _FALLBACK}
-_OFFICE_DOCUMENT = re.compile(r"""Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"|"""
-                              r"""Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument\"""")
+_OFFICE_DOCUMENT = lazy(r"""Type="[^"]*/officeDocument"[^>]*Target="/?([^"]+)"|"""
+                        r"""Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument\"""")
 
 
 def _docx_text(data: bytes, name: str) -> str:
@@ -375,7 +378,7 @@ def _docx_text(data: bytes, name: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             part = "word/document.xml"
             if "_rels/.rels" in z.namelist():
-                m = _OFFICE_DOCUMENT.search(z.read("_rels/.rels").decode("utf-8", "replace"))
+                m = _OFFICE_DOCUMENT().search(z.read("_rels/.rels").decode("utf-8", "replace"))
                 part = (m.group(1) or m.group(2)) if m else part
             try:
                 info = z.getinfo(part)
@@ -438,13 +441,13 @@ INDENT_EMS = 0.5  # a line starting this far right of the page's left margin ope
 FULL_LINE_EMS = 2.0  # a line ending within this of the right margin is full: its paragraph goes on
 WRAP_GAP_EMS = 6.0  # room a word or number too long for the line leaves: a line this short may go on
 RIGHT_MARGIN_QUANTILE = 0.9  # the right margin: where this share of the lines end, or before
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"[\s\-—–－―_·•]*(?:第\s*\d+\s*页(?:\s*[/／,，]?\s*共\s*\d+\s*页)?|(?:page\s*)?\d{1,4}(?:\s*(?:[/／]|of)\s*\d{1,4})?)"
     r"[\s\-—–－―_·•]*", re.I)
-_HEADING_START = re.compile(r"第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+、"
-                            r"|[（(][一二三四五六七八九十]+[)）]|附件|名词解释")
-_ITEM_START = re.compile(r"[|#•●■□◆]")
-_SENTENCE_END = re.compile(r"[。！？!?：:；;]\W*\Z")
+_HEADING_START = lazy(r"第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+、"
+                      r"|[（(][一二三四五六七八九十]+[)）]|附件|名词解释")
+_ITEM_START = lazy(r"[|#•●■□◆]")
+_SENTENCE_END = lazy(r"[。！？!?：:；;]\W*\Z")
 
 
 @dataclass
@@ -547,11 +550,11 @@ def _goes_on(prev: _Line, line: _Line, text: str, gap: float) -> bool:
     or table row, nor when `prev` ends a sentence and `line` opens a heading (一、 （二）). Else
     yes when `prev` is full; and when it is a little short but ends no sentence: a word or number
     too long for the rest of the line went to the next one."""
-    if line.indented or _ITEM_START.match(text):
+    if line.indented or _ITEM_START().match(text):
         return False
-    ends = bool(_SENTENCE_END.search(prev.text.rstrip()))
+    ends = bool(_SENTENCE_END().search(prev.text.rstrip()))
     if gap <= FULL_LINE_EMS:
-        return not (ends and _HEADING_START.match(text))
+        return not (ends and _HEADING_START().match(text))
     return gap <= WRAP_GAP_EMS and not ends
 
 
@@ -584,7 +587,7 @@ def _drop_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     for page in pages:
         edge = {id(ln) for ln in edges(page)}
         kept.append([ln for ln in page if id(ln) not in edge
-                     or not (_PAGE_NUMBER.fullmatch(ln.text) or counts[key(ln)] >= need)])
+                     or not (_PAGE_NUMBER().fullmatch(ln.text) or counts[key(ln)] >= need)])
     return kept
 
 

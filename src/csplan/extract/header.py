@@ -57,11 +57,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from .measures import CN_DIGITS
 from .names import _LEXICON_DATA, PROVINCES
+from .text import half_width
 
 
 HEAD_LINES = 40  # the header is at most this many lines …
@@ -75,7 +77,6 @@ DOMINANCE = 2.0  # … and this many times as often as the next name of its leve
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 _Y = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 YEAR = re.compile(rf"({_Y})\s*年")
-_HALF = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
 _META = re.compile(r"^#*\s*[A-Za-z][A-Za-z0-9_ .-]{0,30}:\s*\S|://")
 _DATE = re.compile(rf"({_Y})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日"
                    r"\s*(?:在(.+?)上)?")
@@ -143,7 +144,7 @@ def read_header(original: str) -> Header:
     wrote it, its kind, region, and the years it reports on and plans for (see the module's
     docstring for the rules)."""
     h = Header()
-    body = "\n".join(ln for ln in original.splitlines() if not _META.search(ln.strip())).translate(_HALF)
+    body = half_width("\n".join(ln for ln in original.splitlines() if not _META.search(ln.strip())))
     lines = _head_lines(body)
     start = body.find("各位代表")
     opening = body[max(start, 0):max(start, 0) + OPENING_CHARS]
@@ -369,7 +370,7 @@ def _places() -> dict[str, list[tuple[str, str, bool]]]:
         if stem not in _COUNTRY:
             full = stem + _PROVINCE_SUFFIX.get(stem, "省")
             add("自治区" if full.endswith("自治区") else "省", full, stem)
-    for full, entry in _REGIONS.items():
+    for full, entry in _regions().items():
         level = _level_word(full) or ""
         add("州" if level == "自治州" else "县" if level == "自治县" else level, full, short_name(full))
         for part in entry.get("parts", "").split():
@@ -403,7 +404,8 @@ def _named_most(body: str, opening: str) -> str | None:
 
 # --- region ids -----------------------------------------------------------------------------------
 
-_REGIONS: dict[str, dict[str, str]] = _LEXICON_DATA.get("regions", {})
+def _regions() -> Mapping[str, dict[str, str]]:
+    return _LEXICON_DATA.get("regions", {})
 
 
 @cache
@@ -419,7 +421,7 @@ def _pinyin() -> dict[str, str]:
 @cache
 def _taken_ids() -> frozenset[str]:
     """The ids of provinces and [regions] places, and the plain ids two places that read alike share."""
-    ids = set(PROVINCES.values()) | {e["id"] for e in _REGIONS.values()}
+    ids = set(PROVINCES.values()) | {e["id"] for e in _regions().values()}
     return frozenset(ids | {i.rsplit("_", 1)[0] for i in ids if i.rsplit("_", 1)[-1] in PROVINCES.values()})
 
 
@@ -438,7 +440,7 @@ def _last_part(name: str) -> str:
             if len(rest) >= 2 and _level_word(rest):
                 name = rest
             break
-    for full in sorted(_REGIONS, key=len, reverse=True):
+    for full in sorted(_regions(), key=len, reverse=True):
         if name.startswith(full) and len(name) - len(full) >= 2 and _level_word(name[len(full):]):
             return name[len(full):]
     return name
@@ -448,8 +450,8 @@ def region_id(name: str) -> str | None:
     """A readable id for a region's name (the module's docstring gives the rule), or None when a
     character of it has no reading in `pinyin.toml`."""
     name = re.sub(r"\s", "", name)
-    if name in _REGIONS:
-        return _REGIONS[name]["id"]
+    if name in _regions():
+        return _regions()[name]["id"]
     if name in PROVINCES:
         return PROVINCES[name]
     short = short_name(name)
@@ -457,8 +459,8 @@ def region_id(name: str) -> str | None:
             short in PROVINCES and _level_word(name) in ("省", "自治区", "特别行政区"):
         return PROVINCES[short]
     part = _last_part(name)
-    if part in _REGIONS:
-        return _REGIONS[part]["id"]
+    if part in _regions():
+        return _regions()[part]["id"]
     short, level = short_name(part), _level_word(part)
     plain = _romanised(short) if len(short) >= 2 else None
     if plain and plain not in _taken_ids():

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
+
+from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
 
 def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def lazy(pattern, flags: int = 0) -> Callable[[], re.Pattern]:
+    """A regular expression compiled on its first use, for one that not every report needs:
+    compiling one takes up to milliseconds (a class of CJK characters), at every start."""
+    return cache(partial(re.compile, pattern, flags))
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -24,7 +34,6 @@ def measure_pattern() -> re.Pattern:
     global _PATTERN
     if _PATTERN is None:
         from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
-        from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
         pre = alternation(QUALIFIER_PREFIXES)
         inner = alternation(w for w in QUALIFIER_SUFFIXES if len(w) == 1)
@@ -62,8 +71,6 @@ def percent_of_times(text: str) -> int | float:
 
 def qualifier_of(*words: str | None) -> str:
     """The first of the words (most specific first) that is a qualifier; else exact."""
-    from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
-
     for w in words:
         if w:
             q = QUALIFIER_SUFFIXES.get(w) or QUALIFIER_PREFIXES.get(w)
@@ -88,7 +95,7 @@ class Measure:
 
 
 _NAMED_AFTER = re.compile(r"(?:项目|企业|工业|投资|重点项目)")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = lazy(r"[\u4e00-\u9fff]")
 # 的 and a noun after a level, unless the noun restates it (控制在3.9%的较低水平, 1000亿元的目标)
 _SIZES = re.compile(r"的(?![\u4e00-\u9fff]{0,4}(?:水平|目标|任务|区间|范围|基础))")
 _RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
@@ -100,7 +107,7 @@ def find_measures(text: str, a: int, b: int) -> list[Measure]:
     ranged: int | None = None  # where the range being read (1050—1060亿元, 增长5.5%—6%) began
     for m in measure_pattern().finditer(text, a, b):
         if m.group("vpost") == "以上" and (_NAMED_AFTER.match(text, m.end(), b) or (
-                m.group("vbase") == "元" and _CJK.match(text, m.end(), b))):
+                m.group("vbase") == "元" and _CJK().match(text, m.end(), b))):
             continue  # 1000万元以上项目投资增长15%: a size class that is part of a name
         if m.group("vbase") and _SIZES.match(text, m.end(), b):
             continue  # 经济总量超500亿元的县域增至12个: a level that sizes what follows is not a figure

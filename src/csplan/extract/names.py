@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
 
 from ..model import Indicator, Store
 
@@ -43,11 +45,26 @@ SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+_BLANKS = re.compile(r"[\s*_`]+")
+# 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
+_CIRCUMSTANCE = re.compile(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)")
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+_SPELLING = re.compile(r"[\s“”\"'‘’《》]")
+_REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS})")
+
+# The names of a report repeat (地区生产总值 in the review, the summary and the targets): the
+# functions of a name alone remember their answers.
+_NAMES_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_NAMES_REMEMBERED)
 def clean_name(raw: str) -> str:
-    s = re.sub(r"\([^()]*\)", "", raw)
-    s = re.sub(r"[\s*_`]+", "", s)
-    # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
-    s = re.sub(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)", "", s)
+    s = _BRACKETED.sub("", raw)
+    s = _BLANKS.sub("", s)
+    s = _CIRCUMSTANCE.sub("", s)
     return strip_ends(s, LEAD, _TRAIL)
 
 
@@ -60,36 +77,63 @@ def strip_ends(s: str, lead: re.Pattern, trail: re.Pattern) -> str:
         s = t
 
 
+@lru_cache(maxsize=_NAMES_REMEMBERED)
 def valid_name(name: str) -> bool:
     name = SIZE_CLASS.sub("上", name)  # 1000万元以上项目投资: a size class is a part of the name
     # PM2.5年均浓度: a decimal point in a pollutant's name, and the annual mean of a concentration
     # (not an average over several years, as 年均增长 is)
-    name = ANNUAL_MEAN.sub("浓度", re.sub(r"(?<=\d)\.(?=\d)", "", name))
+    name = ANNUAL_MEAN.sub("浓度", _DECIMAL_POINT.sub("", name))
     if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
         return False
     if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]{2}", name)) or name.upper() in ("GDP", "CPI")
+    return bool(_TWO_HAN.search(name)) or name.upper() in ("GDP", "CPI")
 
 
+@lru_cache(maxsize=_NAMES_REMEMBERED)
 def _key(name: str) -> str:
     """What two spellings of one name share: no brackets, spaces or quote marks; 规模以上 = 规上."""
-    s = re.sub(r"[(（][^()（）]*[)）]", "", name)
-    s = re.sub(r"[\s“”\"'‘’《》]", "", s)
+    s = _ANY_BRACKETS.sub("", name)
+    s = _SPELLING.sub("", s)
     s = s.replace("规模以上", "规上").replace("限额以上", "限上")
-    s = re.sub(rf"^(?:{_REGION_WORDS})", "", s)
+    s = _REGION_PREFIX.sub("", s)
     return s.casefold()
 
 
-def _load_lexicon() -> dict:
-    import tomllib
-    from pathlib import Path
+class _Lexicon(Mapping[str, Any]):
+    """The tables of `lexicon.toml`. [regions] and what follows it, most of the file, is parsed on
+    first use: only a report whose region the store lacks needs it."""
 
-    with open(Path(__file__).with_name("lexicon.toml"), "rb") as f:
-        return tomllib.load(f)
+    _LATE = "\n[regions]\n"
+
+    def __init__(self) -> None:
+        import tomllib
+        from pathlib import Path
+
+        with open(Path(__file__).with_name("lexicon.toml"), "rb") as f:
+            head, late, tail = f.read().decode().partition(self._LATE)
+        self._head: dict[str, Any] = tomllib.loads(head)
+        self._tail = late + tail
+        self._whole: dict[str, Any] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        if self._whole is None:
+            import tomllib
+
+            self._whole = {**self._head, **tomllib.loads(self._tail)}
+        return self._whole
+
+    def __getitem__(self, key: str) -> Any:
+        return self._head[key] if key in self._head else self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
-_LEXICON_DATA = _load_lexicon()
+_LEXICON_DATA = _Lexicon()
 # The common headline indicators: id, English name, direction, and the names reports print.
 LEXICON: tuple[tuple[str, str, str, tuple[str, ...]], ...] = tuple(
     (e["id"], e["name_en"], e["better"], tuple(e["names"])) for e in _LEXICON_DATA["indicators"])
@@ -102,17 +146,28 @@ PROVINCES: dict[str, str] = _LEXICON_DATA["provinces"]
 TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
 
 
+@cache
+def word_table() -> dict[str, list[tuple[str, str, int]]]:
+    """The words of [words], longest first, as (casefolded word, its part of an id, its length),
+    by the first character of the casefolded word."""
+    table: dict[str, list[tuple[str, str, int]]] = {}
+    for w in sorted(_WORDS, key=len, reverse=True):
+        folded = w.casefold()
+        table.setdefault(folded[:1], []).append((folded, _WORDS[w], len(w)))
+    return table
+
+
 def _compose_id(key: str) -> tuple[str, str | None]:
     """A readable id from the words of a name ("数字经济增加值" → digital_economy_value_added), or
     a stable slug when a word is unknown."""
     words, i = [], 0
-    table = sorted(_WORDS, key=len, reverse=True)
+    table = word_table()
     while i < len(key):
-        for w in table:
-            if key.startswith(w.casefold(), i):
-                if _WORDS[w]:
-                    words.append(_WORDS[w])
-                i += len(w)
+        for folded, word, size in table.get(key[i], ()):
+            if key.startswith(folded, i):
+                if word:
+                    words.append(word)
+                i += size
                 break
         else:
             return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None

@@ -20,15 +20,17 @@ LIST_START = re.compile(r"(?:#|[-*•·]\s|[◆◇●○■□▲△★☆▶►
                          r"|[一二三四五六七八九十]+是)")
 
 
-def half_width(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFEE0)
-    if ch in "\u3000\xa0":
-        return " "
-    if ch == "﹪":
-        return "%"
-    return ch
+# Full-width ASCII (！ to ～), the ideographic and no-break spaces, and ﹪, as the parser reads them
+_HALF_WIDTH = {**{chr(o): chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}, "\u3000": " ", "\xa0": " ", "﹪": "%"}
+
+
+def half_width(s: str) -> str:
+    """`s` with each full-width character in its half-width form: one character for one. (A
+    replace for each of them is several times faster on a report than `str.translate`.)"""
+    for full, half in _HALF_WIDTH.items():
+        if full in s:
+            s = s.replace(full, half)
+    return s
 
 
 @dataclass
@@ -95,7 +97,10 @@ class Text:
 
     def quote(self, start: int, end: int) -> str:
         """The input behind joined[start:end]: its own characters, page breaks left out."""
-        return "".join(self.original[self.pos[k]] for k in range(start, end) if self.pos[k] >= 0).strip()
+        at = self.pos[start:end]
+        if at and at[0] >= 0 and at[-1] - at[0] == len(at) - 1 and -1 not in at:  # one stretch of the input
+            return self.original[at[0]:at[-1] + 1].strip()
+        return "".join(self.original[k] for k in at if k >= 0).strip()
 
     def paragraphs(self) -> list[tuple[int, int]]:
         spans, start = [], 0
@@ -131,7 +136,7 @@ def prepare(original: str) -> Text:
             continue
         lines.append((offset, raw))
         offset += len(raw)
-    chars: list[str] = []
+    parts: list[str] = []
     pos: list[int] = []
     prev: str | None = None
     kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
@@ -142,16 +147,18 @@ def prepare(original: str) -> Text:
                      or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
                      or "|" in (prev.strip()[:1], line.strip()[:1]))
             if opens:
-                chars.append("\n")
+                parts.append("\n")
                 pos.append(-1)
-        for i, ch in enumerate(line):
-            chars.append(half_width(ch))
-            pos.append(start + i)
-            if i + 1 == number:
-                chars.append("、")  # 3.500万元以上项目…: the list number set apart from the number after it
-                pos.append(-1)
+        if number:  # 3.500万元以上项目…: the list number set apart from the number after it
+            parts += (line[:number], "、", line[number:])
+            pos.extend(range(start, start + number))
+            pos.append(-1)
+            pos.extend(range(start + number, start + len(line)))
+        else:
+            parts.append(line)
+            pos.extend(range(start, start + len(line)))
         prev = line
-    return Text(original, "".join(chars), pos)
+    return Text(original, half_width("".join(parts)), pos)
 
 
 _RUN_IN = re.compile(r"\s*(\d{1,2})\s*([.．、)）])(?=\d)")
@@ -177,6 +184,6 @@ def _run_in_number(lines: list[tuple[int, str]], k: int) -> int:
         return 0  # a line a page break cut from its sentence (…增长\n1.2倍)
     if m.group(2) not in ".．":
         return m.end()
-    line = "".join(map(half_width, lines[k][1]))
+    line = half_width(lines[k][1])
     figure = measure_pattern().match(line, m.start(1))
     return 0 if figure and "." in (figure.group("vnum") or "") else m.end()
