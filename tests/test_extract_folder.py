@@ -322,3 +322,29 @@ def test_the_whole_corpus_goes_in_with_no_flags_and_a_second_run_changes_nothing
     cli("--store", one, "init")
     assert cli("--store", one, "extract", CORPUS, "--apply", "--jobs", "1").exit_code == 0
     assert one.read_bytes() == before  # one process or many: the same store
+
+
+def test_a_report_refused_in_a_batch_changes_no_figure_and_adds_no_entry(tmp_path):
+    """add_readings puts back only the regions, sources and indicators of a refused report: it
+    relies on apply_extraction failing before it changes any figure, which this holds it to."""
+    from csplan.batch import add_readings
+    from csplan.model import Figure
+
+    good = tmp_path / "a.txt"
+    good.write_text("关于海拉尔区2024年计划执行情况的报告" + BRIEF.format(fdi="5773万美元"), encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_text("关于海拉尔区2025年计划执行情况的报告" + BRIEF.format(fdi="30亿元"), encoding="utf-8")
+    found = find_reports([str(tmp_path)])
+    readings, read_from = read_batch(found.reports, Store(), Options(), jobs=1)
+    second = readings[1].extraction
+    assert second is not None and second.records
+    second.records[-1] = {**second.records[-1], "year": 3000}  # a record no store takes, after the others
+    store = Store()
+    add_readings(store, [readings[0]], read_from, Options())
+    before = (dict(store.sources), dict(store.regions), dict(store.indicators),
+              [Figure(*(getattr(f, k) for k in Figure.__match_args__)) for f in store.figures])
+    figures = store.figures
+    add_readings(store, [readings[1]], read_from, Options())
+    assert readings[1].error and "3000" in readings[1].error
+    assert (store.sources, store.regions, store.indicators) == before[:3]
+    assert store.figures is figures and store.figures == before[3]

@@ -327,3 +327,16 @@ def test_a_long_paragraph_gives_the_records_of_its_first_part():
     assert {(r["kind"], r["indicator"]) for r in once.records} >= {("actual", "gdp"), ("target", "gdp")}
     long = extract(_report(20_000), region="x")
     assert long.records == once.records
+
+
+def test_a_ctrl_c_after_the_command_is_done_ends_it_quietly_with_its_own_status():
+    """Once a command has done its work and said so, Ctrl-C ends it with its status and no more
+    words: "interrupted" after "recorded …" would say the write did not happen."""
+    code = ("import os, signal, time, csplan\ncsplan._on_interrupt()\ncsplan._done(3)\n"
+            "os.kill(os.getpid(), signal.SIGINT)\ntime.sleep(30)\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60,
+                       preexec_fn=ctrl_c_as_a_terminal_gives_it)
+    assert (p.returncode, p.stdout, p.stderr) == (3, b"", b"")
+    still = subprocess.run([sys.executable, "-c", code.replace("csplan._done(3)\n", "")], capture_output=True,
+                           timeout=60, preexec_fn=ctrl_c_as_a_terminal_gives_it)
+    assert (still.returncode, still.stderr) == (130, b"csplan: interrupted\n")

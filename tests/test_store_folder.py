@@ -313,3 +313,29 @@ def test_a_figure_edited_in_place_in_a_cached_store_is_written(folder):
     from_files = load(folder, cache=False)
     assert any(f.indicator == "gdp" and f.value == 1234 for f in from_files.figures)
     assert sorted(map(repr, load(folder).figures)) == sorted(map(repr, from_files.figures))
+
+
+def test_figures_of_a_new_indicator_are_put_without_reading_every_figure(folder):
+    """A write that brings a new indicator (as `extract --apply` of a report does) takes from the
+    cache only what it changes; the cache written after it answers as the files do."""
+    from csplan.cache import CachedStore
+    from csplan.edit import apply_records
+
+    load(folder)  # reads the files, and writes the cache
+    assert isinstance(load(folder), CachedStore)
+    seen = {}
+
+    def change(store):
+        seen["cached"] = isinstance(store, CachedStore)
+        apply_records(store, [{"indicator": "new_parks", "name": "新建公园", "region": "cangshan", "year": 2024,
+                               "kind": "actual", "metric": "value", "value": 5, "unit": "个", "qualifier": "exact",
+                               "status": "reported", "source": SOURCE, "quote": "新建公园5个"}])
+        seen["every figure read"] = store._all is not None
+
+    update(folder, change)
+    assert seen == {"cached": True, "every figure read": False}
+    cached, fresh = load(folder), load(folder, cache=False)
+    assert isinstance(cached, CachedStore)
+    assert repr(cached.figures_of("new_parks")) == repr(fresh.figures_of("new_parks")) != "[]"
+    assert cached.indicators == fresh.indicators
+    assert sorted(map(repr, cached.figures)) == sorted(map(repr, fresh.figures))

@@ -33,6 +33,13 @@ def _on_interrupt() -> None:
         _sig.signal(_sig.SIGINT, _interrupted)
 
 
+def _done(code: int) -> None:
+    """The command has done its work and said so: a Ctrl-C from now on ends it with its own exit
+    status, silently (an "interrupted" after "recorded …" would say the write did not happen)."""
+    if _sig.getsignal(_sig.SIGINT) is _interrupted:
+        _sig.signal(_sig.SIGINT, lambda signum, frame: _os._exit(code))
+
+
 # The command takes Ctrl-C from here, its first line, before the imports that take most of its
 # start-up: the console script, or `python -m csplan` (Python names the program "-m" while it
 # imports the package of the module it runs). A program that imports csplan keeps its own.

@@ -412,11 +412,13 @@ def add_readings(store: Store, readings: list[Reading], read_from: Store, option
         assert ext is not None
         if _repeats_a_source(reading, sources):
             continue
-        saved = (dict(store.sources), dict(store.regions), dict(store.indicators), list(store.figures))
+        # apply_extraction fails before it changes a figure: only these are put back. (A copy of
+        # the figures would read every one of a large store, which a cached store spares.)
+        saved = (dict(store.sources), dict(store.regions), dict(store.indicators))
         try:
             reading.added = apply_extraction(store, ext, reading.report.origin)
         except CsplanError as e:
-            store.sources, store.regions, store.indicators, store.figures = saved
+            store.sources, store.regions, store.indicators = saved
             reading.fail(str(e), e.exit_code)
             continue
         sources[ext.source] = reading.report.origin

@@ -453,7 +453,7 @@ class CachedStore(Store):
             return [f for f in self._from_text() if f.indicator == indicator]
 
     def put(self, figure: Figure) -> Figure | None:
-        if self._all is not None or self._log is None or figure.indicator not in self._ids:
+        if self._all is not None or self._log is None:
             return Store.put(self, figure)
         try:
             at = self._places(figure.indicator)
@@ -475,8 +475,10 @@ class CachedStore(Store):
         """Where each figure of an indicator is, by source and key: `put` finds its figure at once."""
         at = self._at.get(indicator)
         if at is None:
-            group = self._group(self._ids.index(indicator))
-            at = self._at[indicator] = {(f.source, f.key): (group, i) for i, f in enumerate(group)}
+            at = self._at[indicator] = {}
+            if indicator in self._ids:  # else a new indicator: its figures are all put ones
+                group = self._group(self._ids.index(indicator))
+                at.update({(f.source, f.key): (group, i) for i, f in enumerate(group)})
             at.update({(f.source, f.key): (self._extra, i) for i, f in enumerate(self._extra)
                        if f.indicator == indicator})
         return at
@@ -504,17 +506,19 @@ class CachedStore(Store):
 
     def _encode_changed(self) -> dict:
         assert self._log is not None
-        touched = {self._ids.index(f.indicator) for pair in self._log for f in pair if f is not None}
-        index = {iid: n for n, iid in enumerate(self._ids)}
+        ids = self._ids + list(dict.fromkeys(f.indicator for f in self._extra if f.indicator not in self._ids))
+        index = {iid: n for n, iid in enumerate(ids)}
+        touched = {index[f.indicator] for pair in self._log for f in pair if f is not None}
         extra_rows: dict[int, list[tuple]] = {}
         order = list(self._order)
         for f in self._extra:
             extra_rows.setdefault(index[f.indicator], []).append(_row(f))
             order.append(index[f.indicator])
-        chunks = [_meta(self, self._ids, order)]
-        for n in range(len(self._ids)):
-            if n in touched:
-                chunks.append(marshal.dumps([_row(f) for f in self._group(n)] + extra_rows.get(n, [])))
-            else:
+        chunks = [_meta(self, ids, order)]
+        for n in range(len(ids)):
+            if n not in touched:
                 chunks.append(self._blocks.raw(n + 1))
+            else:  # a group read and changed, or one of a new indicator (its figures are all put ones)
+                read = [_row(f) for f in self._group(n)] if n < len(self._ids) else []
+                chunks.append(marshal.dumps(read + extra_rows.get(n, [])))
         return {"chunks": chunks}

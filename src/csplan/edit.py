@@ -652,7 +652,8 @@ def import_records(path: Path, records: Iterable[dict], dry_run: bool = False,
 
 
 def apply_records(store: Store, records: list[dict], origin: str = "-") -> ImportSummary:
-    """Apply records to an in-memory store (see import_records); raises ImportRejected."""
+    """Apply records to an in-memory store (see import_records); raises ImportRejected, before
+    any figure of the store is changed (it may have added indicators, regions and sources)."""
     summary = ImportSummary(origin)
     problems: list[str] = []  # the first REPORTED_BAD_ROWS only; `bad` counts them all
     bad = 0
@@ -710,8 +711,8 @@ def apply_extraction(store: Store, extraction, origin: str = "-") -> ImportSumma
     --apply` does: its region (named as the report names it) and its source (titled, dated and
     issued as its first lines say) if the store lacks them, its new indicators, then its records
     (see apply_records). A region whose id no one chose (`Extraction.region_is_stand_in`) is
-    refused with UsageError. On an error the store may be part-changed: `store.update` then
-    writes nothing."""
+    refused with UsageError. An error leaves every figure as it was, but regions, sources and
+    indicators may have been added: `store.update` then writes nothing."""
     ext = extraction
     if ext.region_is_stand_in:
         raise UsageError(f"the report's region {ext.region_name} is not in the store; give --region ID to name it")

@@ -135,10 +135,13 @@ class CsplanGroup(SubGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx):
+        from .. import _done
         from ..model import CsplanError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _done(0)
+            return result
         except CsplanError as e:
             fail(str(e), e.exit_code)
         except KeyboardInterrupt:

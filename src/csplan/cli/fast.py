@@ -82,11 +82,14 @@ def finish(code) -> None:
     """
     import sys
 
+    from .. import _done
+
     if code is None:
         code = 0
     elif not isinstance(code, int):
         sys.stderr.write(f"{code}\n")
         code = 1
+    _done(code)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
