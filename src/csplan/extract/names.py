@@ -43,8 +43,6 @@ SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-
 RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
 SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
-
-
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BLANKS = re.compile(r"[\s*_`]+")
 # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
