@@ -145,7 +145,7 @@ TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
 
 
 @cache
-def word_table() -> dict[str, list[tuple[str, str, int]]]:
+def _word_table() -> dict[str, list[tuple[str, str, int]]]:
     """The words of [words], longest first, as (casefolded word, its part of an id, its length),
     by the first character of the casefolded word."""
     table: dict[str, list[tuple[str, str, int]]] = {}
@@ -155,20 +155,27 @@ def word_table() -> dict[str, list[tuple[str, str, int]]]:
     return table
 
 
+def word_at(key: str, i: int) -> tuple[str, int] | None:
+    """The longest word of [words] that the casefolded `key` has at `i`: (its part of an id, which
+    may be empty, and its length), or None."""
+    for folded, word, size in _word_table().get(key[i], ()):
+        if key.startswith(folded, i):
+            return word, size
+    return None
+
+
 def _compose_id(key: str) -> tuple[str, str | None]:
     """A readable id from the words of a name ("数字经济增加值" → digital_economy_value_added), or
     a stable slug when a word is unknown."""
     words, i = [], 0
-    table = word_table()
     while i < len(key):
-        for folded, word, size in table.get(key[i], ()):
-            if key.startswith(folded, i):
-                if word:
-                    words.append(word)
-                i += size
-                break
-        else:
+        found = word_at(key, i)
+        if found is None:
             return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
+        word, size = found
+        if word:
+            words.append(word)
+        i += size
     ident = "_".join(dict.fromkeys("_".join(words).split("_")))
     if not ident or not ident[0].isalpha():
         return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None

@@ -35,7 +35,7 @@ from itertools import accumulate
 from .clauses import Item, Parser, clause_spans, status_words
 from .header import YEAR, year_of
 from .measures import Measure, find_measures
-from .names import AVERAGE, RATE, Ind, strip_ends, word_table
+from .names import AVERAGE, RATE, Ind, strip_ends, word_at
 from .text import TERMINAL, Text, is_heading
 
 
@@ -699,21 +699,20 @@ def spell_id(key: str) -> str:
     """A readable id for a name whose words the lexicon does not all know: the known words in
     English, the others in pinyin (瞪羚企业 → dengling_firms); at most 48 characters, cut
     between words or syllables."""
-    table = word_table()
     pinyin = _pinyin()
     words: list[list[str]] = []  # each word, as its syllables (an English word is one)
     run: list[str] = []
     i = 0
     while i < len(key):
-        for folded, word, size in table.get(key[i], ()):
-            if key.startswith(folded, i):
-                if run:
-                    words.append(run)
-                    run = []
-                if word:
-                    words += [[part] for part in word.split("_")]
-                i += size
-                break
+        found = word_at(key, i)
+        if found is not None:
+            if run:
+                words.append(run)
+                run = []
+            word, size = found
+            if word:
+                words += [[part] for part in word.split("_")]
+            i += size
         else:
             c = key[i]
             if c in pinyin:
