@@ -12,7 +12,7 @@ import pytest
 import typer
 from typer.main import get_command
 
-from csplan.cli import app, fast
+from csplan.cli import COMMAND_MODULES, app, commands, fast
 
 
 def typer_version() -> tuple[int, ...]:
@@ -99,12 +99,22 @@ def test_many_paths_are_taken_as_typer_takes_them(monkeypatch):
     assert paths._runtime_param.slow is None
 
 
+def test_each_command_is_registered_by_the_module_named_for_it():
+    """A run imports only COMMAND_MODULES[its command]: that module must be the one registering it."""
+    from typer.main import get_command_name
+
+    found = {c.name or get_command_name(c.callback.__name__): c.callback.__module__ for c in app.registered_commands}
+    found |= {g.name or g.typer_instance.info.name: g.typer_instance.registered_commands[0].callback.__module__
+              for g in app.registered_groups}
+    assert found == {name: f"csplan.cli.{module}" for name, module in COMMAND_MODULES.items()}
+
+
 def test_the_switch_turns_quicken_and_lean_off(monkeypatch):
     monkeypatch.setenv("CSPLAN_NO_SPEEDUP", "1")
     assert quick_params(command("list")) == set()
-    assert fast.lean(app, ["value", "gdp", "2024"]) is app
+    assert fast.lean(commands, ["value", "gdp", "2024"]) is app
     monkeypatch.setenv("CSPLAN_NO_SPEEDUP", "0")
-    slim = fast.lean(app, ["value", "gdp", "2024"])
+    slim = fast.lean(commands, ["value", "gdp", "2024"])
     assert slim is not app and len(slim.registered_commands) == 1 and not slim.registered_groups
 
 

@@ -27,7 +27,10 @@ real_exit = os._exit
 
 def report(code):
     heavy = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "pydantic", "tomllib"})
-    sys.stderr.write("\nLOADED " + json.dumps({"code": code, "heavy": heavy}) + "\n")
+    commands = sorted(m.split(".")[2] for m in sys.modules
+                      if m.split(".")[:2] == ["csplan", "cli"] and m.count(".") == 2
+                      and m.split(".")[2] in ("read", "write", "targets", "compare", "extract"))
+    sys.stderr.write("\nLOADED " + json.dumps({"code": code, "heavy": heavy, "commands": commands}) + "\n")
     sys.stderr.flush()
     real_exit(code)
 
@@ -39,7 +42,8 @@ run()
 
 
 def csplan(*args: str, **env: str) -> tuple[str, dict]:
-    """Run csplan in a new interpreter: (stdout, {"code": exit code, "heavy": heavy modules loaded})."""
+    """Run csplan in a new interpreter: (stdout, {"code": exit code, "heavy": heavy modules loaded,
+    "commands": the command modules of csplan.cli loaded})."""
     environ = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE") and k != "CSPLAN_STORE"}
     environ.update(env)
     p = subprocess.run([sys.executable, "-c", RUNNER, json.dumps(list(args))], capture_output=True, text=True,
@@ -55,7 +59,7 @@ def test_value_prints_the_reported_gdp_without_rich_or_pydantic(cache):
         csplan("value", "gdp", "2024")
     out, info = csplan("value", "gdp", "2024")
     assert out == "1110\n"  # 预计，全年地区生产总值 1110 亿元，增长 5.8%
-    assert info == {"code": 0, "heavy": []}
+    assert info == {"code": 0, "heavy": [], "commands": ["read"]}  # nor the code of the other commands
 
 
 def test_show_json_loads_no_rich():
@@ -116,6 +120,7 @@ def test_help_of_one_command_and_a_misspelt_command():
     assert "Usage: csplan value" in out and info["code"] == 0
     out, info = csplan("valu", "gdp")
     assert info["code"] == 2
+    assert info["commands"] == ["compare", "extract", "read", "targets", "write"]  # to say which it might be
 
 
 @pytest.mark.parametrize("args, code", [

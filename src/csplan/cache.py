@@ -108,12 +108,12 @@ def _secret(folder: Path, create: bool) -> bytes | None:
     """The folder's secret; with `create`, made when missing (or replaced when it cannot be
     believed): written whole to a temporary file and linked into place, so that two csplans
     starting at once agree on one secret."""
-    import tempfile
-
     path = folder / SECRET
     secret = _read_secret(path)
     if secret is not None or not create:
         return secret
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=folder)  # 0600
     try:
         with os.fdopen(fd, "wb") as f:

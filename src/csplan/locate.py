@@ -15,15 +15,14 @@ there (`for_writing`), so the user's figures sit beside the report's and survive
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 STORE_ENV = "CSPLAN_STORE"
 ORIGINS = ("option", "env", "user", "bundled")
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A store's path and which rule chose it (one of ORIGINS)."""
 
     path: Path

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import NamedTuple
 from operator import attrgetter
 from pathlib import Path
 
@@ -65,8 +65,7 @@ class StoreError(CsplanError):
     """The store cannot be read, or is not valid."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     where: str
     message: str
 
@@ -1010,8 +1009,7 @@ LOCK_NOTICE = 1.0
 LOCK_MAX_BYTES = 32
 
 
-@dataclass(frozen=True, slots=True)
-class Waiting:
+class Waiting(NamedTuple):
     """How long writes wait for another writer, and whom they tell: `on_wait(store, pid)` is called
     once a write has waited LOCK_NOTICE seconds (`pid`: the writer holding the lock, where known)."""
 

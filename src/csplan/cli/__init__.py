@@ -1,32 +1,43 @@
 """The command line: parses arguments, calls the library, picks a renderer.
 
-- `app`: the Typer app, its error handling, and the options and helpers every command shares;
-- `read`, `write`, `targets`, `extract`: the commands, by theme; each registers itself on `app`;
+- `common`: the Typer app, its error handling, and the options and helpers every command shares;
+- `read`, `write`, `targets`, `compare`, `extract`: the commands, by theme; each registers itself
+  on the app when it is imported;
 - `fast`: what keeps start-up quick on top of Typer.
 
-Library modules are imported inside the commands, so that a command loads only what it uses
-(`csplan value gdp 2024` never imports Rich). The cli modules do not use `from __future__ import
+`csplan.cli.app` is the whole app, every command module imported. A run of the command imports
+only the module of the command it names (`COMMAND_MODULES`), and library modules are imported
+inside the commands, so that a command loads only what it uses (`csplan value gdp 2024` never
+imports Rich, nor the code of `extract`). The cli modules do not use `from __future__ import
 annotations`: Typer would evaluate every annotation string of every command on every call.
 """
 
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import compare, extract, read, targets, write
-from .app import Format, FormatOpt, _silence_stdout, _version, app
+from .common import Format, FormatOpt, _silence_stdout, _version, app as _app
 from .usage import path as path_value, wait as wait_value
 
-__all__ = ["app", "run"]
+__all__ = ["COMMAND_MODULES", "app", "commands", "run"]
+
+#: The module that registers each command and command group of the app.
+COMMAND_MODULES = {
+    "show": "read", "list": "read", "search": "read", "value": "read", "sources": "read", "store": "read",
+    "targets": "targets", "growth": "targets", "compare": "compare", "extract": "extract",
+    "init": "write", "record": "write", "target": "write", "import": "write", "validate": "write", "fmt": "write",
+    "indicator": "write", "region": "write", "source": "write",
+}
 
 #: gc.set_threshold for a run of the command (Python's defaults are 700, 10, 10).
 GC_THRESHOLDS = (50_000, 50, 50)
 
 
-@app.callback(invoke_without_command=True)
+@_app.callback(invoke_without_command=True)
 def main(
     ctx: typer.Context,
     store: Annotated[
@@ -48,7 +59,23 @@ def main(
     wide: Annotated[bool, typer.Option("--wide", help="The overview's tables at full width.")] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        read.overview(ctx, fmt, wide=wide)
+        from .read import overview
+
+        overview(ctx, fmt, wide=wide)
+
+
+def commands(name: str | None = None):
+    """The app, with the command (or group) `name` registered, or every command when `name` is
+    None or names none."""
+    for module in sorted({COMMAND_MODULES[name]} if name in COMMAND_MODULES else set(COMMAND_MODULES.values())):
+        import_module(f"{__name__}.{module}")
+    return _app
+
+
+def __getattr__(name: str):
+    if name == "app":
+        return commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
@@ -72,12 +99,10 @@ def run() -> None:
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")
     try:
-        lean(app, sys.argv[1:])()
+        lean(commands, sys.argv[1:])()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
     except SystemExit as e:
         finish(e.code)
 
-
-_ = (compare, extract, targets, write)  # imported for the commands they register

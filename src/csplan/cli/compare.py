@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, QueryArg, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_kind,
+from .common import (AsOfOpt, Format, FormatOpt, QueryArg, SafeCsvOpt, WideOpt, _as_of, _region, app, complete_kind,
                   complete_level, complete_region, complete_year, fail, load)
 from .targets import SvgOpt, ToleranceOpt, _chart, _save_svg
 from .usage import year as year_value

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, load_to_fill, naming,
+from .common import (SafeCsvOpt, WideOpt, app, complete_region, complete_source, fail, load, load_to_fill, naming,
                   note, writable_store)
 from .usage import one_of, parser, year as year_value
 
@@ -269,7 +269,7 @@ def _show_store(readings: list, store, options, apply: bool) -> None:
 
 
 def _table(result, origin: Optional[str]) -> list:
-    from .app import growth_cell
+    from .common import growth_cell
     from ..render import Table
     from ..vocab import STATUS_LABELS, describe
 

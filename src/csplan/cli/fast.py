@@ -6,8 +6,9 @@ loading pydantic and building those models costs three times as long as starting
 Typer together.
 
 - `lean` gives Typer an app holding only the command the arguments name, when they name one
-  first (`csplan value gdp 2024`, or the completion of `csplan show g`); anything else (root
-  options first, help, completing a command's name, a misspelt command) runs the whole app.
+  first (`csplan value gdp 2024`, or the completion of `csplan show g`), with only that
+  command's module imported; anything else (root options first, help, completing a command's
+  name, a misspelt command) runs the whole app.
   It uses only Typer's public app attributes; if they are not as expected it runs the whole app.
 - `quicken` gives each parameter of a plain type a converter that handles the ordinary values
   itself ("json", "2024", "gdp", a path) and hands anything else — a value out of range, a
@@ -44,27 +45,31 @@ def enabled() -> bool:
     return os.environ.get("CSPLAN_NO_SPEEDUP", "") in ("", "0")
 
 
-def lean(app, argv: list[str]):
-    """`app`, or a copy of it with only the command (or group) that `argv` starts with."""
+def lean(commands, argv: list[str]):
+    """The app to run for `argv`: `commands(name)` gives the app with the command `name` registered
+    (and `commands(None)` the whole app); when `argv` starts with a command, a copy of the app with
+    only that command (or group)."""
     if not enabled():
+        return commands(None)
+    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        argv = _completed_words()
+    name = argv[0] if argv and not argv[0].startswith("-") else None
+    app = commands(name)
+    if name is None:
         return app
     try:
-        return _slim(app, argv)
+        return _slim(app, name)
     except (AttributeError, ImportError):  # a Typer unlike the one this was written for: no slimming
         return app
 
 
-def _slim(app, argv: list[str]):
-    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
-        argv = _completed_words()
-    if not argv or argv[0].startswith("-"):
-        return app
+def _slim(app, name: str):
     from typer.main import get_command_name
 
     commands = [c for c in app.registered_commands
-                if (c.name or get_command_name(c.callback.__name__)) == argv[0]]
+                if (c.name or get_command_name(c.callback.__name__)) == name]
     groups = [g for g in app.registered_groups
-              if (g.name or g.typer_instance.info.name) == argv[0]]
+              if (g.name or g.typer_instance.info.name) == name]
     if len(commands) + len(groups) != 1:
         return app
     import copy

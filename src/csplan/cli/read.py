@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, WideOpt, YearOpt, _as_of,
+from .common import (AsOfOpt, Format, FormatOpt, Kind, Field, QueryArg, RegionOpt, SafeCsvOpt, WideOpt, YearOpt, _as_of,
                   _region, app, complete_category, complete_year, emit_figures, fail, figure_cell, growth_cell, load,
                   meaning, note, status_cell, store_location)
 from .usage import one_of, year as year_value

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
+from .common import (AsOfOpt, Format, FormatOpt, RegionOpt, SafeCsvOpt, WideOpt, _as_of, _region, app,
                   complete_indicator, complete_year, fail, load, note)
 from .usage import amount, new_file, year as year_value
 

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (QueryArg, SubGroup, _store_option, app, complete_any_category, complete_level, complete_qualifier,
+from .common import (QueryArg, SubGroup, _store_option, app, complete_any_category, complete_level, complete_qualifier,
                   complete_record_format, complete_region, complete_source, complete_status, complete_year, fail,
                   load, naming, note, store_location, writable_store)
 from .usage import HelpTyper, path as usage_path

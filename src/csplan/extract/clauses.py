@@ -10,7 +10,7 @@ from itertools import pairwise
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
 from .names import (AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, TARGET_LEAD_INS, clean_name,
-                    valid_name)
+                    OWN, SCENE, of_another_region, valid_name)
 
 
 @dataclass
@@ -59,6 +59,7 @@ _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指�
 TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
 _SEP = re.compile(r"[、和与及]")
+_PART = re.compile(r"\s*其中")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
@@ -122,10 +123,11 @@ def clause_spans(s: str, a: int, b: int):
 
 
 class Parser:
-    def __init__(self, text: Text, resolver: Resolver):
+    def __init__(self, text: Text, resolver: Resolver, scope: str | None = None):
         self.t = text
         self.s = text.joined
         self.r = resolver
+        self.scope = scope  # the report's word for its own region (names.scope_of)
 
     # A sentence is split into segments at ；, a segment into clauses at ，and ：.
     def sentence(self, a: int, b: int, kind: str, after: int = -1) -> list[Item]:
@@ -155,8 +157,17 @@ class Parser:
         group: list[Item] = []
         intro: int | None = None
         self.pending: tuple[str, int] | None = None
+        self.whole: Item | None = None  # the figure a clause of 其中… is a part of
         self.seg_start = a
+        elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
         for ca, cb in clause_spans(self.s, a, b):
+            clause = self.s[ca:cb]
+            if SCENE.match(clause) and of_another_region(clause, self.scope):
+                elsewhere, group = True, []
+                continue
+            if elsewhere and not OWN.match(clause):
+                continue
+            elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
             if new:
                 if intro is not None:
@@ -178,6 +189,9 @@ class Parser:
         """The items of one clause, and the group that a following nameless clause may complete."""
         s = self.s
         clause = s[a:b]
+        whole, self.whole = self.whole, None
+        if len(group) == 1 and _PART.match(clause):
+            self.whole = group[0]  # 进出口总额1256.3亿元，其中出口968.4亿元，分别增长10.1%和8.7%
         task = _TASK.search(clause)
         if task:
             return self._tasks(a, task, kind), []
@@ -199,7 +213,7 @@ class Parser:
         if _SHARED.search(_SPACE.sub("", lead)) or (
                 len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
-            return self._spread(a, ms, lead, kind, group)
+            return self._spread(a, ms, lead, kind, group, whole)
         out: list[Item] = []
         prev_end = lead_start = a
         # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
@@ -207,7 +221,7 @@ class Parser:
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
-            if m.unit in ("个百分点", "百分点"):
+            if m.unit in ("个百分点", "百分点") or of_another_region(raw, self.scope):
                 group = []
                 continue
             if m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw)):
@@ -297,6 +311,9 @@ class Parser:
             if found:
                 # 城乡居民人均可支配收入、地方一般公共预算收入与经济增长基本同步: a task each
                 names = [clean_name(p) for p in found.group("name").split("、")]
+                both = [clean_name(p) for p in _SEP.split(found.group("name"))]
+                if len(both) > len(names) and all(n and self.r.lookup([n]) for n in both):
+                    names = both  # 财政总收入和一般公共预算收入与经济增长基本同步: a task each
                 if not all(valid_name(n) for n in names):
                     return []
                 start = a + found.start("name") + (len(found.group("name")) - len(found.group("name").lstrip()))
@@ -304,8 +321,10 @@ class Parser:
                         for n in names]
         return None
 
-    def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item]):
-        """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`."""
+    def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item],
+                whole: Item | None = None):
+        """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`, or
+        `whole` and then `group`, its 其中 part."""
         s = self.s
         for prev, m in pairwise(ms):
             if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
@@ -328,6 +347,8 @@ class Parser:
         head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = _CAUSE.sub("", LEAD.sub("", head.strip()))
         if not clean_name(raw_names):
+            if whole is not None and len(group) + 1 == len(ms):
+                group = [whole, *group]
             if len(group) != len(ms):
                 return [], []
             for it, m in zip(group, ms, strict=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -56,6 +57,39 @@ _REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS})")
 # The names of a report repeat (地区生产总值 in the review, the summary and the targets): the
 # functions of a name alone remember their answers.
 _NAMES_REMEMBERED = 4096
+
+
+_SCOPE = re.compile(r"[\s、,:]*(?:从|在)?(全国|全省|全市|全区|全县|全州|全盟|全旗)")
+_SCOPE_WORD = re.compile(r"(全国|全省|全市|全区|全县|全州|全盟|全旗)")
+_COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
+# 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
+SCENE = re.compile(r"[\s、,:]*(?:从|在)?(?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:范围内|层面)?(?:来?看)?\s*\Z")
+# 我省, 本市: a clause back on the report's own region
+OWN = re.compile(r"[\s、,:]*(?:我|本)[省市区县州盟旗]")
+
+
+def scope_of(region_name: str | None, text: str) -> str | None:
+    """The word a report uses for its own region as a whole (全市 for 佛山市, 全区 for 天河区 and for
+    广西壮族自治区): the one of 全省, 全市, 全区 … that `text` uses most, if its region's name
+    agrees (全国 for the country); None when they do not tell."""
+    counts = Counter(m.group(1) for m in _SCOPE_WORD.finditer(text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    word = ranked[0][0]
+    if region_name in _COUNTRY_NAMES:
+        return "全国" if word == "全国" else None
+    return word if not region_name or region_name[-1] == word[-1] else None
+
+
+def of_another_region(raw: str, scope: str | None) -> bool:
+    """Whether the words before a number (`raw`), or a clause that sets the scene (从全国看), give it
+    to a larger or other region than the report's, whose word for itself is `scope`: 全省地区生产
+    总值 in a city's report."""
+    if scope is None:
+        return False
+    m = _SCOPE.match(raw)
+    return bool(m) and m.group(1) != scope
 
 
 @lru_cache(maxsize=_NAMES_REMEMBERED)

@@ -66,11 +66,13 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                     table = _table_targets(text, parser, rows, year)
                     if table:
                         return sa, rows[-1][1], after, table
-                if sb == pb and (sent.rstrip()[-1:] in ":;" or heading):
-                    # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。)
+                topics = sb == pb and pi + 1 < len(paras) and _topic_line(text, *paras[pi + 1])
+                if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
+                    # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。),
+                    # or a paragraph a topic (经济发展方面，…。  民生改善方面，…。)
                     semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = _listed(text, qa, qb) or _numbered_line(text, qa, qb)
+                        listed = _listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
                         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
                             break  # the paragraph under the heading has its own 主要预期目标
                         more = parser.sentence(qa, qb, "target")
@@ -224,6 +226,14 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
 
 def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.joined[a:b].lstrip()))
+
+
+# 经济发展方面，…  在民生改善方面: the targets of one topic, a paragraph each
+_TOPIC = re.compile(r"(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]")
+
+
+def _topic_line(text: Text, a: int, b: int) -> bool:
+    return bool(_TOPIC.match(text.joined[a:b].lstrip()))
 
 
 def _numbered_line(text: Text, a: int, b: int) -> bool:

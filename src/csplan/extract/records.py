@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..model import CsplanError, Indicator, Region, Source, Store
 from ..records import KEYS
 from .text import Text, prepare
-from .names import PROVINCES, Resolver
+from .names import PROVINCES, Resolver, scope_of
 from .clauses import Item, Parser, status_words
 from .passages import actual_sentences, of_other_year, target_sentence
 from .header import Header, YEAR, read_header, year_of
@@ -239,7 +239,7 @@ def extract(
     if every:  # --all alone names indicators the lexicon lacks, and needs statements
         from .statements import spell_id as spell
     resolver = Resolver(store, spell)
-    parser = Parser(text, resolver)
+    parser = Parser(text, resolver, scope_of(header.region_name, text.joined))
     notes: list[str] = []
 
     target = target_sentence(text, parser, header.target_year)
