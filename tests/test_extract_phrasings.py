@@ -4,6 +4,8 @@ of deposits and loans, targets stated as tasks, and a five-year plan's goals bes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_corpus_accuracy import _facts, fact_tuple
 
@@ -337,3 +339,56 @@ def test_a_target_of_the_year_stated_with_its_number_after_the_lead_in():
     targets = "今年经济增长的预期目标为6%左右，城镇新增就业3万人以上，居民消费价格涨幅3%左右。"
     assert {("new_urban_jobs", T, "value", (3, "万人"), "at_least"),
             ("cpi", T, "growth", 3, "about")} <= _read(SUMMARY, targets)
+
+
+def test_the_figures_of_a_larger_region_are_not_the_reports():
+    """全省… in a city's report (whose word for itself is 全市), and what follows 从全国看."""
+    summary = ("全年全市地区生产总值增长6%，规上工业增加值增长7%，增速高于全省1.2个百分点；从横向比较看，"
+               "全省固定资产投资增长4.8%，全市一般公共预算收入增长3%。从全国看，社会消费品零售总额增长5.5%，"
+               "全市主要指标好于预期。")
+    assert _read(summary, "今年全市的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("public_budget_revenue", A, "growth", 3, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_targets_grouped_by_topic_a_paragraph_each():
+    targets = ("今年全市经济社会发展的主要预期目标是：\n\n经济发展方面，地区生产总值增长7%左右，"
+               "规上工业增加值增长7.5%。\n\n创新驱动方面，研发经费投入强度达到3%。\n\n"
+               "民生改善方面，城镇登记失业率控制在2.5%以内。\n\n上述目标，综合考虑了各方面因素。"
+               "\n\n三、重点工作\n\n新增就业岗位3万个。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 7, "about"), ("industrial_value_added", T, "growth", 7.5, "exact"),
+        ("rd_intensity", T, "value", (3, "%"), "exact"),
+        ("registered_unemployment_rate", T, "value", (2.5, "%"), "at_most")}
+
+
+def test_a_part_and_its_whole_share_a_list_of_growths():
+    summary = SUMMARY + "进出口总额1256.3亿元，其中出口968.4亿元，分别增长10.1%和8.7%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("trade", A, "value", (1256.3, "亿元"), "exact"), ("trade", A, "growth", 10.1, "exact"),
+        ("exports", A, "value", (968.4, "亿元"), "exact"), ("exports", A, "growth", 8.7, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+
+
+def test_two_revenues_keeping_pace_with_the_economy_are_a_task_each():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，财政总收入和一般公共预算收入与经济增长基本同步。"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("budget_revenue", T, "task", None, None),
+        ("public_budget_revenue", T, "task", None, None)}
+
+
+def test_a_five_year_review_names_the_years_own_figure_and_the_years_work_is_not_its_summary():
+    review = ("过去的2024年，全年地区生产总值增长6%，规上工业增加值增长7%。\n\n"
+              "这一年，我们着力稳增长。工业投资增长11.2%；新增规上工业企业318家，新增小微企业园16个。\n\n"
+              "五年来，我们坚持民生优先。五年城镇新增就业75.2万人，2024年城镇新增就业14.8万人。")
+    text = (HEAD.replace("一、2024年工作回顾", "一、过去五年工作回顾") + review
+            + "\n\n二、2025年工作安排\n\n今年的主要预期目标是：地区生产总值增长6%。\n")
+    assert _extract(text) == BASE | {
+        ("industrial_investment", A, "growth", 11.2, "exact"),
+        ("new_urban_jobs", A, "value", (14.8, "万人"), "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_an_unknown_name_gets_a_readable_id_without_all():
+    result = extract(HEAD + SUMMARY + "\n\n二、2025年工作安排\n\n今年的主要预期目标是：地区生产总值增长6%，"
+                     "新建蜂巢驿站20个。\n", Store(), region="somewhere", actual_year=2024, target_year=2025)
+    new = [r["indicator"] for r in result.records if r["name"] == "新建蜂巢驿站"]
+    assert len(new) == 1 and re.fullmatch(r"[a-z][a-z_]*fengchao[a-z_]*", new[0]), new

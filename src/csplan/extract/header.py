@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .measures import CN_DIGITS
-from .names import _LEXICON_DATA, PROVINCES
+from .names import _LEXICON_DATA, PROVINCES, pinyin
 from .text import half_width
 
 
@@ -409,16 +409,6 @@ def _regions() -> Mapping[str, dict[str, str]]:
 
 
 @cache
-def _pinyin() -> dict[str, str]:
-    import tomllib
-    from pathlib import Path
-
-    with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
-        table = tomllib.load(f)
-    return {c: syllable for syllable, chars in table.items() for c in chars}
-
-
-@cache
 def _taken_ids() -> frozenset[str]:
     """The ids of provinces and [regions] places, and the plain ids two places that read alike share."""
     ids = set(PROVINCES.values()) | {e["id"] for e in _regions().values()}
@@ -426,7 +416,7 @@ def _taken_ids() -> frozenset[str]:
 
 
 def _romanised(name: str) -> str | None:
-    table = _pinyin()
+    table = pinyin()
     if not name or any(c not in table for c in name):
         return None
     return "".join(table[c] for c in name)

@@ -4,9 +4,8 @@ of the lexicon (`lexicon.toml`), or to a new one with a readable id."""
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -89,7 +88,7 @@ def of_another_region(raw: str, scope: str | None) -> bool:
     if scope is None:
         return False
     m = _SCOPE.match(raw)
-    return bool(m) and m.group(1) != scope
+    return m is not None and m.group(1) != scope
 
 
 @lru_cache(maxsize=_NAMES_REMEMBERED)
@@ -199,20 +198,20 @@ def word_at(key: str, i: int) -> tuple[str, int] | None:
 
 
 def _compose_id(key: str) -> tuple[str, str | None]:
-    """A readable id from the words of a name ("数字经济增加值" → digital_economy_value_added), or
-    a stable slug when a word is unknown."""
+    """A readable id from the words of a name ("数字经济增加值" → digital_economy_value_added), with
+    its English name; where a word is unknown, one spelt partly in pinyin (`spell_id`), and None."""
     words, i = [], 0
     while i < len(key):
         found = word_at(key, i)
         if found is None:
-            return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
+            return spell_id(key), None
         word, size = found
         if word:
             words.append(word)
         i += size
     ident = "_".join(dict.fromkeys("_".join(words).split("_")))
     if not ident or not ident[0].isalpha():
-        return f"indicator_{zlib.crc32(key.encode('utf-8')):08x}", None
+        return spell_id(key), None
     return ident, ident.replace("_", " ").capitalize()
 
 
@@ -244,14 +243,21 @@ class Ind:
     known: bool  # a common headline indicator (in the lexicon, or a headline of the store)
 
 
+def _unit_suffix(unit: str) -> str:
+    """What sets apart an indicator the store has in another unit: trade_usd for trade in 亿美元
+    where the store's is in 亿元, fdi_cny for the other way round."""
+    if unit.endswith("美元"):
+        return "usd"
+    return "cny" if unit.endswith("元") and not unit.endswith(("欧元", "港元", "日元")) else "other"
+
+
 class Resolver:
     """Names → indicators: the store's names and aliases first, then the lexicon, then a new id."""
 
-    def __init__(self, store: Store, spell: Callable[[str], str] | None = None):
+    def __init__(self, store: Store):
         from ..units import compatible
 
         self.store = store
-        self.spell = spell  # a readable id for a name whose words the lexicon does not know
         self.compatible = compatible
         self.stored: dict[str, str] = {}
         for ind in store.indicators.values():
@@ -281,11 +287,10 @@ class Resolver:
         hit = self.lookup([name, *extra])
         if hit and hit[1] in self.store.indicators:
             ind = self.store.indicators[hit[1]]
+            known = ind.category == "headline" or ind.id in self.lexicon_ids or hit[0] == "lexicon"
             if unit is None or self.compatible(unit, ind.unit):
-                known = ind.category == "headline" or ind.id in self.lexicon_ids or hit[0] == "lexicon"
                 return Ind(ind.id, ind.name, ind.name_en, ind.category, ind.better, False, known)
-            return self._new(name, f"{ind.id}_{'usd' if unit.endswith('美元') else 'other'}", ind.name_en,
-                             ind.better, True)
+            return self._new(name, f"{ind.id}_{_unit_suffix(unit)}", ind.name_en, ind.better, known)
         if hit:
             iid, en = hit[1], hit[2]
             better = next(b for i, _, b, _ in LEXICON if i == iid)
@@ -294,8 +299,6 @@ class Resolver:
         if key in self.new_by_key:
             return self.new[self.new_by_key[key]]
         iid, en = _compose_id(key)
-        if en is None and self.spell is not None:
-            iid = self.spell(key)
         better = "lower" if any(w.casefold() in key for w in LOWER_IS_BETTER) else "higher"
         return self._new(name, iid, en, better, False, reserved=True)
 
@@ -312,3 +315,71 @@ class Resolver:
             self.new[iid] = Ind(iid, name, en, "headline", better, True, known)
         self.new_by_key.setdefault(key, iid)
         return self.new[iid]
+
+
+# --- readable ids ----------------------------------------------------------------------------------
+
+@cache
+def pinyin() -> dict[str, str]:
+    """Each character of `pinyin.toml` and its syllable (for region ids and indicator ids)."""
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
+        table = tomllib.load(f)
+    return {c: syllable for syllable, chars in table.items() for c in chars}
+
+
+def spell_id(key: str) -> str:
+    """A readable id for a name whose words the lexicon does not all know: the known words in
+    English, the others in pinyin (瞪羚企业 → dengling_firms); at most 48 characters, cut
+    between words or syllables."""
+    table = pinyin()
+    words: list[list[str]] = []  # each word, as its syllables (an English word is one)
+    run: list[str] = []
+    i = 0
+    while i < len(key):
+        found = word_at(key, i)
+        if found is not None:
+            if run:
+                words.append(run)
+                run = []
+            word, size = found
+            if word:
+                words += [[part] for part in word.split("_")]
+            i += size
+        else:
+            c = key[i]
+            if c in table:
+                run.append(table[c])
+            elif c.isascii() and c.isalnum():
+                run.append(c.lower())
+            elif run:
+                words.append(run)
+                run = []
+            i += 1
+    if run:
+        words.append(run)
+    seen: set[str] = set()
+    out: list[str] = []
+    size = 0
+    for syllables in words:
+        word = "".join(syllables)
+        if word in seen:
+            continue
+        seen.add(word)
+        if size + len(word) + (1 if out else 0) > 48:
+            part = ""
+            for syllable in syllables:
+                if size + len(part) + len(syllable) + (1 if out else 0) > 48:
+                    break
+                part += syllable
+            if part:
+                out.append(part)
+            break
+        out.append(word)
+        size += len(word) + (1 if len(out) > 1 else 0)
+    ident = "_".join(out)
+    if not ident or not ident[0].isalpha():
+        ident = "n_" + ident if ident else "figure"
+    return ident

@@ -337,6 +337,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
             if is_heading(line) or HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):
                 break
+            if _DEEDS.match(text.joined[pa:pb]):
+                break  # 这一年，我们着力稳增长…: the year's work, told after its figures
             more = items_of(j)
             if not any(it.ind.known for it in more) or not this_year[j]:
                 break
@@ -363,6 +365,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             return swept, min(it.start for it in swept)
     return [], 0
 
+
+_DEEDS = re.compile(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
 
 # The year a report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…, 2024年国民经济和
 # 社会发展计划执行情况
@@ -405,7 +409,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
     reviewed = _REVIEWED.search(text.joined, first, blocks[-1][-1][1]) if blocks else None
     year = next((year_of(y) for y in reviewed.groups() if y), None) if reviewed else None
     for i in range(len(blocks)):
-        if i in summary or not this_year[i]:
+        if i in summary or (not this_year[i] and year is None):
             continue
         for it in items_of(i):
             level = it.ind.id in grown and it.metric == "value"
@@ -413,8 +417,9 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
                 continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
-            if any(year_of(m.group(1)) != year for m in text.clause_matches(YEAR, it.at)):
-                continue
+            said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
+            if any(y != year for y in said) or not (this_year[i] or said):
+                continue  # a review of five years names the year's own figures by their year (2016年…)
             have.add(it.ind.id)
             grown.discard(it.ind.id)
             out.append(replace(it, growth=None, growth_qualifier=None) if level else it)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import CsplanError, Indicator, Region, Source, Store
@@ -235,10 +234,7 @@ def extract(
         raise CsplanError("the input is not text (it holds NUL bytes); convert the report to plain text first")
     header = read_header(original)
     text = prepare(original)
-    spell: Callable[[str], str] | None = None
-    if every:  # --all alone names indicators the lexicon lacks, and needs statements
-        from .statements import spell_id as spell
-    resolver = Resolver(store, spell)
+    resolver = Resolver(store)
     parser = Parser(text, resolver, scope_of(header.region_name, text.joined))
     notes: list[str] = []
 

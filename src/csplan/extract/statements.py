@@ -35,7 +35,7 @@ from itertools import accumulate
 from .clauses import Item, Parser, clause_spans, status_words
 from .header import YEAR, year_of
 from .measures import Measure, find_measures
-from .names import AVERAGE, RATE, Ind, strip_ends, word_at
+from .names import AVERAGE, RATE, Ind, strip_ends
 from .text import TERMINAL, Text, is_heading
 
 
@@ -676,75 +676,3 @@ def read_statements(text: Text, parser: Parser, skip: list[tuple[int, int]], ay:
         reader.used[key] = None
     reader.read_before = _Spans([(it.at, it.end) for it in read])
     return reader.read(parts(text, ay, ty, target_at), skip, ay, ty)
-
-
-# --- readable ids ----------------------------------------------------------------------------------
-
-_PINYIN: dict[str, str] | None = None
-
-
-def _pinyin() -> dict[str, str]:
-    global _PINYIN
-    if _PINYIN is None:
-        import tomllib
-        from pathlib import Path
-
-        with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
-            table = tomllib.load(f)
-        _PINYIN = {c: syllable for syllable, chars in table.items() for c in chars}
-    return _PINYIN
-
-
-def spell_id(key: str) -> str:
-    """A readable id for a name whose words the lexicon does not all know: the known words in
-    English, the others in pinyin (瞪羚企业 → dengling_firms); at most 48 characters, cut
-    between words or syllables."""
-    pinyin = _pinyin()
-    words: list[list[str]] = []  # each word, as its syllables (an English word is one)
-    run: list[str] = []
-    i = 0
-    while i < len(key):
-        found = word_at(key, i)
-        if found is not None:
-            if run:
-                words.append(run)
-                run = []
-            word, size = found
-            if word:
-                words += [[part] for part in word.split("_")]
-            i += size
-        else:
-            c = key[i]
-            if c in pinyin:
-                run.append(pinyin[c])
-            elif c.isascii() and c.isalnum():
-                run.append(c.lower())
-            elif run:
-                words.append(run)
-                run = []
-            i += 1
-    if run:
-        words.append(run)
-    seen: set[str] = set()
-    out: list[str] = []
-    size = 0
-    for syllables in words:
-        word = "".join(syllables)
-        if word in seen:
-            continue
-        seen.add(word)
-        if size + len(word) + (1 if out else 0) > 48:
-            part = ""
-            for syllable in syllables:
-                if size + len(part) + len(syllable) + (1 if out else 0) > 48:
-                    break
-                part += syllable
-            if part:
-                out.append(part)
-            break
-        out.append(word)
-        size += len(word) + (1 if len(out) > 1 else 0)
-    ident = "_".join(out)
-    if not ident or not ident[0].isalpha():
-        ident = "n_" + ident if ident else "figure"
-    return ident
