@@ -528,9 +528,18 @@ def test_a_new_id_never_takes_a_stored_indicator_of_another_meaning(bundled):
 
 
 def test_a_unit_the_stored_indicator_cannot_take_makes_a_new_one(bundled):
-    text = mini("地区生产总值增长5%；固定资产投资增长3%；进出口总额50亿美元。")
+    text = mini("地区生产总值增长5%；固定资产投资增长3%；城镇新增就业1.2万个。")
     got = [(r["indicator"], r["unit"]) for r in extract(text, load(bundled)).records if r["metric"] == "value"]
-    assert got == [("trade_usd", "亿美元")]
+    assert got == [("new_urban_jobs_count", "万个")]  # posts, where the store counts people (万人)
+
+
+def test_a_figure_in_another_currency_is_the_same_indicator(bundled):
+    """Trade in 亿美元 where the bundled store's is in 亿元, FDI in 亿元 where it is in 万美元: the
+    unit as printed, never converted."""
+    text = mini("地区生产总值增长5%；固定资产投资增长3%；进出口总额50亿美元；实际使用外资35亿元。")
+    got = [(r["indicator"], r["value"], r["unit"]) for r in extract(text, load(bundled)).records
+           if r["metric"] == "value"]
+    assert got == [("trade", 50, "亿美元"), ("fdi", 35, "亿元")]
 
 
 # --- years, region, source -----------------------------------------------------------------------
@@ -856,7 +865,7 @@ KUNSHAN_2019_OCR = [  # hard-wrapped lines, page numbers inside sentences, 亿�
     ("industrial_output", 2019, A, "value", 9484.3, "亿元", 1.3, "exact", "reported"),
     ("fixed_asset_investment", 2019, A, "value", 872.5, "亿元", 5.9, "exact", "reported"),
     ("retail_sales", 2019, A, "value", 1390.9, "亿元", 6.5, "exact", "reported"),
-    ("trade_usd", 2019, A, "value", 837.5, "亿美元", None, "exact", "reported"),
+    ("trade", 2019, A, "value", 837.5, "亿美元", None, "exact", "reported"),
     ("exports", 2019, A, "value", 530.4, "亿美元", None, "exact", "reported"),
     ("fdi", 2019, A, "value", 8.6, "亿美元", None, "exact", "reported"),
     ("urban_disposable_income", 2019, A, "value", 68930, "元", 8.1, "exact", "reported"),

@@ -34,7 +34,8 @@ def test_convert_follows_the_glossary():
         ("家", "个", True),
         ("家", "万人", False),
         ("户", "人", False),
-        ("美元", "亿元", False),
+        ("美元", "亿元", True),  # one indicator in either currency, never converted
+        ("亿美元", "万人", False),
         ("%", "亿元", False),
         ("个百分点", "%", False),
         ("亩", "平方米", True),

@@ -1,7 +1,9 @@
 """Units as printed in the reports: magnitude prefixes, and which units may be compared.
 
 The store keeps units as printed (1.88 万人). This module is the one place that knows that
-万 is 10⁴, that 万人 and 人 compare after conversion, and that 元 and 美元, or 家 and 个, never do.
+万 is 10⁴, that 万人 and 人 compare after conversion, and that 元 and 美元, or 家 and 个, never do:
+they may measure one indicator (trade in 亿美元 one year and in 亿元 the next; FDI has been
+reported in 元 since 2022), but no exchange rate is assumed.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ MAGNITUDES: tuple[tuple[str, int], ...] = (("万亿", 10**12), ("亿", 10**8), (
 # Base units grouped by what they measure. Two units of one group may stand for the same
 # indicator (项 and 个 both count projects), but only the same base unit converts.
 DIMENSIONS: dict[str, str] = {
-    "元": "money_cny",
-    "元/人": "money_cny_per_person",
-    "美元": "money_usd",
+    "元": "money",
+    "元/人": "money_per_person",
+    "美元": "money",
     "%": "percent",
     "个百分点": "points",
     "百分点": "points",

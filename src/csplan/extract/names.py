@@ -244,11 +244,12 @@ class Ind:
 
 
 def _unit_suffix(unit: str) -> str:
-    """What sets apart an indicator the store has in another unit: trade_usd for trade in 亿美元
-    where the store's is in 亿元, fdi_cny for the other way round."""
-    if unit.endswith("美元"):
-        return "usd"
-    return "cny" if unit.endswith("元") and not unit.endswith(("欧元", "港元", "日元")) else "other"
+    """What sets apart an indicator the store has in a unit measuring something else: 城镇新增就业
+    in 万个 (posts) where the store's is in 万人 is new_urban_jobs_count."""
+    from ..units import dimension, split_unit
+
+    dim = dimension(split_unit(unit)[1])
+    return {"money": "amount", "percent": "rate"}.get(dim, dim)
 
 
 class Resolver:

@@ -637,7 +637,7 @@ def _count_word(unit: str) -> str:
 
     base = split_unit(unit)[1]
     dim = dimension(base)
-    return {"area": "面积", "money_cny": "金额", "money_usd": "金额", "length": "长度", "people": "人数",
+    return {"area": "面积", "money": "金额", "length": "长度", "people": "人数",
             "households": "户数", "mass": "重量", "volume": "体积"}.get(dim, base + "数")
 
 
