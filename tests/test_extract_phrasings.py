@@ -392,3 +392,29 @@ def test_an_unknown_name_gets_a_readable_id_without_all():
                      "新建蜂巢驿站20个。\n", Store(), region="somewhere", actual_year=2024, target_year=2025)
     new = [r["indicator"] for r in result.records if r["name"] == "新建蜂巢驿站"]
     assert len(new) == 1 and re.fullmatch(r"[a-z][a-z_]*fengchao[a-z_]*", new[0]), new
+
+
+def test_a_growth_net_of_a_refund_and_a_review_quoting_the_years_targets():
+    summary = (SUMMARY + "一般公共预算收入700.2亿元，扣除留抵退税因素后同口径增长5.8%。"
+               "年初确定的固定资产投资增长7%左右、社会消费品零售总额增长8%的预期目标均超额完成。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("public_budget_revenue", A, "value", (700.2, "亿元"), "exact"),
+        ("public_budget_revenue", A, "growth", 5.8, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_an_area_of_several_regions_a_rate_per_mille_and_tasks_naming_classes():
+    summary = SUMMARY + "大南昌都市圈经济总量突破1.6万亿元。"
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，人口自然增长率控制在8‰以内，"
+               "PM2.5平均浓度和重度及以上污染天数完成省下达任务，国省考断面水质优Ⅲ比例完成上级下达任务。")
+    assert _read(summary, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("人口自然增长率", T, "value", (8, "‰"), "at_most"),
+        ("PM2.5平均浓度", T, "task", None, None), ("重度及以上污染天数", T, "task", None, None),
+        ("国省考断面水质优Ⅲ比例", T, "task", None, None)}
+
+
+@pytest.mark.parametrize("name, rid", [("内蒙古自治区", "inner_mongolia"), ("广西壮族自治区", "guangxi"),
+                                       ("宁夏回族自治区", "ningxia"), ("福建省", "fujian")])
+def test_a_provinces_full_name_has_its_id(name, rid):
+    from csplan.extract.header import region_id
+
+    assert region_id(name) == rid

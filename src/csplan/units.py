@@ -24,6 +24,7 @@ DIMENSIONS: dict[str, str] = {
     "元/人": "money_per_person",
     "美元": "money",
     "%": "percent",
+    "‰": "permille",
     "个百分点": "points",
     "百分点": "points",
     "平方米": "area",

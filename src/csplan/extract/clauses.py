@@ -58,8 +58,10 @@ _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指�
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
 TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
-_SEP = re.compile(r"[、和与及]")
+_SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
 _PART = re.compile(r"\s*其中")
+# what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
+_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
@@ -209,6 +211,8 @@ class Parser:
                 self.pending = (name, a)  # 地区生产总值突破千亿大关，达到1036.5亿元
             return [], group
         pending, self.pending = self.pending, None
+        if kind == "actual" and _QUOTED_TARGET.match(s, ms[-1].end, b):
+            return [], []  # 年初确定的生产总值增长7%左右、一般公共预算收入增长7%的预期目标均超额完成
         lead = s[a:ms[0].start]
         if _SHARED.search(_SPACE.sub("", lead)) or (
                 len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):

@@ -444,6 +444,9 @@ def region_id(name: str) -> str | None:
         return _regions()[name]["id"]
     if name in PROVINCES:
         return PROVINCES[name]
+    for stem, iid in PROVINCES.items():  # 内蒙古自治区, whose 蒙古 short_name takes for a people's name
+        if name.startswith(stem) and name[len(stem):] in (_PROVINCE_SUFFIX.get(stem, "省"), "自治区"):
+            return iid
     short = short_name(name)
     if short in PROVINCES and name == short + _PROVINCE_SUFFIX.get(short, "省") or \
             short in PROVINCES and _level_word(name) in ("省", "自治区", "特别行政区"):

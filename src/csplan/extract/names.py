@@ -42,11 +42,12 @@ _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比"
 SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-\u9fff])")
 RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
 SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&“”\"'‘’·+\-]+")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b&“”\"'‘’·+\-]+")  # Ⅲ类水质
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BLANKS = re.compile(r"[\s*_`]+")
 # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
-_CIRCUMSTANCE = re.compile(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)")
+_CIRCUMSTANCE = re.compile(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)"
+                          r"|(?:扣除|剔除)[^,;。]{1,16}?(?:因素|影响)后?")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
@@ -59,6 +60,7 @@ _NAMES_REMEMBERED = 4096
 
 
 _SCOPE = re.compile(r"[\s、,:]*(?:从|在)?(全国|全省|全市|全区|全县|全州|全盟|全旗)")
+_AREA = re.compile(r"都市圈|城市群|经济圈|经济带|城市圈")
 _SCOPE_WORD = re.compile(r"(全国|全省|全市|全区|全县|全州|全盟|全旗)")
 _COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
 # 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
@@ -84,7 +86,9 @@ def scope_of(region_name: str | None, text: str) -> str | None:
 def of_another_region(raw: str, scope: str | None) -> bool:
     """Whether the words before a number (`raw`), or a clause that sets the scene (从全国看), give it
     to a larger or other region than the report's, whose word for itself is `scope`: 全省地区生产
-    总值 in a city's report."""
+    总值 in a city's report, or to an area of several (都市圈, 城市群)."""
+    if _AREA.search(raw):
+        return True  # 大南昌都市圈经济总量, 长三角城市群: an area of several regions
     if scope is None:
         return False
     m = _SCOPE.match(raw)
@@ -116,7 +120,9 @@ def valid_name(name: str) -> bool:
     name = ANNUAL_MEAN.sub("浓度", _DECIMAL_POINT.sub("", name))
     if not 2 <= len(name) <= 24 or not _NAME_CHARS.fullmatch(name) or name[0].isdigit():
         return False
-    if name in _GENERIC or _NOT_A_NAME.search(name.replace("规模以上", "规上").replace("限额以上", "限上")):
+    plain = (name.replace("规模以上", "规上").replace("限额以上", "限上").replace("自然增长率", "自然率")
+             .replace("及以上", ""))  # 重度及以上污染天数: a class of days, not a bound
+    if name in _GENERIC or _NOT_A_NAME.search(plain):  # 人口自然增长率 is a rate, not a growth
         return False
     return bool(_TWO_HAN.search(name)) or name.upper() in ("GDP", "CPI")
 
