@@ -398,7 +398,7 @@ def test_status_from_the_summary_wording(word, status, bundled):
 
 TARGET_CASES = [
     ("主要预期目标是：地区生产总值增长6%以上，力争7%；财政收入增长与经济增长同步；单位GDP能耗下降3%。",
-     [("gdp", "growth", None, "%", 6, "at_least"), ("fiscal_income", "task", None, None, None, "exact"),
+     [("gdp", "growth", None, "%", 6, "at_least"), ("budget_revenue", "task", None, None, None, "exact"),
       ("energy_intensity", "growth", None, "%", -3, "exact")]),
     ("主要预期目标建议为：经济增长6%左右；城镇调查失业率低于5.5%；粮食总产量不少于80万吨；"
      "居民消费价格总水平涨幅控制在3%左右；城镇新增就业1.2万人。",

@@ -207,10 +207,11 @@ BRIEF = "\n\n预计全年地区生产总值增长5%，实际利用外资{fdi}。
 
 
 def test_reports_of_one_batch_read_as_one_after_another(tmp_path):
-    """Two names of one district make one region; a foreign-investment figure in 亿元 after one in
-    万美元 goes to an indicator of its own, as it would if the reports were added one by one."""
-    (tmp_path / "a.txt").write_text("关于海拉尔区2024年计划执行情况的报告" + BRIEF.format(fdi="5773万美元"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text("关于呼伦贝尔市海拉尔区2025年计划执行情况的报告" + BRIEF.format(fdi="30亿元"),
+    """Two names of one district make one region; a jobs figure in 万个 (posts) after one in 万人
+    goes to an indicator of its own, as it would if the reports were added one by one."""
+    brief = "\n\n预计全年地区生产总值增长5%，城镇新增就业{jobs}。\n\n主要预期目标是：地区生产总值增长6%左右。\n"
+    (tmp_path / "a.txt").write_text("关于海拉尔区2024年计划执行情况的报告" + brief.format(jobs="1.2万人"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("关于呼伦贝尔市海拉尔区2025年计划执行情况的报告" + brief.format(jobs="1.3万个"),
                                     encoding="utf-8")
     found = find_reports([str(tmp_path)])
     readings, read_from = read_batch(found.reports, Store(), Options(), jobs=2)
@@ -222,10 +223,10 @@ def test_reports_of_one_batch_read_as_one_after_another(tmp_path):
     # one district, under the city and the province the gazetteer places it in
     assert list(store.regions) == ["inner_mongolia", "hulunbeier", "hailaer"]
     assert store.regions["hailaer"].name == "海拉尔区" and store.regions["hailaer"].parent == "hulunbeier"
-    fdi = {f.source: (f.indicator, f.unit) for f in store.figures if f.unit in ("万美元", "亿元")}
-    assert fdi["hailaer-2024-plan"] == ("fdi", "万美元")
-    other, unit = fdi["hailaer-2025-plan"]
-    assert other != "fdi" and unit == "亿元" and store.indicators[other].unit == "亿元"
+    jobs = {f.source: (f.indicator, f.unit) for f in store.figures if f.unit in ("万人", "万个")}
+    assert jobs["hailaer-2024-plan"] == ("new_urban_jobs", "万人")
+    other, unit = jobs["hailaer-2025-plan"]
+    assert other != "new_urban_jobs" and unit == "万个" and store.indicators[other].unit == "万个"
     again, _ = read_batch(found.reports, store, Options(), jobs=1)  # read once they are in: the same figures
     assert [r.extraction.records for r in again] == [r.extraction.records for r in readings]
 

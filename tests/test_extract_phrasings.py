@@ -418,3 +418,34 @@ def test_a_provinces_full_name_has_its_id(name, rid):
     from csplan.extract.header import region_id
 
     assert region_id(name) == rid
+
+
+def test_five_year_goals_before_the_years_targets_and_a_plans_end():
+    targets = ("今后五年，全市经济社会发展的主要目标是：地区生产总值年均增长6%左右，研发经费投入强度达到3.5%。"
+               "\n\n今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右，一般公共预算收入增长6%；"
+               "“十四五”末，全市地区生产总值力争达到3600亿元。")
+    text = HEAD + SUMMARY + "\n\n二、2025年工作安排\n\n" + targets + "\n"
+    result = extract(text, Store(), region="somewhere")  # the years from the text, as the command reads them
+    assert (result.actual_year, result.target_year) == (2024, 2025)
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == BASE | {
+        ("gdp", T, "growth", 7, "about"), ("public_budget_revenue", T, "growth", 6, "exact")}
+
+
+def test_levels_in_clauses_of_their_own_then_their_growths_and_a_level_after_its_growth():
+    summary = ("全年地区生产总值增长7.3%、总量达3806.08亿元；规上工业增加值增长7%；城镇居民人均可支配收入50146元，"
+               "农村居民人均可支配收入17185元，分别增长7.8%和7.5%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE - {("gdp", A, "growth", 6, "exact")} | {
+        ("gdp", A, "growth", 7.3, "exact"), ("gdp", A, "value", (3806.08, "亿元"), "exact"),
+        ("urban_disposable_income", A, "value", (50146, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 7.8, "exact"),
+        ("rural_disposable_income", A, "value", (17185, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 7.5, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_target_after_the_table_and_tasks_of_indicators_with_words_of_work():
+    targets = ("2025年主要预期目标建议如下：\n\n| 指标 | 单位 | 2025年目标 |\n|---|---|---|\n"
+               "| 地区生产总值增长 | % | 6左右 |\n\n同时，完成省下达的节能减排和大气污染防治目标任务，"
+               "单位生产总值能耗和二氧化碳排放量完成国家下达的目标。\n\n三、重点任务\n\n新建项目30个。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("energy_saving", T, "task", None, None),
+        ("energy_intensity", T, "task", None, None), ("carbon_intensity", T, "task", None, None)}

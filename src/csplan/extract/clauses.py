@@ -58,8 +58,8 @@ _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指�
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
 TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
+_WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚)$")
 _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
-_PART = re.compile(r"\s*其中")
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
@@ -159,7 +159,7 @@ class Parser:
         group: list[Item] = []
         intro: int | None = None
         self.pending: tuple[str, int] | None = None
-        self.whole: Item | None = None  # the figure a clause of 其中… is a part of
+        self.run: list[Item] = []  # the last clauses' items, a level each (城镇…50146元，农村…17185元，)
         self.seg_start = a
         elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
         for ca, cb in clause_spans(self.s, a, b):
@@ -171,6 +171,8 @@ class Parser:
                 continue
             elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
+            level = len(new) == 1 and new[0].metric == "value" and new[0].growth is None
+            self.run = [*self.run, *new] if level else []
             if new:
                 if intro is not None:
                     new[0].start = min(new[0].start, intro)
@@ -191,9 +193,6 @@ class Parser:
         """The items of one clause, and the group that a following nameless clause may complete."""
         s = self.s
         clause = s[a:b]
-        whole, self.whole = self.whole, None
-        if len(group) == 1 and _PART.match(clause):
-            self.whole = group[0]  # 进出口总额1256.3亿元，其中出口968.4亿元，分别增长10.1%和8.7%
         task = _TASK.search(clause)
         if task:
             return self._tasks(a, task, kind), []
@@ -217,7 +216,7 @@ class Parser:
         if _SHARED.search(_SPACE.sub("", lead)) or (
                 len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
-            return self._spread(a, ms, lead, kind, group, whole)
+            return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         prev_end = lead_start = a
         # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
@@ -234,7 +233,7 @@ class Parser:
             if _SHARE_OF_PLAN.fullmatch(_SPACE.sub("", raw)):
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = _name(raw)
-            name = "" if name in _RESTATED else name
+            name = "" if _RESTATED.fullmatch(name) else name
             if name in _BARE_MEASURES and prev_name:
                 # 粮食播种面积4157万亩、产量1146.1万吨: the measure of the same subject
                 subject = _MEASURE_OF.sub("", prev_name)
@@ -259,7 +258,8 @@ class Parser:
                 # 居民消费价格指数为102.1%: the index itself, 100 plus its rise
                 rise = m.value if m.value < 20 else round(m.value - 100, 4)
                 m = Measure("growth", m.start, m.end, growth=rise, unit="%", qualifier=m.qualifier, verb="涨幅")
-            if not (trusted or valid_name(name)) or not self.plausible(name, m) or _DEED.match(name):
+            if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
+                    or _DEED.match(name):
                 group = []
                 continue
             if m.kind == "value" and m.unit == "%" and not RATE.search(name):
@@ -298,7 +298,7 @@ class Parser:
             return
         if m.kind == "growth" and last.metric == "value" and last.growth is None and last.unit != "%":
             last.growth, last.growth_qualifier, last.end = m.growth, m.qualifier, m.end
-        elif m.kind == "value" and m.unit != "%" and _NOT_WORD.sub("", raw) in _RESTATED:
+        elif m.kind == "value" and m.unit != "%" and _RESTATED.fullmatch(_NOT_WORD.sub("", raw)):
             if last.metric == "growth" and last.value is None:
                 last.growth_qualifier = last.qualifier
                 last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier
@@ -325,10 +325,10 @@ class Parser:
                         for n in names]
         return None
 
-    def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item],
-                whole: Item | None = None):
-        """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`, or
-        `whole` and then `group`, its 其中 part."""
+    def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item]):
+        """"甲、乙分别增长7%、8%": one value each, in order; a nameless list completes `group`, or the
+        levels of the clauses just before, one each (进出口总额1256.3亿元，其中出口968.4亿元，分别增长
+        10.1%和8.7%)."""
         s = self.s
         for prev, m in pairwise(ms):
             if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
@@ -351,8 +351,9 @@ class Parser:
         head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = _CAUSE.sub("", LEAD.sub("", head.strip()))
         if not clean_name(raw_names):
-            if whole is not None and len(group) + 1 == len(ms):
-                group = [whole, *group]
+            run = self.run
+            if len(group) != len(ms) and len(run) >= len(ms) and group and run[-1] is group[-1]:
+                group = run[-len(ms):]
             if len(group) != len(ms):
                 return [], []
             for it, m in zip(group, ms, strict=True):
@@ -441,7 +442,7 @@ class Parser:
         # 各项约束性指标不折不扣完成…: the adverb is not part of the name
         before = _ADVERB.sub("", self.s[a:start])
         # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
-        subjects = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长)(?:率|幅度)?\s*$", "", p))
+        subjects = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长|控制)(?:率|幅度)?\s*$", "", p))
                                 for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
         if subjects and any(self.r.lookup([n]) for n in subjects):
             names = []  # 单位地区生产总值能耗和主要污染物排放总量完成…减排任务: 减排 is the kind of task
@@ -465,13 +466,14 @@ class Parser:
                     if self.r.lookup([names[0][:k] + n]):
                         names[i] = names[0][:k] + n
                         break
-        items = []
-        for n in names:
-            ind = self.r.resolve(n, (n + "任务",))
-            if not issued and not ind.known:
-                return []
-            items.append(Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None))
-        return items
+        inds = [self.r.resolve(n, (n + "任务",)) for n in names]
+        if not issued and not all(ind.known for ind in inds):
+            return []
+        if any(ind.known for ind in inds):
+            # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
+            # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
+            inds = [ind for ind in inds if ind.known or not (_WORK.search(ind.name) or len(ind.name) < 3)]
+        return [Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None) for ind in inds]
 
 
 _SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业"
@@ -483,4 +485,5 @@ _ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额
 _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
-_RESTATED = ("总量", "总额", "规模", "总量达到", "总额达到", "总量突破", "达到", "达", "")
+# 增长7.3%、总量达3806.08亿元: words that only restate the figure before
+_RESTATED = re.compile(r"(?:总量|总额|规模)?(?:达到|达|突破|超过|为)?")

@@ -53,6 +53,7 @@ _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 _SPELLING = re.compile(r"[\s“”\"'‘’《》]")
 _REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS})")
+_REGION_GDP = re.compile(rf"(?:{_REGION_WORDS})生产总值")
 
 # The names of a report repeat (地区生产总值 in the review, the summary and the targets): the
 # functions of a name alone remember their answers.
@@ -134,6 +135,7 @@ def _key(name: str) -> str:
     s = _SPELLING.sub("", s)
     s = s.replace("规模以上", "规上").replace("限额以上", "限上")
     s = _REGION_PREFIX.sub("", s)
+    s = _REGION_GDP.sub("生产总值", s)  # 研发经费支出相当于全市生产总值的比例
     return s.casefold()
 
 

@@ -46,8 +46,9 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 before = sent[clause_start:m.start()]
                 if _reviewed(sent, m, before, year):
                     continue
-                if _other_period(before, year):
-                    continue
+                if _other_period(before, year) or (_COMING_YEARS.search(sent, 0, m.start())
+                                                   and not re.search(r"今年|本年|明年", before)):
+                    continue  # 今后五年，全市经济社会发展的主要目标是: a five-year plan's goals
                 years = [year_of(y) for y in YEAR.findall(before)]
                 if year is not None and years and years[-1] != year:
                     continue
@@ -65,7 +66,13 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                         rows.append((qa, qb))
                     table = _table_targets(text, parser, rows, year)
                     if table:
-                        return sa, rows[-1][1], after, table
+                        end = rows[-1][1]
+                        nxt = next(((qa, qb) for qa, qb in paras[pi + 1:] if qa >= end), None)
+                        if nxt and _BESIDES.match(text.joined[nxt[0]:nxt[1]]):
+                            # 同时，完成省下达的节能减排目标任务: one more target after the table
+                            more = parser.sentence(nxt[0], nxt[1], "target")
+                            table, end = table + more, nxt[1] if more else end
+                        return sa, end, after, table
                 topics = sb == pb and pi + 1 < len(paras) and _topic_line(text, *paras[pi + 1])
                 if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。),
@@ -100,9 +107,14 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
 
 def of_other_year(text: Text, it: Item, year: int | None) -> bool:
     """Whether the clause of an item dates it to another year than `year` (2023年全县地区生产总值为
-    980亿元 in the summary of 2024, 到2030年…突破2200亿元 among the targets of 2026)."""
+    980亿元 in the summary of 2024, 到2030年…突破2200亿元 among the targets of 2026), or to the
+    end of a five-year plan (“十四五”末…力争达到3600亿元)."""
     said = text.last_clause_match(YEAR, it.at)
-    return year is not None and said is not None and year_of(said.group(1)) != year
+    if year is not None and said is not None and year_of(said.group(1)) != year:
+        return True
+    start = text.clause_start(it.at)
+    before = text.joined[text.clause_start(start - 1):start] if start else ""
+    return bool(text.last_clause_match(_PLAN_END, it.at) or (len(before) <= 12 and _PLAN_END.search(before)))
 
 
 _REVIEW_BEFORE = re.compile(alternation(TARGET_LEAD_INS["review_before"]))
@@ -125,6 +137,12 @@ def _reviewed(sent: str, m: re.Match, before: str, year: int | None) -> bool:
 _CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
 # A plan of more years than one: "十五五"时期, 今后五年, 规划, 到2030年
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|规划|纲要|(?:到|至)\s*(?:19|20)\d{2}\s*年")
+
+
+# “十四五”末, 十五五期末: the end of a plan's five years
+_PLAN_END = re.compile(r"十[一二三四五六七八九]五\W?(?:期)?末")
+_BESIDES = re.compile(r"\s*(?:同时|此外|另外)\s*[,，]")
+_COMING_YEARS = re.compile(r"(?:今后|未来)\s*(?:五|5|几)\s*年")
 
 
 def _other_period(words: str, year: int | None) -> bool:
