@@ -1,8 +1,8 @@
 """How well `extract` generalises to whole report texts it was never developed on: six sets of
 reports in the genre's phrasings (tests/fixtures/blind_reports … blind_reports5, and the excerpts
 of blind_excerpts2), for regions outside the corpus, the blind excerpts and each other, keyed by
-hand before the extractor was run
-on any of them (key.toml of each folder), scored by the rules of test_corpus_accuracy.
+hand before the extractor was run on any of them (key.toml of each folder), scored by the rules of
+test_corpus_accuracy.
 
 Unlike the excerpts, each text keeps a whole review (the year's summary, sections on the year's
 work, often a five-year review) and the sections after the targets, so that figures of other

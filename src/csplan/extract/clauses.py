@@ -163,12 +163,13 @@ class Parser:
         self.seg_start = a
         elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
         for ca, cb in clause_spans(self.s, a, b):
-            clause = self.s[ca:cb]
-            if SCENE.match(clause) and of_another_region(clause, self.scope):
-                elsewhere, group = True, []
-                continue
-            if elsewhere and not OWN.match(clause):
-                continue
+            if self.scope is not None:
+                clause = self.s[ca:cb]
+                if SCENE.match(clause) and of_another_region(clause, self.scope):
+                    elsewhere, group = True, []
+                    continue
+                if elsewhere and not OWN.match(clause):
+                    continue
             elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
             level = len(new) == 1 and new[0].metric == "value" and new[0].growth is None

@@ -112,6 +112,8 @@ def of_other_year(text: Text, it: Item, year: int | None) -> bool:
     said = text.last_clause_match(YEAR, it.at)
     if year is not None and said is not None and year_of(said.group(1)) != year:
         return True
+    if text.last_match(_PLAN_END, 0, len(text.joined)) is None:
+        return False  # one scan of the whole text, shared by every item: most reports have none
     start = text.clause_start(it.at)
     before = text.joined[text.clause_start(start - 1):start] if start else ""
     return bool(text.last_clause_match(_PLAN_END, it.at) or (len(before) <= 12 and _PLAN_END.search(before)))
