@@ -473,7 +473,10 @@ class Parser:
         if any(ind.known for ind in inds):
             # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
             # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
-            inds = [ind for ind in inds if ind.known or not (_WORK.search(ind.name) or len(ind.name) < 3)]
+            work = [bool(_WORK.search(ind.name)) for ind in inds]
+            # 大气、水环境质量改善: a short name shares the work word of the next
+            inds = [ind for i, ind in enumerate(inds)
+                    if ind.known or not (work[i] or (len(ind.name) < 3 and any(work[i + 1:])))]
         return [Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None) for ind in inds]
 
 
