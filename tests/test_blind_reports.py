@@ -1,5 +1,5 @@
-"""How well `extract` generalises to whole report texts it was never developed on: six sets of
-reports in the genre's phrasings (tests/fixtures/blind_reports … blind_reports5, and the excerpts
+"""How well `extract` generalises to whole report texts it was never developed on: seven sets of
+reports in the genre's phrasings (tests/fixtures/blind_reports … blind_reports6, and the excerpts
 of blind_excerpts2), for regions outside the corpus, the blind excerpts and each other, keyed by
 hand before the extractor was run on any of them (key.toml of each folder), scored by the rules of
 test_corpus_accuracy.
@@ -92,6 +92,12 @@ SETS = {
     # them optional; these writers did not key them), a review's 节能减排降碳任务 done, tianjin's
     # 主要污染物减排 (keyed as energy_saving) and its 其中高技术产业增加值.
     "blind_reports5": BlindSet(FIXTURES / "blind_reports5", 0.99, 0.97, (9000, 14000), 6),
+    # Seven excerpts and three whole reports, written after every fix above; run once, untuned,
+    # and the extractor left as it was: 244 of 245 required facts (99.6 %), 289 of 294 emitted
+    # (98.3 %). Missed: changchun's 按自然口径下降11.3%. Wrong: lanzhou's 大口径财政收入 and a
+    # 30%以上 investment growth the key does not name as the year's, shenyang's PM2.5 level and
+    # lasa's 高校毕业生就业率, beside the summary, which the key leaves out.
+    "blind_reports6": BlindSet(FIXTURES / "blind_reports6", 0.99, 0.98, (800, 14000), 10),
 }
 
 
@@ -119,7 +125,7 @@ def test_the_key_names_each_report_once_and_no_region_keyed_elsewhere(blind):
     assert set(files) == {p.name for p in blind.folder.glob("*.txt")}
     others = [r for s in SETS.values() if s != blind for r in s.key()]
     elsewhere = {r["region"] for r in accuracy._key() + heldout._key() + excerpts._key() + others}
-    assert not {r["region"] for r in reports} & elsewhere
+    assert not {r["region"] for r in reports if "other_place" not in r} & elsewhere
 
 
 def test_each_report_is_a_whole_report_of_its_length(blind):
