@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .measures import CN_DIGITS
-from .names import _LEXICON_DATA, PROVINCES, pinyin
+from .names import _LEXICON_DATA, COUNTRY_NAMES, PROVINCES, pinyin
 from .text import half_width
 
 
@@ -93,7 +93,6 @@ _NOT_A_PLACE = set("本我全各该此这")  # 我区, 全市, 本县: words for
 _PROVINCE_SUFFIX = {"内蒙古": "自治区", "广西": "壮族自治区", "西藏": "自治区", "宁夏": "回族自治区",
                     "新疆": "维吾尔自治区", "北京": "市", "天津": "市", "上海": "市", "重庆": "市",
                     "香港": "特别行政区", "澳门": "特别行政区"}
-_COUNTRY = ("全国", "中国", "中华人民共和国")
 _COUNTY_LEVEL = {"自治县": "县", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}  # the level speaking
 _HEADS_OF_GOVERNMENT = r"省长|市长|区长|县长|州长|旗长|盟长|主席"
 _GWR_SIGN = re.compile(r"政府工作报告|我代表.{0,30}?人民政府|向大会(?:报告|作)(?:政府)?工作|作(?:政府)?工作报告")
@@ -367,7 +366,7 @@ def _places() -> dict[str, list[tuple[str, str, bool]]]:
             out.setdefault(level, []).append((name, counted, full_once))
 
     for stem in PROVINCES:
-        if stem not in _COUNTRY:
+        if stem not in COUNTRY_NAMES:
             full = stem + _PROVINCE_SUFFIX.get(stem, "省")
             add("自治区" if full.endswith("自治区") else "省", full, stem)
     for full, entry in _regions().items():
@@ -425,7 +424,7 @@ def _romanised(name: str) -> str | None:
 def _last_part(name: str) -> str:
     """The name without the province and city before it: 内蒙古呼伦贝尔市海拉尔区 → 海拉尔区."""
     for stem in sorted(PROVINCES, key=len, reverse=True):
-        if name.startswith(stem) and stem not in _COUNTRY:
+        if name.startswith(stem) and stem not in COUNTRY_NAMES:
             rest = re.sub(r"^(?:省|市|(?:壮族|回族|维吾尔)?自治区)", "", name[len(stem):])
             if len(rest) >= 2 and _level_word(rest):
                 name = rest

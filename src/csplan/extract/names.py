@@ -13,7 +13,9 @@ from typing import Any
 from ..model import Indicator, Store
 
 
-_REGION_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗|本区|本市|本县|我区|我市|我县|我省|我州"
+# 全市, 全区 …: the words a report uses for a region as a whole
+_SCOPE_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗"
+_REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州"
 LEAD = re.compile(
     r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|[◆◇●○■□▲△★☆▶►]|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
@@ -60,12 +62,12 @@ _REGION_GDP = re.compile(rf"(?:{_REGION_WORDS})生产总值")
 _NAMES_REMEMBERED = 4096
 
 
-_SCOPE = re.compile(r"[\s、,:]*(?:从|在)?(全国|全省|全市|全区|全县|全州|全盟|全旗)")
+_SCOPE = re.compile(rf"[\s、,:]*(?:从|在)?({_SCOPE_WORDS})")
 _AREA = re.compile(r"都市圈|城市群|经济圈|经济带|城市圈")
-_SCOPE_WORD = re.compile(r"(全国|全省|全市|全区|全县|全州|全盟|全旗)")
-_COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
+_SCOPE_WORD = re.compile(f"({_SCOPE_WORDS})")
+COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
 # 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
-SCENE = re.compile(r"[\s、,:]*(?:从|在)?(?:全国|全省|全市|全区|全县|全州|全盟|全旗)(?:范围内|层面)?(?:来?看)?\s*\Z")
+SCENE = re.compile(rf"[\s、,:]*(?:从|在)?(?:{_SCOPE_WORDS})(?:范围内|层面)?(?:来?看)?\s*\Z")
 # 我省, 本市: a clause back on the report's own region
 OWN = re.compile(r"[\s、,:]*(?:我|本)[省市区县州盟旗]")
 
@@ -79,7 +81,7 @@ def scope_of(region_name: str | None, text: str) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     word = ranked[0][0]
-    if region_name in _COUNTRY_NAMES:
+    if region_name in COUNTRY_NAMES:
         return "全国" if word == "全国" else None
     return word if not region_name or region_name[-1] == word[-1] else None
 
