@@ -86,3 +86,19 @@ def test_the_import_graph_has_no_cycle():
 def test_the_cli_is_a_package_by_theme():
     assert {p.name for p in (PACKAGE / "cli").glob("*.py")} >= {
         "__init__.py", "common.py", "read.py", "write.py", "targets.py", "extract.py"}
+
+
+EXTRACT_LIMIT = 80  # lines; the extractor's steps are read one function at a time
+
+
+def test_no_extract_function_is_longer_than_the_limit():
+    """The extractor is where readers come to change a rule, so none of its functions may grow
+    past a screenful and a half."""
+    long = []
+    for path in sorted((PACKAGE / "extract").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                size = node.end_lineno - node.lineno + 1
+                if size > EXTRACT_LIMIT:
+                    long.append(f"{path.name}:{node.lineno} {node.name} ({size} lines)")
+    assert not long, long

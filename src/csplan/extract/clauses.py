@@ -124,6 +124,17 @@ def clause_spans(s: str, a: int, b: int):
             yield ca, cb
 
 
+
+def _as_price_rise(name: str, m: Measure) -> Measure:
+    """居民消费价格指数控制在3%左右: an index near 100 held to a few percent is its rise;
+    居民消费价格指数为102.1%: the index itself, 100 plus its rise."""
+    if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and (
+            m.value < 20 or (90 <= m.value <= 110 and name.endswith("指数"))):
+        rise = m.value if m.value < 20 else round(m.value - 100, 4)
+        return Measure("growth", m.start, m.end, growth=rise, unit="%", qualifier=m.qualifier, verb="涨幅")
+    return m
+
+
 class Parser:
     def __init__(self, text: Text, resolver: Resolver, scope: str | None = None):
         self.t = text
@@ -253,21 +264,9 @@ class Parser:
             resident = _RESIDENTS.fullmatch(name)
             if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
-            if m.kind == "value" and m.unit == "%" and _PRICE.search(name) and m.value is not None and (
-                    m.value < 20 or (90 <= m.value <= 110 and name.endswith("指数"))):
-                # 居民消费价格指数控制在3%左右: an index near 100 held to a few percent is its rise;
-                # 居民消费价格指数为102.1%: the index itself, 100 plus its rise
-                rise = m.value if m.value < 20 else round(m.value - 100, 4)
-                m = Measure("growth", m.start, m.end, growth=rise, unit="%", qualifier=m.qualifier, verb="涨幅")
-            if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
-                    or _DEED.match(name):
+            m = _as_price_rise(name, m)
+            if not self._kept(name, m, trusted):
                 group = []
-                continue
-            if m.kind == "value" and m.unit == "%" and not RATE.search(name):
-                group = []
-                continue
-            if SHARE.search(name) and not self.r.lookup([name]):
-                group = []  # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
                 continue
             extra: tuple[str, ...] = (name + m.verb,) if m.kind == "growth" else ()
             # 500万元以上固定资产投资: a size class that is the scope of a common indicator's statistics
@@ -281,6 +280,16 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _kept(self, name: str, m: Measure, trusted: bool) -> bool:
+        """Whether a name and its number make a figure worth a record."""
+        if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
+                or _DEED.match(name):
+            return False
+        if m.kind == "value" and m.unit == "%" and not RATE.search(name):
+            return False
+        # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
+        return not (SHARE.search(name) and not self.r.lookup([name]))
 
     def _listed(self, ms: list[Measure], lead: str) -> bool:
         """Numbers listed one after another (、和) after as many names, as with 分别: 城乡居民人均
