@@ -122,9 +122,10 @@ def test_indicators_held_in_a_reasonable_range_and_generic_binding_indicators():
     targets = ("今年的主要预期目标是：地区生产总值增长6%，节能减排、居民消费价格等指标控制在合理范围内，"
                "各项约束性指标全面完成省下达的目标任务。")
     assert _read(SUMMARY, targets) == BASE | {
-        ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None), ("cpi", T, "task", None, None)}
+        ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None), ("cpi", T, "task", None, None),
+        ("binding_indicators", T, "task", None, None)}
     targets = "今年的主要预期目标是：地区生产总值增长6%；各项约束性指标不折不扣完成市下达任务。"
-    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact")}
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("binding_indicators", T, "task", None, None)}
     targets = "今年的主要预期目标是：地区生产总值增长6%，单位地区生产总值能耗降低等约束性指标全面完成。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "task", None, None)}
 
@@ -449,3 +450,29 @@ def test_a_target_after_the_table_and_tasks_of_indicators_with_words_of_work():
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "about"), ("energy_saving", T, "task", None, None),
         ("energy_intensity", T, "task", None, None), ("carbon_intensity", T, "task", None, None)}
+
+
+def test_binding_indicators_and_incomes_kept_ahead_of_the_nation_are_tasks():
+    targets = ("今年主要预期目标是：地区生产总值增长6%左右，城镇居民人均可支配收入增速高于全国平均水平，"
+               "农村居民人均可支配收入增速高于全国平均水平、高于城镇居民收入增速，"
+               "碳排放强度、生态环境保护约束性指标完成国家下达控制目标，各项约束性指标不折不扣完成省下达任务。")
+    facts = _read(SUMMARY, targets)
+    assert facts == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("urban_disposable_income", T, "task", None, None),
+        ("rural_disposable_income", T, "task", None, None), ("carbon_intensity", T, "task", None, None),
+        ("生态环境保护约束性指标", T, "task", None, None),
+        ("binding_indicators", T, "task", None, None)}
+    # the ones a list names (…等约束性指标), and a review's deed, are no task of their own
+    assert _read(SUMMARY + "各项约束性指标全面完成。", "今年主要预期目标是：地区生产总值增长6%左右，"
+                 "单位地区生产总值能耗降低等约束性指标全面完成省下达任务，主要约束性指标达到上级要求。") == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("energy_intensity", T, "task", None, None),
+        ("binding_indicators", T, "task", None, None)}
+
+
+def test_income_matched_to_growth_a_bare_harvest_and_the_share_of_good_air_days():
+    summary = (SUMMARY + "\n\n（三）乡村振兴。粮食面积、总产、单产实现“两增一稳”，总产762亿斤。"
+               "PM2.5浓度32.3微克/立方米，空气质量优良天数比率82.5%。")
+    assert _read(summary, "今年主要预期目标是：地区生产总值增长6%左右，居民人均可支配收入与经济增长相匹配。") == BASE | {
+        ("grain_output", A, "value", (762, "亿斤"), "exact"),
+        ("air_quality_good_rate", A, "value", (82.5, "%"), "exact"),
+        ("gdp", T, "growth", 6, "about"), ("disposable_income", T, "task", None, None)}

@@ -33,14 +33,17 @@ class Item:
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
                    r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标)(?:以内|之内|范围内|内)"
-                   r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$")  # 单位…能耗降低等约束性指标全面完成
+                   r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$"  # 单位…能耗降低等约束性指标全面完成
+                   r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
 _ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
-                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?同步")
-# 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长: a target of keeping ahead, a task
+                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应)")
+# 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
+# a target of keeping ahead, a task
 _AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢|不低于|不慢于)"
-                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速)(?:速度|水平)?\s*$")
+                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速|全国|全省)"
+                    r"(?:平均)?(?:速度|水平)?(?:、[^,;。:]*)?\s*$")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
@@ -246,10 +249,8 @@ class Parser:
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = _name(raw)
             name = "" if _RESTATED.fullmatch(name) else name
-            if name in _BARE_MEASURES and prev_name:
-                # 粮食播种面积4157万亩、产量1146.1万吨: the measure of the same subject
-                subject = _MEASURE_OF.sub("", prev_name)
-                name = subject + name if len(subject) >= 2 and subject != prev_name else name
+            if name in _BARE_MEASURES:
+                name = self._measured(name, prev_name, m.start)
             if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
                 name, lead_start = pending
             trusted = False
@@ -280,6 +281,14 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _measured(self, name: str, prev_name: str, at: int) -> str:
+        """A bare measure (产量, 总产) named by its subject: 粮食播种面积4157万亩、产量1146.1万吨, the
+        name before it; 粮食面积、总产、单产实现“两增一稳”，总产762亿斤, the grain its segment speaks of."""
+        if prev_name:
+            subject = _MEASURE_OF.sub("", prev_name)
+            return subject + name if len(subject) >= 2 and subject != prev_name else name
+        return "粮食" + name if "粮食" in self.s[self.seg_start:at] else name
 
     def _kept(self, name: str, m: Measure, trusted: bool) -> bool:
         """Whether a name and its number make a figure worth a record."""
@@ -442,7 +451,7 @@ class Parser:
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
-        body = m.group("body") or m.group("ceiling") or ""
+        body = m.group("body") or m.group("ceiling") or m.group("reach") or ""
         issued = _ISSUED.match(body)
         names_raw = body[issued.end():] if issued else body
         names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
@@ -452,8 +461,7 @@ class Parser:
         # 各项约束性指标不折不扣完成…: the adverb is not part of the name
         before = _ADVERB.sub("", self.s[a:start])
         # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
-        subjects = [n for n in (clean_name(re.sub(r"(?:降低|下降|减少|提高|提升|增长|控制)(?:率|幅度)?\s*$", "", p))
-                                for p in _SEP.split(re.sub(r"等?(?:约束性|主要)?指标\s*$", "", before))) if n]
+        subjects = [n for n in (clean_name(_subject(p)) for p in _SEP.split(before)) if n]
         if subjects and any(self.r.lookup([n]) for n in subjects):
             names = []  # 单位地区生产总值能耗和主要污染物排放总量完成…减排任务: 减排 is the kind of task
         if not names:
@@ -477,6 +485,8 @@ class Parser:
                         names[i] = names[0][:k] + n
                         break
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
+        if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
+            inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
         if not issued and not all(ind.known for ind in inds):
             return []
         if any(ind.known for ind in inds):
@@ -494,6 +504,20 @@ _SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?
                       r"(?P<rest>[\u4e00-\u9fff]*)")
 # 实施重点项目1920个, 举办活动30场: a name that opens on a verb of doing counts deeds, not an indicator
 _DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
+# 各项约束性指标, 生态环境保护约束性指标: the binding indicators as a task of their own (but
+# 单位…能耗降低等约束性指标: the ones just listed)
+_BINDING = re.compile(r"(?:各项|主要|其他|其余)?(?:(?!等)[\u4e00-\u9fff]){0,8}约束性指标")
+
+
+def _subject(part: str) -> str:
+    """One name of those before a task's verb (单位生产总值能耗降低完成…): without its verb or the
+    word 指标, but for the binding indicators named as such."""
+    if _BINDING.fullmatch(part.strip()):
+        return part
+    part = re.sub(r"等?(?:约束性|主要)?指标\s*$", "", part)
+    return re.sub(r"(?:降低|下降|减少|提高|提升|增长|控制)(?:率|幅度)?\s*$", "", part)
+
+
 _ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
 _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
