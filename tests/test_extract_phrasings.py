@@ -469,10 +469,12 @@ def test_binding_indicators_and_incomes_kept_ahead_of_the_nation_are_tasks():
         ("binding_indicators", T, "task", None, None)}
 
 
-def test_income_matched_to_growth_a_bare_harvest_and_the_share_of_good_air_days():
+def test_rising_and_matched_targets_a_bare_harvest_and_the_share_of_good_air_days():
     summary = (SUMMARY + "\n\n（三）乡村振兴。粮食面积、总产、单产实现“两增一稳”，总产762亿斤。"
                "PM2.5浓度32.3微克/立方米，空气质量优良天数比率82.5%。")
-    assert _read(summary, "今年主要预期目标是：地区生产总值增长6%左右，居民人均可支配收入与经济增长相匹配。") == BASE | {
+    targets = "今年主要预期目标是：地区生产总值增长6%左右，全社会研发经费投入强度持续提升；居民人均可支配收入与经济增长相匹配。"
+    assert _read(summary, targets) == BASE | {
         ("grain_output", A, "value", (762, "亿斤"), "exact"),
         ("air_quality_good_rate", A, "value", (82.5, "%"), "exact"),
-        ("gdp", T, "growth", 6, "about"), ("disposable_income", T, "task", None, None)}
+        ("gdp", T, "growth", 6, "about"), ("rd_intensity", T, "task", None, None),
+        ("disposable_income", T, "task", None, None)}
