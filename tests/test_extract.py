@@ -947,7 +947,7 @@ def test_a_table_of_targets_reads_only_its_targets_column(bundled):
 
 
 @pytest.mark.parametrize("summary, expected", [
-    ("全区实现地区生产总值892.3亿元，同比增长6.2%，增幅位居全市第一；一般公共预算收入32.1亿元，按同口径计算增长8.5%，"
+    ("全县实现地区生产总值892.3亿元，同比增长6.2%，增幅位居全市第一；一般公共预算收入32.1亿元，按同口径计算增长8.5%，"
      "其中税收收入26.4亿元，占比82.2%。",
      [("gdp", "value", 892.3, "亿元", 6.2, "exact"), ("public_budget_revenue", "value", 32.1, "亿元", 8.5, "exact"),
       ("tax_revenue", "value", 26.4, "亿元", None, "exact")]),

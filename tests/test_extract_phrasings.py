@@ -478,3 +478,33 @@ def test_rising_and_matched_targets_a_bare_harvest_and_the_share_of_good_air_day
         ("air_quality_good_rate", A, "value", (82.5, "%"), "exact"),
         ("gdp", T, "growth", 6, "about"), ("rd_intensity", T, "task", None, None),
         ("disposable_income", T, "task", None, None)}
+
+
+def test_a_table_of_targets_copied_from_a_pdf_its_cells_a_space_apart():
+    text = (PLAN + "全年地区生产总值增长6%，规上工业增加值增长7%。\n\n二、2025年主要目标\n\n"
+            "建议2025年主要预期目标为：地区生产总值增长5.5%左右，在实际工作中努力争取更好结果。其他主要指标安排如下：\n"
+            "表1 2025年主要预期目标\n指标名称 单位 2024年预计 2025年目标\n地区生产总值增长 % 6 5.5左右\n"
+            "固定资产投资增长 % 6.8 6\n城镇新增就业 万人 11.5 10\n城镇调查失业率 % 4.4 5以内\n"
+            "— 2 —\n节能减排 — 完成 完成省下达任务\n上述目标与“十四五”规划相衔接，地区生产总值年均增长6.5%左右。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 5.5, "about"), ("fixed_asset_investment", T, "growth", 6, "exact"),
+        ("new_urban_jobs", T, "value", (10, "万人"), "exact"), ("surveyed_unemployment_rate", T, "value", (5, "%"), "at_most"),
+        ("energy_saving", T, "task", None, None)}
+
+
+def test_a_level_passed_before_the_level_a_districts_own_scope_and_two_tasks_in_one_clause():
+    head = HEAD.replace("某某市第十届", "某某市某某区第七届").replace("市人民政府", "区人民政府")
+    summary = ("——经济运行稳定恢复。地区生产总值迈上5000亿元新台阶、达到5002.1亿元，增长2.9%。全区规上工业增加值增长7%。"
+               "全市地区生产总值增长3.1%，货物出口4548.8亿元，增长3.7%。")
+    targets = ("今年的主要预期目标是：地区生产总值增长6%左右，研究与试验发展经费支出相当于地区生产总值的比重达到3.1%，"
+               "城镇居民人均可支配收入增长与经济增长同步、农村居民人均可支配收入增长快于城镇居民，固定资产投资止跌回稳，"
+               "完成国家下达的能耗强度降低目标任务。")
+    result = extract(head + summary + "\n\n二、2025年工作安排\n\n" + targets + "\n", Store(), region="somewhere",
+                     actual_year=2024, target_year=2025)
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == {
+        ("gdp", A, "value", (5002.1, "亿元"), "exact"), ("gdp", A, "growth", 2.9, "exact"),
+        ("industrial_value_added", A, "growth", 7, "exact"),
+        ("exports", A, "value", (4548.8, "亿元"), "exact"), ("exports", A, "growth", 3.7, "exact"),
+        ("gdp", T, "growth", 6, "about"), ("rd_intensity", T, "value", (3.1, "%"), "exact"),
+        ("urban_disposable_income", T, "task", None, None), ("rural_disposable_income", T, "task", None, None),
+        ("fixed_asset_investment", T, "task", None, None), ("energy_intensity", T, "task", None, None)}

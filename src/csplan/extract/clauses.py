@@ -42,7 +42,8 @@ _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
 # a target of keeping ahead, a task
 _AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢|不低于|不慢于)"
-                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速|全国|全省)"
+                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速|全国|全省"
+                    r"|城镇居民(?:收入)?(?:增长|增速)?)"
                     r"(?:平均)?(?:速度|水平)?(?:、[^,;。:]*)?\s*$")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
@@ -55,7 +56,7 @@ _MEASURE_OF = re.compile(r"(?:播种)?面积$|总?产量?$|单产$")
 _RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
                      r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增"
-                     r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加))\s*$")
+                     r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升)\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -233,16 +234,15 @@ class Parser:
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
-        prev_end = lead_start = a
+        ms, passed, prev_end = self._past_milestone(a, ms, group)
+        pending, lead_start = passed or pending, a
         # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
         prev_name = group[-1].ind.name if len(group) == 1 else ""
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
-            if m.unit in ("个百分点", "百分点") or of_another_region(raw, self.scope):
-                group = []
-                continue
-            if m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw)):
+            if m.unit in ("个百分点", "百分点") or of_another_region(raw, self.scope) or (
+                    m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw))):
                 group = []
                 continue
             if _SHARE_OF_PLAN.fullmatch(_SPACE.sub("", raw)):
@@ -281,6 +281,15 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _past_milestone(self, a: int, ms: list[Measure], group: list[Item]):
+        """地区生产总值迈上4000亿元台阶、达到4106.5亿元: the level passed is no figure, and its
+        name is the next number's. The measures left, that name (or None) and where they start."""
+        passed = _PASSED.match(self.s, ms[0].end) if len(ms) > 1 and not group else None
+        name = clean_name(_PASSING.sub("", self.s[a:ms[0].start])) if passed else ""
+        if not (name and valid_name(name)):
+            return ms, None, a
+        return ms[1:], (name, a), passed.end()
 
     def _measured(self, name: str, prev_name: str, at: int) -> str:
         """A bare measure (产量, 总产) named by its subject: 粮食播种面积4157万亩、产量1146.1万吨, the
@@ -340,8 +349,12 @@ class Parser:
                 if not all(valid_name(n) for n in names):
                     return []
                 start = a + found.start("name") + (len(found.group("name")) - len(found.group("name").lstrip()))
-                return [Item(kind, self.r.resolve(n), "task", start, a + found.end(), a + found.start())
-                        for n in names]
+                tasks = [Item(kind, self.r.resolve(n), "task", start, a + found.end(), a + found.start())
+                         for n in names]
+                # 城镇居民…与经济增长同步、农村居民…快于城镇居民: a second one after 、
+                rest = clause[found.end():]
+                more = self._in_step(a + found.end() + 1, rest[1:], kind) if rest.startswith("、") else None
+                return tasks + (more or [])
         return None
 
     def _spread(self, a: int, ms: list[Measure], lead: str, kind: str, group: list[Item]):
@@ -455,7 +468,7 @@ class Parser:
         issued = _ISSUED.match(body)
         names_raw = body[issued.end():] if issued else body
         names_raw = re.sub(r"(?:控制|降低|下降|约束性)?(?:目标)?$", "", names_raw)
-        names = [n for n in (clean_name(p) for p in _SEP.split(names_raw)) if n]
+        names = [n for n in (clean_name(_subject(p)) for p in _SEP.split(names_raw)) if n]
         start, end = a + m.start(), a + m.end()
         # 单位地区生产总值能耗完成市下达任务: the names stand before 完成.
         # 各项约束性指标不折不扣完成…: the adverb is not part of the name
@@ -521,6 +534,8 @@ def _subject(part: str) -> str:
 _ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
 _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
+_PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
+_PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 # 增长7.3%、总量达3806.08亿元: words that only restate the figure before
 _RESTATED = re.compile(r"(?:总量|总额|规模)?(?:达到|达|突破|超过|为)?")

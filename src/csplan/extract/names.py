@@ -74,16 +74,20 @@ OWN = re.compile(r"[\s、,:]*(?:我|本)[省市区县州盟旗]")
 
 def scope_of(region_name: str | None, text: str) -> str | None:
     """The word a report uses for its own region as a whole (全市 for 佛山市, 全区 for 天河区 and for
-    广西壮族自治区): the one of 全省, 全市, 全区 … that `text` uses most, if its region's name
-    agrees (全国 for the country); None when they do not tell."""
+    广西壮族自治区): the one of 全省, 全市, 全区 … that `text` uses most and its region's name agrees
+    with (全国 for the country), or with no name known, the one it uses most; None when they do not
+    tell."""
     counts = Counter(m.group(1) for m in _SCOPE_WORD.finditer(text))
+    if region_name and region_name not in COUNTRY_NAMES:
+        # 福田区: 全区, however often its report names 全市 (the city it is part of)
+        return next((word for word, _ in counts.most_common() if word[-1] == region_name[-1]), None)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     word = ranked[0][0]
     if region_name in COUNTRY_NAMES:
         return "全国" if word == "全国" else None
-    return word if not region_name or region_name[-1] == word[-1] else None
+    return word
 
 
 def of_another_region(raw: str, scope: str | None) -> bool:
@@ -130,6 +134,9 @@ def valid_name(name: str) -> bool:
     return bool(_TWO_HAN.search(name)) or name.upper() in ("GDP", "CPI")
 
 
+_SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$")
+
+
 @lru_cache(maxsize=_NAMES_REMEMBERED)
 def _key(name: str) -> str:
     """What two spellings of one name share: no brackets, spaces or quote marks; 规模以上 = 规上."""
@@ -138,6 +145,7 @@ def _key(name: str) -> str:
     s = s.replace("规模以上", "规上").replace("限额以上", "限上")
     s = _REGION_PREFIX.sub("", s)
     s = _REGION_GDP.sub("生产总值", s)  # 研发经费支出相当于全市生产总值的比例
+    s = _SHARE_OF.sub(r"占\1比重", s.replace("研究与试验发展", "研发"))  # 相当于…的比例 = 占…比重
     return s.casefold()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading
+from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, spaced_cells
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -57,21 +57,8 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 end = sb
                 heading = not items and is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
                 if not items and sb == pb and (sent.rstrip()[-1:] in ":" or heading or "表" in sent):
-                    rows: list[tuple[int, int]] = []
-                    for qa, qb in paras[pi + 1:pi + 41]:
-                        if not text.joined[qa:qb].lstrip().startswith("|"):
-                            if rows or len(text.joined[qa:qb]) > 60:
-                                break  # a caption (表1 主要预期目标) may stand between
-                            continue
-                        rows.append((qa, qb))
-                    table = _table_targets(text, parser, rows, year)
+                    table, end = _table_after(text, parser, paras, pi, year)
                     if table:
-                        end = rows[-1][1]
-                        nxt = next(((qa, qb) for qa, qb in paras[pi + 1:] if qa >= end), None)
-                        if nxt and _BESIDES.match(text.joined[nxt[0]:nxt[1]]):
-                            # 同时，完成省下达的节能减排目标任务: one more target after the table
-                            more = parser.sentence(nxt[0], nxt[1], "target")
-                            table, end = table + more, nxt[1] if more else end
                         return sa, end, after, table
                 topics = sb == pb and pi + 1 < len(paras) and _topic_line(text, *paras[pi + 1])
                 if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
@@ -99,6 +86,12 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                         more = parser.sentence(qa, qb, "target")
                         if more:
                             items, end = items + more, qb
+                if items and _TABLE_LEAD.fullmatch(text.joined, end, pb):
+                    # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
+                    have = {(it.ind.id, it.metric) for it in items}
+                    table, table_end = _table_after(text, parser, paras, pi, year)
+                    table = [it for it in table if (it.ind.id, it.metric) not in have]
+                    items, end = (items + table, table_end) if table else (items, end)
                 if any(not of_other_year(text, it, year) for it in items):
                     return sa, end, after, items
                 # nothing of the year (a heading followed by the goals of 2030): the next lead-in
@@ -166,7 +159,49 @@ _GROWTH_COLUMN = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|降�
 
 
 def _cells(text: Text, a: int, b: int) -> list[str]:
-    return [c.strip() for c in text.joined[a:b].strip().strip("|").split("|")]
+    row = text.joined[a:b].strip()
+    if not row.startswith("|"):
+        return spaced_cells(row)  # 地区生产总值增长 % 8.7 7左右: a PDF's table, its cells a space apart
+    return [c.strip() for c in row.strip("|").split("|")]
+
+
+# 。其他主要指标安排如下：表1 …主要预期目标: the rest of a paragraph of targets leads to a table
+_TABLE_LEAD = re.compile(r"[^。;]*:\s*(?:表\s*\d+[^。;:]*)?\s*")
+
+
+def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rows of the table the paragraphs open with, a caption (表1 主要预期目标) aside: a
+    Markdown table's, or a spaced table's (its header, then the lines of as many cells)."""
+    rows: list[tuple[int, int]] = []
+    width = 0  # a spaced table's cells a row; 0 for a Markdown table
+    for qa, qb in paras:
+        line = text.joined[qa:qb].strip()
+        if line.startswith("|") and (not rows or not width):
+            rows.append((qa, qb))
+        elif rows and width and len(spaced_cells(line)) == width:
+            rows.append((qa, qb))
+        elif not rows and is_spaced_header(cells := spaced_cells(line)):
+            rows.append((qa, qb))
+            width = len(cells)
+        elif rows or len(line) > 60:
+            break
+    return rows
+
+
+def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int,
+                 year: int | None) -> tuple[list[Item], int]:
+    """The targets of the table after paragraph `pi`, and where they end; and a target in the
+    paragraph after it that says it goes with them (同时，完成省下达的节能减排目标任务)."""
+    rows = _table_rows(text, paras[pi + 1:pi + 41])
+    table = _table_targets(text, parser, rows, year)
+    if not table:
+        return [], paras[pi][1]
+    end = rows[-1][1]
+    nxt = next(((qa, qb) for qa, qb in paras[pi + 1:] if qa >= end), None)
+    if nxt and _BESIDES.match(text.joined[nxt[0]:nxt[1]]):
+        more = parser.sentence(nxt[0], nxt[1], "target")
+        table, end = table + more, nxt[1] if more else end
+    return table, end
 
 
 def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:

@@ -120,6 +120,44 @@ def is_heading(line: str) -> bool:
     return bool(HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;]", s)
 
 
+_SPACES = re.compile(r"[ \t\u3000]+")
+# 指标名称 单位 2021年预计 2022年目标: the header of a table whose cells a PDF's text sets a space apart
+_HEADER_NAME = re.compile(r"指标|名称|项目")
+_HEADER_OTHER = re.compile(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
+_HEADER_MAX = 120  # characters: a longer line is prose
+
+
+def spaced_cells(line: str) -> list[str]:
+    return _SPACES.split(line.strip())
+
+
+def is_spaced_header(cells: list[str]) -> bool:
+    """Whether a line's cells head a table: one names the indicators, another a unit or a year, and
+    none is a sentence."""
+    return (len(cells) >= 3 and any(_HEADER_NAME.search(c) for c in cells)
+            and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 2
+            and all(len(c) <= 16 and not re.search("[，。；：,;:]", c) for c in cells))
+
+
+def spaced_table_rows(lines: list[str]) -> set[int]:
+    """The indices of the lines that are a spaced table's header and rows (each as many cells as
+    its header), so that they stay apart when the lines of a paragraph are joined."""
+    rows: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if len(lines[k]) > _HEADER_MAX or not _HEADER_NAME.search(lines[k]) \
+                or not is_spaced_header(cells := spaced_cells(lines[k])):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(lines) and len(spaced_cells(lines[j])) == len(cells):
+            j += 1
+        if j - k >= 3:
+            rows.update(range(k, j))
+        k = j
+    return rows
+
+
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip(_CLOSERS)
     return not s or s[-1] in TERMINAL
@@ -140,12 +178,13 @@ def prepare(original: str) -> Text:
     pos: list[int] = []
     prev: str | None = None
     kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
+    table = spaced_table_rows([line for _, line in kept])
     for k, (start, line) in enumerate(kept):
         number = _run_in_number(kept, k)
         if prev is not None:
             opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line) or number > 0
                      or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
-                     or "|" in (prev.strip()[:1], line.strip()[:1]))
+                     or "|" in (prev.strip()[:1], line.strip()[:1]) or k in table or k - 1 in table)
             if opens:
                 parts.append("\n")
                 pos.append(-1)
