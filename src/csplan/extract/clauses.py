@@ -287,7 +287,7 @@ class Parser:
         name is the next number's. The measures left, that name (or None) and where they start."""
         passed = _PASSED.match(self.s, ms[0].end) if len(ms) > 1 and not group else None
         name = clean_name(_PASSING.sub("", self.s[a:ms[0].start])) if passed else ""
-        if not (name and valid_name(name)):
+        if passed is None or not (name and valid_name(name)):
             return ms, None, a
         return ms[1:], (name, a), passed.end()
 
