@@ -106,6 +106,14 @@ SETS = {
     # 能耗强度降低和主要污染物减排 read as two tasks (the key: one energy_saving), and anji's 环境质量
     # task, which the key leaves out.
     "blind_excerpts3": BlindSet(FIXTURES / "blind_excerpts3", 0.99, 0.98, (800, 3000), 14),
+    # Eight whole reports, written at the same time as the set above and run once after its fixes:
+    # 223 of 238 required facts (93.7 %), 292 of 303 emitted (96.4 %): wuhan's targets going on in
+    # a paragraph of their own (从分项指标看，…, 9 facts), 外贸进出口逆势增长10.7%，总额达到…, 自营出口,
+    # and a review section's 完成…节能减排任务 taken for a figure of the year. After general fixes
+    # for each: 237 of 238, 306 of 311. Still wrong: 环境质量 tasks beside the energy task, which
+    # these writers do not key (the real reports' independent keys do), and xizang's 能耗强度降低和
+    # 主要污染物减排 read as two tasks.
+    "blind_reports7": BlindSet(FIXTURES / "blind_reports7", 0.99, 0.98, (9000, 14000), 8),
 }
 
 
@@ -133,7 +141,9 @@ def test_the_key_names_each_report_once_and_no_region_keyed_elsewhere(blind):
     assert set(files) == {p.name for p in blind.folder.glob("*.txt")}
     others = [r for s in SETS.values() if s != blind for r in s.key()]
     elsewhere = {r["region"] for r in accuracy._key() + heldout._key() + excerpts._key() + others}
-    assert not {r["region"] for r in reports if "other_place" not in r} & elsewhere
+    assert not {r["region"] for r in reports if "other_place" not in r and "also_in" not in r} & elsewhere
+    for r in reports:  # a region two sets share, by their writers' choice, is in both
+        assert "also_in" not in r or r["region"] in {x["region"] for x in SETS[r["also_in"]].key()}, r["file"]
 
 
 def test_each_report_is_a_whole_report_of_its_length(blind):

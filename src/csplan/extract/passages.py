@@ -60,13 +60,15 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                     table, end = _table_after(text, parser, paras, pi, year)
                     if table:
                         return sa, end, after, table
-                topics = sb == pb and pi + 1 < len(paras) and _topic_line(text, *paras[pi + 1])
+                topics = sb == pb and pi + 1 < len(paras) and (_topic_line(text, *paras[pi + 1])
+                                                               or _MORE_TARGETS.match(text.joined, *paras[pi + 1]))
                 if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
                     # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。),
                     # or a paragraph a topic (经济发展方面，…。  民生改善方面，…。)
                     semicolons = sent.rstrip().endswith(";")
                     for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = _listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
+                        listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
+                                  or _MORE_TARGETS.match(text.joined, qa, qb))
                         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
                             break  # the paragraph under the heading has its own 主要预期目标
                         more = parser.sentence(qa, qb, "target")
@@ -283,6 +285,8 @@ def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.joined[a:b].lstrip()))
 
 
+# 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
+_MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
 # 经济发展方面，…  在民生改善方面: the targets of one topic, a paragraph each
 _TOPIC = re.compile(r"(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]")
 
@@ -470,6 +474,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
             level = it.ind.id in grown and it.metric == "value"
             if not it.ind.known or (it.ind.id in have and not level) or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
+            if it.metric == "task":
+                continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
             if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
                 continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
