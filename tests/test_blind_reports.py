@@ -28,7 +28,7 @@ import test_blind_excerpts as excerpts
 import test_corpus_accuracy as accuracy
 import test_corpus_heldout as heldout
 
-from csplan.extract import extract
+from csplan.extract import extract, read_document
 from csplan.locate import bundled_store
 from csplan.store import load
 
@@ -125,7 +125,7 @@ def blind(request) -> BlindSet:
 @pytest.fixture(scope="module")
 def extracted(blind) -> dict[str, object]:
     store = load(bundled_store(), cache=False)
-    return {r["file"]: extract((blind.folder / r["file"]).read_text(encoding="utf-8"), store) for r in blind.key()}
+    return {r["file"]: extract(read_document(blind.folder / r["file"]), store) for r in blind.key()}
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_the_key_names_each_report_once_and_no_region_keyed_elsewhere(blind):
     reports = blind.key()
     files = [r["file"] for r in reports]
     assert len(reports) == blind.reports and len(set(files)) == blind.reports
-    assert set(files) == {p.name for p in blind.folder.glob("*.txt")}
+    assert set(files) == {p.name for p in blind.folder.iterdir() if p.name != "key.toml"}
     others = [r for s in SETS.values() if s != blind for r in s.key()]
     elsewhere = {r["region"] for r in accuracy._key() + heldout._key() + excerpts._key() + others}
     assert not {r["region"] for r in reports if "other_place" not in r and "also_in" not in r} & elsewhere
@@ -149,7 +149,7 @@ def test_the_key_names_each_report_once_and_no_region_keyed_elsewhere(blind):
 def test_each_report_is_a_whole_report_of_its_length(blind):
     low, high = blind.length
     for report in blind.key():
-        text = (blind.folder / report["file"]).read_text(encoding="utf-8")
+        text = read_document(blind.folder / report["file"])
         assert low <= len("".join(text.split())) <= high, report["file"]
 
 
@@ -160,7 +160,7 @@ def test_the_key_has_well_formed_facts(blind):
 
 
 def test_each_quote_of_the_key_is_in_its_report(blind):
-    accuracy.check_quotes(blind.key(), blind.folder)
+    accuracy.check_quotes(blind.key(), blind.folder, read_document)
 
 
 def test_the_years_and_the_region_are_found_in_each_report(blind, extracted):
