@@ -54,7 +54,7 @@ SETS = {
     # that neither sums them up nor sets targets for them (details, by the rule for plan reports).
     # kunshan's trade in 亿美元 is trade since an indicator may be stated in either currency.
     "blind_reports": BlindSet(FIXTURES / "blind_reports", 0.98, 0.99, (1500, 4000)),
-    # Tuned: 293 of 294 required facts, 331 of 331 emitted, after the fixes its faults called for
+    # Tuned: 293 of 294 required facts, 333 of 333 emitted, after the fixes its faults called for
     # (untuned, for the record: 222 of 294, 253 of 277; hubei's review quoting the year's own target
     # taken for the targets, baoji's 目标任务是 not read as a lead-in, wuhou's 十五五 goals under the
     # targets heading taken for the list, names the lexicon lacked, 3.500万元 and 城镇、农村牧区 misread,

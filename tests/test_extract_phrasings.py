@@ -523,3 +523,16 @@ def test_targets_going_on_in_a_paragraph_of_their_own_and_a_growth_before_its_to
         ("gdp", T, "growth", 10, "at_least"), ("local_budget_revenue", T, "growth", 15, "about"),
         ("fixed_asset_investment", T, "growth", 12, "exact"), ("trade", T, "task", None, None),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
+
+
+def test_an_older_reports_names_and_a_figure_of_a_part_left_out():
+    summary = ("全年地区生产总值增长6%，规上工业增加值增长7%；地方财政总收入完成24.9亿元，同比增长0.4%；"
+               "区本级固定资产投资完成121.1亿元，同比增长33.5%；农民人均纯收入达到21618元，同比增长13.6%；"
+               "扣除房地产开发投资后，工业投资增长2.7%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%，农民人均纯收入增长11%。") == BASE | {
+        ("budget_revenue", A, "value", (24.9, "亿元"), "exact"), ("budget_revenue", A, "growth", 0.4, "exact"),
+        ("fixed_asset_investment", A, "value", (121.1, "亿元"), "exact"),
+        ("fixed_asset_investment", A, "growth", 33.5, "exact"),
+        ("rural_disposable_income", A, "value", (21618, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 13.6, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("rural_disposable_income", T, "growth", 11, "exact")}

@@ -177,6 +177,7 @@ class Parser:
         self.run: list[Item] = []  # the last clauses' items, a level each (城镇…50146元，农村…17185元，)
         self.seg_start = a
         elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
+        excluding = False
         for ca, cb in clause_spans(self.s, a, b):
             if self.scope is not None:
                 clause = self.s[ca:cb]
@@ -187,6 +188,9 @@ class Parser:
                     continue
             elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
+            if excluding:  # 扣除房地产开发投资后，固定资产投资增长2.7%: of a part, not the whole
+                new, group = [], []
+            excluding = bool(_EXCLUDING.fullmatch(self.s, ca, cb))
             level = len(new) == 1 and new[0].metric == "value" and new[0].growth is None
             self.run = [*self.run, *new] if level else []
             if new:
@@ -534,6 +538,8 @@ def _subject(part: str) -> str:
 _ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
 _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
+# 扣除房地产开发投资后: what follows leaves a part out (but 扣除留抵退税因素后 only a circumstance)
+_EXCLUDING = re.compile(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")

@@ -134,6 +134,7 @@ def valid_name(name: str) -> bool:
     return bool(_TWO_HAN.search(name)) or name.upper() in ("GDP", "CPI")
 
 
+_OWN_LEVEL = re.compile(r"^(?:区|县|旗)本级")
 _SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$")
 
 
@@ -144,6 +145,7 @@ def _key(name: str) -> str:
     s = _SPELLING.sub("", s)
     s = s.replace("规模以上", "规上").replace("限额以上", "限上")
     s = _REGION_PREFIX.sub("", s)
+    s = _OWN_LEVEL.sub("", s)  # 区本级固定资产投资: a district's or county's own figure is its figure
     s = _REGION_GDP.sub("生产总值", s)  # 研发经费支出相当于全市生产总值的比例
     s = _SHARE_OF.sub(r"占\1比重", s.replace("研究与试验发展", "研发"))  # 相当于…的比例 = 占…比重
     return s.casefold()
