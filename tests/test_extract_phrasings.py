@@ -511,7 +511,8 @@ def test_a_level_passed_before_the_level_a_districts_own_scope_and_two_tasks_in_
 
 
 def test_targets_going_on_in_a_paragraph_of_their_own_and_a_growth_before_its_total():
-    summary = (SUMMARY + "外贸进出口逆势增长10.7%，总额达到2704.3亿元；自营出口356.8亿元，增长10.5%。\n\n"
+    summary = (SUMMARY + "外贸进出口逆势增长10.7%，总额达到2704.3亿元；自营出口356.8亿元，增长10.5%；"
+               "一般公共预算收入由负转正、增长3.2%。\n\n"
                "（七）生态环境明显改善。完成市下达的节能减排任务，森林覆盖率达到24.3%。")
     targets = ("今年全市经济社会发展的主要预期目标是：地区生产总值增长10%以上，地方一般公共预算收入增长15%左右。\n\n"
                "从分项指标看，固定资产投资增长12%，外贸进出口保持稳定增长。城镇调查失业率控制在5.5%以内。\n\n"
@@ -519,7 +520,7 @@ def test_targets_going_on_in_a_paragraph_of_their_own_and_a_growth_before_its_to
     assert _read(summary, targets) == BASE | {
         ("trade", A, "growth", 10.7, "exact"), ("trade", A, "value", (2704.3, "亿元"), "exact"),
         ("exports", A, "value", (356.8, "亿元"), "exact"), ("exports", A, "growth", 10.5, "exact"),
-        ("forest_coverage", A, "value", (24.3, "%"), "exact"),
+        ("forest_coverage", A, "value", (24.3, "%"), "exact"), ("public_budget_revenue", A, "growth", 3.2, "exact"),
         ("gdp", T, "growth", 10, "at_least"), ("local_budget_revenue", T, "growth", 15, "about"),
         ("fixed_asset_investment", T, "growth", 12, "exact"), ("trade", T, "task", None, None),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
