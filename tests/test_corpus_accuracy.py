@@ -28,9 +28,18 @@ MIN_RECALL = 0.98
 MIN_PRECISION = 0.99
 
 
-def _key() -> list[dict]:
-    with open(KEY, "rb") as f:
+def load_key(path: Path) -> list[dict]:
+    with open(path, "rb") as f:
         return tomllib.load(f)["report"]
+
+
+def _key() -> list[dict]:
+    return load_key(KEY)
+
+
+def require_corpus() -> None:
+    if not CORPUS.is_dir():
+        unavailable("needs ../shared/corpus")
 
 
 def _norm(name: str) -> str:
