@@ -407,3 +407,22 @@ def _encodes(text: str, codec: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def test_a_page_laid_out_in_a_table_reads_as_its_text(cli, tmp_path):
+    """Older government sites set the whole article in one cell of a layout table: its paragraphs
+    are text, not one table row, and the page gives the records its text gives."""
+    source = FIXTURES / "city-2025-government-work-report.txt"
+    expected = records(cli, source)
+    assert any(r["kind"] == "actual" for r in expected) and any(r["kind"] == "target" for r in expected)
+    paragraphs = "".join(f"<p>&nbsp;&nbsp;{html.escape(line)}</p>\n"
+                         for line in source.read_text(encoding="utf-8").splitlines() if line.strip())
+    page = ('<html><head><meta charset="utf-8"><title>政府工作报告</title></head><body>'
+            '<table width="1000"><tr><td><a href="/">首页</a></td><td><a href="/zwgk">政务公开</a></td></tr>'
+            f'<tr><td colspan="2"><table><tr><td class="bt">政府工作报告</td></tr><tr><td>{paragraphs}</td></tr>'
+            '</table></td></tr><tr><td colspan="2">主办单位：某某市人民政府办公室</td></tr></table></body></html>')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    got = records(cli, tmp_path / "page.html")
+    drop = ("quote",)
+    assert [{k: v for k, v in r.items() if k not in drop} for r in got] == \
+        [{k: v for k, v in r.items() if k not in drop} for r in expected]

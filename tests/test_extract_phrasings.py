@@ -537,3 +537,15 @@ def test_an_older_reports_names_and_a_figure_of_a_part_left_out():
         ("rural_disposable_income", A, "value", (21618, "元"), "exact"),
         ("rural_disposable_income", A, "growth", 13.6, "exact"),
         ("gdp", T, "growth", 6, "exact"), ("rural_disposable_income", T, "growth", 11, "exact")}
+
+
+def test_a_ceiling_set_from_above_as_a_plan_and_a_natural_growth_rate_keeps_its_name():
+    targets = "今年主要预期目标是：地区生产总值增长6%，人口自然增长率控制在市下达的计划以内。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("人口自然增长率", T, "task", None, None)}
+
+
+@pytest.mark.parametrize("name, rid", [("上海市闵行区", "minhang"), ("六安市", "luan"), ("行唐县", "xingtang")])
+def test_a_place_whose_characters_read_otherwise_there(name, rid):
+    from csplan.extract.header import region_id
+
+    assert region_id(name) == rid

@@ -321,11 +321,16 @@ def _text_sizes(root: _Node) -> dict[_Node, int]:
     return sizes
 
 
+# A table cell of this many paragraphs or characters lays out a page's text rather than a table's
+_LAYOUT_LINES = 3
+_LAYOUT_CHARS = 200
+
+
 def _html_lines(node: _Node) -> list[str]:
     """The text under `node`: block elements start lines, runs of white space are one space
     (except in <pre>), table rows become `| a | b |`."""
     out: list[str] = []
-    rows: list[list[str]] = []  # the cells of the table rows open, innermost last
+    rows: list[list[str | None]] = []  # the cells of the table rows open, innermost last (None: a layout's)
     stack: list[tuple[str, _Node | str, bool]] = [("open", node, False)]
     while stack:
         event, item, pre = stack.pop()
@@ -346,12 +351,22 @@ def _html_lines(node: _Node) -> list[str]:
                          if isinstance(c, str) or not _dropped(c))
         elif tag in ("td", "th") and rows:
             start = len(out) - 1 - out[::-1].index("\x00")
+            held = [ln for ln in "".join(out[start + 1:]).split("\n") if ln.strip()]
+            if len(held) >= _LAYOUT_LINES or sum(map(len, held)) > _LAYOUT_CHARS:
+                # a page laid out in a table: a cell of paragraphs is text, not a table's cell
+                out[start] = "\n"
+                out.append("\n")
+                rows[-1].append(None)
+                continue
             cell = re.sub(r"\s+", " ", "".join(out[start + 1:])).strip().replace("|", "/")
             del out[start:]
             rows[-1].append(cell)
         elif tag == "tr" and rows:
             cells = rows.pop()
-            out.append("\n| " + " | ".join(cells) + " |\n" if cells else "\n")
+            if None in cells:  # the row of a layout: its other cells are lines of their own
+                out.append("\n" + "\n".join(c for c in cells if c) + "\n")
+            else:
+                out.append("\n| " + " | ".join(c or "" for c in cells) + " |\n" if cells else "\n")
         elif tag in _BLOCKS:
             out.append("\n")
     lines = ("".join(out).replace("\x00", "")).split("\n")

@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .measures import CN_DIGITS
-from .names import _LEXICON_DATA, COUNTRY_NAMES, PROVINCES, pinyin
+from .names import _LEXICON_DATA, COUNTRY_NAMES, PROVINCES, pinyin, place_readings
 from .text import half_width
 
 
@@ -415,10 +415,19 @@ def _taken_ids() -> frozenset[str]:
 
 
 def _romanised(name: str) -> str | None:
-    table = pinyin()
-    if not name or any(c not in table for c in name):
-        return None
-    return "".join(table[c] for c in name)
+    table, places = pinyin(), place_readings()
+    out, i = [], 0
+    while i < len(name):
+        place = next((p for p in places if name.startswith(p, i)), None)
+        if place is not None:  # 闵行 minhang: a place's own reading of its characters
+            out.append(places[place])
+            i += len(place)
+        elif name[i] in table:
+            out.append(table[name[i]])
+            i += 1
+        else:
+            return None
+    return "".join(out) or None
 
 
 def _last_part(name: str) -> str:

@@ -348,7 +348,17 @@ def pinyin() -> dict[str, str]:
 
     with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
         table = tomllib.load(f)
-    return {c: syllable for syllable, chars in table.items() for c in chars}
+    return {c: syllable for syllable, chars in table.items() if syllable != "places" for c in chars}
+
+
+@cache
+def place_readings() -> dict[str, str]:
+    """Place names whose characters read otherwise there than alone (闵行 minhang)."""
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
+        return tomllib.load(f)["places"]
 
 
 def spell_id(key: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, spaced_cells
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
-from .names import ANNUAL_MEAN, AVERAGE, RATE, TARGET_LEAD_INS, valid_name
+from .names import ANNUAL_MEAN, AVERAGE, LEXICON, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
 from .header import YEAR, year_of
 
@@ -56,7 +56,7 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 items = parser.sentence(sa, sb, "target", after)
                 end = sb
                 heading = not items and is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
-                if not items and sb == pb and (sent.rstrip()[-1:] in ":" or heading or "表" in sent):
+                if not items and sb == pb and (heading or "表" in sent or _TABLE_LEAD.search(sent)):
                     table, end = _table_after(text, parser, paras, pi, year)
                     if table:
                         return sa, end, after, table
@@ -88,7 +88,7 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                         more = parser.sentence(qa, qb, "target")
                         if more:
                             items, end = items + more, qb
-                if items and _TABLE_LEAD.fullmatch(text.joined, end, pb):
+                if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
                     # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
                     have = {(it.ind.id, it.metric) for it in items}
                     table, table_end = _table_after(text, parser, paras, pi, year)
@@ -167,8 +167,9 @@ def _cells(text: Text, a: int, b: int) -> list[str]:
     return [c.strip() for c in row.strip("|").split("|")]
 
 
-# 。其他主要指标安排如下：表1 …主要预期目标: the rest of a paragraph of targets leads to a table
-_TABLE_LEAD = re.compile(r"[^。;]*:\s*(?:表\s*\d+[^。;:]*)?\s*")
+# 其他主要指标安排如下：表1 2022年…主要预期目标: the end of a paragraph that leads to a table, its
+# caption joined to it
+_TABLE_LEAD = re.compile(r"[^。;]*:[^。;:%]{0,40}$")
 
 
 def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -452,9 +453,12 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
     return is_heading(line) and bool(_CHAPTER.match(line.lstrip("#* ")))
 
 
+_COMMON = frozenset(entry[0] for entry in LEXICON)  # the lexicon's indicators, common to every report
+
+
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
            only: frozenset[str] | None = None) -> list[Item]:
-    """The first figure of each common headline indicator (of `only`, if given) the summary lacks,
+    """The first figure of each common indicator (of the lexicon; of `only`, if given) the summary lacks,
     from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计).
     With `only` (a plan report's sections), also the level of one the summary gives the growth of
     alone (城镇和农村居民人均可支配收入分别达到45800元、19850元 under 民生), without its growth."""
@@ -472,7 +476,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
             continue
         for it in items_of(i):
             level = it.ind.id in grown and it.metric == "value"
-            if not it.ind.known or (it.ind.id in have and not level) or len(it.ind.name) < 3:
+            if it.ind.id not in _COMMON or (it.ind.id in have and not level) or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
