@@ -549,3 +549,50 @@ def test_a_place_whose_characters_read_otherwise_there(name, rid):
     from csplan.extract.header import region_id
 
     assert region_id(name) == rid
+
+
+def test_a_table_of_last_years_results_and_this_years_targets_and_a_pdf_tables_wrapped_name():
+    text = (PLAN + SUMMARY + "外贸进出口增长5%、固定资产投资增长8%两项指标未达到预期。\n\n"
+            "2024年主要指标完成情况及2025年主要预期目标见下表：\n\n"
+            "| 指标 | 单位 | 2024年计划 | 2024年预计完成 | 2025年预期目标 |\n| --- | --- | --- | --- | --- |\n"
+            "| 地区生产总值增长 | % | 7左右 | 6 | 8左右 |\n| 粮食总产量 | 万吨 | 128 | 130.2 | 128以上 |\n")
+    assert _extract(text) == BASE | {("gdp", T, "growth", 8, "about"), ("grain_output", T, "value", (128, "万吨"), "at_least")}
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全市经济社会发展的主要预期目标如下（见表1）。\n"
+            "表1 2025年主要指标\n指标 单位 2024年预计完成 2025年计划\n地区生产总值增长 % 6.3 6左右\n"
+            "外贸出口 % 2.1 份额稳中有升\n研究与试验发展经费支出占 % 3.35 3.45\n地区生产总值比重\n"
+            "单位地区生产总值能耗降低 % 完成省下达目标 完成省下达目标\n上述指标中，地区生产总值增长6%左右。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("exports", T, "task", None, None),
+        ("rd_intensity", T, "value", (3.45, "%"), "exact"), ("energy_intensity", T, "task", None, None)}
+
+
+def test_targets_in_the_paragraphs_after_a_lead_in_and_their_explanation_left_out():
+    targets = ("建议2025年全市经济社会发展的主要预期目标为：\n全市地区生产总值增长9%左右。在去年8.7%的基础上保持适度增长。"
+               "其中，第一产业增长5.5%，第二产业增长9%。\n规模以上工业增加值增长8%。全社会固定资产投资增长18%。\n"
+               "进出口总额保持稳定、份额稳中有升。\n提出地区生产总值增长9%左右的目标，主要考虑是：基数较低，增长4%左右。\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 9, "about"), ("primary_industry_value_added", T, "growth", 5.5, "exact"),
+        ("secondary_industry_value_added", T, "growth", 9, "exact"), ("industrial_value_added", T, "growth", 8, "exact"),
+        ("fixed_asset_investment", T, "growth", 18, "exact"), ("trade", T, "task", None, None)}
+
+
+def test_growths_then_levels_in_one_list_a_remark_between_a_growth_and_its_total():
+    summary = ("地区生产总值增长6%，增速高于全省0.3个百分点、居全省第2位，总量达到3862.1亿元；规上工业增加值增长7%；"
+               "全口径财政收入152.8亿元，与上年基本持平；城乡居民人均可支配收入分别增长7%和8.1%、达到27265元和12178元。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("gdp", A, "value", (3862.1, "亿元"), "exact"),
+        ("budget_revenue", A, "value", (152.8, "亿元"), "exact"), ("budget_revenue", A, "growth", 0, "about"),
+        ("urban_disposable_income", A, "growth", 7, "exact"), ("rural_disposable_income", A, "growth", 8.1, "exact"),
+        ("urban_disposable_income", A, "value", (27265, "元"), "exact"),
+        ("rural_disposable_income", A, "value", (12178, "元"), "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_targets_after_a_lead_in_sentence_a_gap_to_last_years_target_a_zones_figure_and_a_projects_size():
+    summary = (SUMMARY + "经济增速与预期目标还有差距，财政收支平衡压力较大。\n\n（三）扩大开放。衡阳综合保税区发展提速，"
+               "全年完成进出口总额85.6亿元，增长56.2%；新签约外资超3000万美元项目28个；全年外贸进出口总额达到308.4亿元，增长20.6%。")
+    targets = ("今年全区经济社会发展主要预期目标安排如下。经济发展方面，地区生产总值增长5%左右，规模以上工业增加值增长6%。"
+               "民生方面，城镇调查失业率控制在5.5%以内。")
+    assert _read(summary, targets) == BASE | {
+        ("trade", A, "value", (308.4, "亿元"), "exact"), ("trade", A, "growth", 20.6, "exact"),
+        ("gdp", T, "growth", 5, "about"), ("industrial_value_added", T, "growth", 6, "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}

@@ -54,7 +54,8 @@ _NOT_WORD = re.compile(r"\W")
 _SHARED = re.compile(r"分别|(?<![平年])均$")  # of a lead before several numbers: one name each, or one for all
 _MEASURE_OF = re.compile(r"(?:播种)?面积$|总?产量?$|单产$")
 _RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
-_STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?\s*$"
+_STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
+                     r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增"
                      r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升)\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
@@ -65,7 +66,8 @@ TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
 _WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚)$")
 _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
-_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
+_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?"
+                            r"(?:预期|计划|年度)?(?:目标|指标)")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
@@ -245,6 +247,8 @@ class Parser:
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
+            if m.unit in ("个百分点", "百分点") and _COMPARED.search(raw):
+                continue  # 增速高于全省0.3个百分点: a remark on the growth before, which keeps its group
             if m.unit in ("个百分点", "百分点") or of_another_region(raw, self.scope) or (
                     m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw))):
                 group = []
@@ -308,6 +312,8 @@ class Parser:
         if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
                 or _DEED.match(name):
             return False
+        if m.kind == "value" and _SIZE_OF.match(self.s, m.end):
+            return False  # 外资超3000万美元项目28个: the size of the projects counted, not a figure
         if m.kind == "value" and m.unit == "%" and not RATE.search(name):
             return False
         # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
@@ -366,6 +372,14 @@ class Parser:
         levels of the clauses just before, one each (进出口总额1256.3亿元，其中出口968.4亿元，分别增长
         10.1%和8.7%)."""
         s = self.s
+        half = len(ms) // 2
+        if len(ms) >= 4 and len(ms) % 2 == 0 and _SECOND_LIST.fullmatch(s, ms[half - 1].end, ms[half].start) \
+                and len({m.unit == "%" for m in ms[:half]} | {m.unit != "%" for m in ms[half:]}) == 1:
+            # 城乡居民人均可支配收入分别增长7%和8.1%、达到27265元和12178元: a second list completes the first
+            items, group = self._spread(a, ms[:half], lead, kind, group)
+            if items:
+                self._spread(a, ms[half:], "", kind, items)
+            return items, group
         for prev, m in pairwise(ms):
             if s[prev.end:m.start].strip() not in ("、", "和", "与", "及", ",", ""):
                 return [], []
@@ -540,6 +554,9 @@ _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 # 扣除房地产开发投资后: what follows leaves a part out (but 扣除留抵退税因素后 only a circumstance)
 _EXCLUDING = re.compile(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
+_SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
+_COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
+_SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .text import HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, spaced_cells
+from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_wrapped_name,
+                   spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, LEXICON, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -53,51 +54,81 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 if year is not None and years and years[-1] != year:
                     continue
                 after = sa + m.end()
-                items = parser.sentence(sa, sb, "target", after)
-                end = sb
-                heading = not items and is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
-                if not items and sb == pb and (heading or "表" in sent or _TABLE_LEAD.search(sent)):
-                    table, end = _table_after(text, parser, paras, pi, year)
-                    if table:
-                        return sa, end, after, table
-                topics = sb == pb and pi + 1 < len(paras) and (_topic_line(text, *paras[pi + 1])
-                                                               or _MORE_TARGETS.match(text.joined, *paras[pi + 1]))
-                if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
-                    # the targets as a list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。),
-                    # or a paragraph a topic (经济发展方面，…。  民生改善方面，…。)
-                    semicolons = sent.rstrip().endswith(";")
-                    for qa, qb in paras[pi + 1:pi + 21]:
-                        listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
-                                  or _MORE_TARGETS.match(text.joined, qa, qb))
-                        if heading and TARGET_WORDS.search(text.joined[qa:qb]):
-                            break  # the paragraph under the heading has its own 主要预期目标
-                        more = parser.sentence(qa, qb, "target")
-                        if not (more or listed) or (items and not listed):
-                            break
-                        items += more
-                        end = qb
-                        last = text.joined[qa:qb].rstrip()[-1:]
-                        semicolons = semicolons or last == ";"
-                        if semicolons and last == "。":
-                            break
-                if items and sb < pb and end == sb:
-                    # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…)
-                    for qa, qb in _sentences(text, sb, pb):
-                        if _AFTERWORD.search(text.joined[qa:qb]):
-                            break
-                        more = parser.sentence(qa, qb, "target")
-                        if more:
-                            items, end = items + more, qb
-                if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
-                    # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
-                    have = {(it.ind.id, it.metric) for it in items}
-                    table, table_end = _table_after(text, parser, paras, pi, year)
-                    table = [it for it in table if (it.ind.id, it.metric) not in have]
-                    items, end = (items + table, table_end) if table else (items, end)
-                if any(not of_other_year(text, it, year) for it in items):
-                    return sa, end, after, items
+                found = _targets_at(text, parser, paras, pi, (sa, sb), after, year)
+                if found is not None:
+                    return sa, found[0], after, found[1]
                 # nothing of the year (a heading followed by the goals of 2030): the next lead-in
     return None
+
+
+def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, span: tuple[int, int],
+                after: int, year: int | None) -> tuple[int, list[Item]] | None:
+    """The targets a lead-in (ending at `after`, in the sentence `span` of paragraph `pi`) opens, and
+    where they end: in its sentence and the paragraph's next ones, in a table, or in the paragraphs
+    after it; None when none is of `year`."""
+    (sa, sb), (pa, pb) = span, paras[pi]
+    sent = text.joined[sa:sb]
+    items = parser.sentence(sa, sb, "target", after)
+    end = sb
+    heading = not items and is_heading(text.original[text.pos[pa]:text.pos[pb - 1] + 1])
+    if not items and sb == pb and (heading or "表" in sent or _TABLE_LEAD.search(sent)):
+        table, end = _table_after(text, parser, paras, pi, year)
+        if table:
+            return end, table
+    topics = sb == pb and pi + 1 < len(paras) and (_topic_line(text, *paras[pi + 1])
+                                                   or _MORE_TARGETS.match(text.joined, *paras[pi + 1]))
+    colon = ":" in text.joined[after:items[0].at if items else sb]
+    if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
+        items, end = _listed_after(text, parser, paras, pi, items, heading, colon)
+    if (items or _LEADS_ON.search(sent)) and sb < pb and end == sb:
+        # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…),
+        # or begin there (主要预期目标安排如下。经济发展方面，地区生产总值增长5%左右，…)
+        for qa, qb in _sentences(text, sb, pb):
+            if _AFTERWORD.search(text.joined[qa:qb]):
+                break
+            more = parser.sentence(qa, qb, "target")
+            if more:
+                items, end = items + more, qb
+        if colon and end == pb:  # …主要预期目标为：全州地区生产总值增长9%左右。 and paragraphs of more
+            items, end = _listed_after(text, parser, paras, pi, items, False, True)
+    if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
+        # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
+        have = {(it.ind.id, it.metric) for it in items}
+        table, table_end = _table_after(text, parser, paras, pi, year)
+        table = [it for it in table if (it.ind.id, it.metric) not in have]
+        items, end = (items + table, table_end) if table else (items, end)
+    if any(not of_other_year(text, it, year) for it in items):
+        return end, items
+    return None
+
+
+def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item],
+                  heading: bool, colon: bool) -> tuple[list[Item], int]:
+    """The targets of the paragraphs after paragraph `pi` added to `items`, and where they end: a
+    list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。), a paragraph a topic (经济发展方面，
+    …。), or after a lead-in ending in a colon, paragraphs that open on a target (规模以上工业增加值
+    增长8%。…)."""
+    end = paras[pi][1]
+    semicolons = text.joined[paras[pi][0]:end].rstrip().endswith(";")
+    for qa, qb in paras[pi + 1:pi + 21]:
+        if heading and TARGET_WORDS.search(text.joined[qa:qb]):
+            break  # the paragraph under the heading has its own 主要预期目标
+        if _AFTERWORD.match(text.joined, qa, qb):
+            break
+        more = parser.sentence(qa, qb, "target")
+        opens = colon and bool(more) and not text.joined[qa:more[0].start].strip() \
+            and not _EXPLAINED.search(text.joined, qa, qb)
+        listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
+                  or _MORE_TARGETS.match(text.joined, qa, qb) or opens)
+        if not (more or listed) or (items and not listed):
+            break
+        items = items + more
+        end = qb
+        last = text.joined[qa:qb].rstrip()[-1:]
+        semicolons = semicolons or last == ";"
+        if semicolons and last == "。":
+            break
+    return items, end
 
 
 def of_other_year(text: Text, it: Item, year: int | None) -> bool:
@@ -124,7 +155,10 @@ def _reviewed(sent: str, m: re.Match, before: str, year: int | None) -> bool:
     (增长5%（年度预期目标10%左右）), or stated with its number (年度预期目标为10%左右) unless the
     words before it name the year planned (今年经济增长预期目标为6%左右)."""
     ahead = sent[:m.start()]
-    if _REVIEW_BEFORE.search(before) or _REVIEW_AFTER.match(sent, m.end()) or ahead.count("(") > ahead.count(")"):
+    done = next(reversed(list(_REVIEW_BEFORE.finditer(before))), None)
+    # 2020年主要指标完成情况及2021年主要预期目标: the year planned named after the review's words
+    then = done is not None and year is not None and year in map(year_of, YEAR.findall(before, done.end()))
+    if (done and not then) or _REVIEW_AFTER.match(sent, m.end()) or ahead.count("(") > ahead.count(")"):
         return True
     planned = re.search(r"今年|明年|本年", before) or (year is not None and year in map(year_of, YEAR.findall(before)))
     stated = re.match(r"\s*(?:是|为)?\s*", sent[m.end():])
@@ -181,7 +215,7 @@ def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int
         line = text.joined[qa:qb].strip()
         if line.startswith("|") and (not rows or not width):
             rows.append((qa, qb))
-        elif rows and width and len(spaced_cells(line)) == width:
+        elif rows and width and (len(spaced_cells(line)) == width or is_wrapped_name(line)):
             rows.append((qa, qb))
         elif not rows and is_spaced_header(cells := spaced_cells(line)):
             rows.append((qa, qb))
@@ -205,6 +239,25 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
         more = parser.sentence(nxt[0], nxt[1], "target")
         table, end = table + more, nxt[1] if more else end
     return table, end
+
+
+def _joined_rows(text: Text, rows: list[tuple[int, int]], name_col: int):
+    """(start, end, cells) of each row, the rest of a name wrapped onto a line of its own joined
+    to the row before it."""
+    out: list[tuple[int, int, list[str]]] = []
+    for qa, qb in rows:
+        cells = _cells(text, qa, qb)
+        if len(cells) == 1 and out and is_wrapped_name(cells[0]):
+            start, _, before = out[-1]
+            before[name_col] += cells[0]
+            out[-1] = (start, qb, before)
+        else:
+            out.append((qa, qb, cells))
+    return out
+
+
+# 与经济增长同步, 完成省下达任务, 份额稳中有升: a cell of a target with no number
+_TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
 
 
 def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:
@@ -237,8 +290,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
                         rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
     items: list[Item] = []
-    for qa, qb in rows[1:]:
-        cells = _cells(text, qa, qb)
+    for qa, qb, cells in _joined_rows(text, rows[1:], name_col):
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
         raw, cell = cells[name_col], cells[col]
@@ -254,7 +306,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         if verb and base.endswith(("涨", "增")):
             continue
         quote = (qa, qb)
-        if re.search("同步|任务|平衡", cell):
+        if _TASK_CELL.search(cell):
             if not valid_name(base):
                 continue
             ind = parser.r.resolve(base, (name,))
@@ -286,6 +338,9 @@ def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.joined[a:b].lstrip()))
 
 
+_LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
+# 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
+_EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")
 # 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
 _MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
 # 经济发展方面，…  在民生改善方面: the targets of one topic, a paragraph each
@@ -453,6 +508,10 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
     return is_heading(line) and bool(_CHAPTER.match(line.lstrip("#* ")))
 
 
+# 衡阳综合保税区发展提速, 高新区…: a clause on an area inside the region (its name first), whose
+# figures a section of the review goes on to tell
+_ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
+                   r"|自贸试验区|产业园|工业园)[\u4e00-\u9fff]{0,6},")
 _COMMON = frozenset(entry[0] for entry in LEXICON)  # the lexicon's indicators, common to every report
 
 
@@ -480,6 +539,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
+            if text.clause_matches(_ZONE, it.at):
+                continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元: a zone's figure
             if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
                 continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]

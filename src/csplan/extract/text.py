@@ -125,6 +125,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _HEADER_NAME = re.compile(r"指标|名称|项目")
 _HEADER_OTHER = re.compile(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
 _HEADER_MAX = 120  # characters: a longer line is prose
+_WRAPPED_MAX = 16  # characters of the rest of a row's name on a line of its own
 
 
 def spaced_cells(line: str) -> list[str]:
@@ -139,6 +140,16 @@ def is_spaced_header(cells: list[str]) -> bool:
             and all(len(c) <= 16 and not re.search("[，。；：,;:]", c) for c in cells))
 
 
+def is_wrapped_name(line: str) -> bool:
+    """地区生产总值比重 under 研究与试验发展经费支出占 % 3.35 3.45: the rest of a row's name, which
+    a narrow column of a PDF's table wraps onto a line of its own."""
+    return len(spaced_cells(line)) == 1 and len(line.strip()) <= _WRAPPED_MAX and not re.search("[，。；：,;:]", line)
+
+
+def _wrapped(lines: list[str], j: int, width: int) -> bool:
+    return is_wrapped_name(lines[j]) and j + 1 < len(lines) and len(spaced_cells(lines[j + 1])) == width
+
+
 def spaced_table_rows(lines: list[str]) -> set[int]:
     """The indices of the lines that are a spaced table's header and rows (each as many cells as
     its header), so that they stay apart when the lines of a paragraph are joined."""
@@ -150,7 +161,7 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
             k += 1
             continue
         j = k + 1
-        while j < len(lines) and len(spaced_cells(lines[j])) == len(cells):
+        while j < len(lines) and (len(spaced_cells(lines[j])) == len(cells) or _wrapped(lines, j, len(cells))):
             j += 1
         if j - k >= 3:
             rows.update(range(k, j))
