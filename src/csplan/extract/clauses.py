@@ -192,7 +192,7 @@ class Parser:
             new, group = self._clause(ca, cb, kind, group)
             if excluding:  # 扣除房地产开发投资后，固定资产投资增长2.7%: of a part, not the whole
                 new, group = [], []
-            excluding = bool(_EXCLUDING.fullmatch(self.s, ca, cb))
+            excluding = self.s.startswith(("扣除", "剔除"), ca) and bool(_EXCLUDING.fullmatch(self.s, ca, cb))
             level = len(new) == 1 and new[0].metric == "value" and new[0].growth is None
             self.run = [*self.run, *new] if level else []
             if new:
@@ -226,10 +226,7 @@ class Parser:
         if not ms and kind == "target":
             return self._steady(a, clause, kind), []
         if not ms:
-            milestone = _MILESTONE.match(clause)
-            name = clean_name(milestone.group("name")) if milestone else ""
-            if name and not group and valid_name(name) and self.r.lookup([name]):
-                self.pending = (name, a)  # 地区生产总值突破千亿大关，达到1036.5亿元
+            self._milestone(a, clause, group)
             return [], group
         pending, self.pending = self.pending, None
         if kind == "actual" and _QUOTED_TARGET.match(s, ms[-1].end, b):
@@ -240,20 +237,22 @@ class Parser:
             # …分别达6.9万元、3.4万元，增长4.2%、5.3%: a nameless list completes the group
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
-        ms, passed, prev_end = self._past_milestone(a, ms, group)
+        passed, prev_end = None, a
+        if len(ms) > 1 and not group:
+            ms, passed, prev_end = self._past_milestone(a, ms)
         pending, lead_start = passed or pending, a
         # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
         prev_name = group[-1].ind.name if len(group) == 1 else ""
         for i, m in enumerate(ms):
             raw = s[prev_end:m.start]
             prev_end = m.end
-            if m.unit in ("个百分点", "百分点") and _COMPARED.search(raw):
+            points, plain = m.unit in ("个百分点", "百分点"), _SPACE.sub("", raw)
+            if points and _COMPARED.search(raw):
                 continue  # 增速高于全省0.3个百分点: a remark on the growth before, which keeps its group
-            if m.unit in ("个百分点", "百分点") or of_another_region(raw, self.scope) or (
-                    m.kind == "growth" and AVERAGE.search(_SPACE.sub("", raw))):
+            if points or of_another_region(raw, self.scope) or (m.kind == "growth" and AVERAGE.search(plain)):
                 group = []
                 continue
-            if _SHARE_OF_PLAN.fullmatch(_SPACE.sub("", raw)):
+            if _SHARE_OF_PLAN.fullmatch(plain):
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
             name = _name(raw)
             name = "" if _RESTATED.fullmatch(name) else name
@@ -273,7 +272,8 @@ class Parser:
             resident = _RESIDENTS.fullmatch(name)
             if resident and m.kind == "value" and any("可支配收入" in it.ind.name for it in group):
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
-            m = _as_price_rise(name, m)
+            if m.kind == "value" and m.unit == "%":
+                m = _as_price_rise(name, m)
             if not self._kept(name, m, trusted):
                 group = []
                 continue
@@ -290,10 +290,17 @@ class Parser:
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
 
-    def _past_milestone(self, a: int, ms: list[Measure], group: list[Item]):
+    def _milestone(self, a: int, clause: str, group: list[Item]) -> None:
+        """地区生产总值突破千亿大关，达到1036.5亿元: a clause with no number names the next one's."""
+        milestone = _MILESTONE.match(clause)
+        name = clean_name(milestone.group("name")) if milestone else ""
+        if name and not group and valid_name(name) and self.r.lookup([name]):
+            self.pending = (name, a)
+
+    def _past_milestone(self, a: int, ms: list[Measure]):
         """地区生产总值迈上4000亿元台阶、达到4106.5亿元: the level passed is no figure, and its
         name is the next number's. The measures left, that name (or None) and where they start."""
-        passed = _PASSED.match(self.s, ms[0].end) if len(ms) > 1 and not group else None
+        passed = _PASSED.match(self.s, ms[0].end)
         name = clean_name(_PASSING.sub("", self.s[a:ms[0].start])) if passed else ""
         if passed is None or not (name and valid_name(name)):
             return ms, None, a

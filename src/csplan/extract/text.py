@@ -55,7 +55,8 @@ class Text:
 
     def clause_end(self, at: int) -> int:
         """Where the clause holding joined[at] ends: at the first of CLAUSE_END from `at` on."""
-        self.clause_start(at)
+        if self._ends is None:
+            self.clause_start(at)
         assert self._ends is not None  # set by clause_start
         k = bisect_left(self._ends, at)
         return self._ends[k] if k < len(self._ends) else len(self.joined)
