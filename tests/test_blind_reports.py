@@ -1,7 +1,7 @@
-"""How well `extract` generalises to whole report texts it was never developed on: seven sets of
-reports in the genre's phrasings (tests/fixtures/blind_reports … blind_reports6, and the excerpts
-of blind_excerpts2), for regions outside the corpus, the blind excerpts and each other, keyed by
-hand before the extractor was run on any of them (key.toml of each folder), scored by the rules of
+"""How well `extract` generalises to report texts it was never developed on: sets of reports in the
+genre's phrasings (tests/fixtures/blind_reports*, blind_excerpts2 … and the saved web pages of
+blind_pages), for regions outside the corpus, the blind excerpts and each other, keyed by hand
+before the extractor was run on any of them (key.toml of each folder), scored by the rules of
 test_corpus_accuracy.
 
 Unlike the excerpts, each text keeps a whole review (the year's summary, sections on the year's
