@@ -9,8 +9,8 @@ from itertools import pairwise
 
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
-from .names import (AVERAGE, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, TARGET_LEAD_INS, clean_name,
-                    OWN, SCENE, of_another_region, valid_name)
+from .names import (AVERAGE, EXCLUDING, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, TARGET_LEAD_INS,
+                    clean_name, OWN, SCENE, of_another_region, valid_name)
 
 
 @dataclass
@@ -192,7 +192,7 @@ class Parser:
             new, group = self._clause(ca, cb, kind, group)
             if excluding:  # 扣除房地产开发投资后，固定资产投资增长2.7%: of a part, not the whole
                 new, group = [], []
-            excluding = self.s.startswith(("扣除", "剔除"), ca) and bool(_EXCLUDING.fullmatch(self.s, ca, cb))
+            excluding = self.s.startswith(("扣除", "剔除"), ca) and bool(EXCLUDING.fullmatch(self.s, ca, cb))
             level = len(new) == 1 and new[0].metric == "value" and new[0].growth is None
             self.run = [*self.run, *new] if level else []
             if new:
@@ -559,8 +559,6 @@ def _subject(part: str) -> str:
 _ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
 _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
-# 扣除房地产开发投资后: what follows leaves a part out (but 扣除留抵退税因素后 only a circumstance)
-_EXCLUDING = re.compile(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
 _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)\s*")

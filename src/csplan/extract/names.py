@@ -50,6 +50,8 @@ _BLANKS = re.compile(r"[\s*_`]+")
 # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
 _CIRCUMSTANCE = re.compile(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)"
                           r"|(?:扣除|剔除)[^,;。]{1,16}?(?:因素|影响)后?")
+# 扣除房地产开发投资后: what follows leaves a part out, where 扣除留抵退税因素后 is only a circumstance
+EXCLUDING = re.compile(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
