@@ -596,3 +596,26 @@ def test_targets_after_a_lead_in_sentence_a_gap_to_last_years_target_a_zones_fig
         ("trade", A, "value", (308.4, "亿元"), "exact"), ("trade", A, "growth", 20.6, "exact"),
         ("gdp", T, "growth", 5, "about"), ("industrial_value_added", T, "growth", 6, "exact"),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
+
+
+def test_targets_as_labelled_lines_quoted_as_printed():
+    targets = ("建议2025年全市经济社会发展主要预期目标如下：\n地区生产总值增长：6%左右\n固定资产投资增长：5%\n"
+               "一般公共预算收入增长：与经济增长基本同步\n城镇调查失业率：5%以内\n\n上述目标统筹考虑了各方面因素。")
+    result = extract(HEAD + SUMMARY + "\n\n二、2025年工作安排\n\n" + targets + "\n", Store(), region="somewhere",
+                     actual_year=2024, target_year=2025)
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 5, "exact"),
+        ("public_budget_revenue", T, "task", None, None), ("surveyed_unemployment_rate", T, "value", (5, "%"), "at_most")}
+    assert "地区生产总值增长：6%左右" in {r["quote"] for r in result.records}
+
+
+def test_targets_after_a_lead_in_with_their_explanations_and_a_task_said_besides():
+    summary = SUMMARY + "一般公共预算收入完成178.3亿元，按自然口径增长2.6%；实际到账注册外资25.6亿美元。"
+    targets = ("今年全市经济社会发展的主要预期目标安排如下：\n地区生产总值增长8%左右。这一目标与省定目标相衔接。\n\n"
+               "规模以上工业增加值增长8%，固定资产投资增长10%以上。保持适度的投资增长，是稳定经济运行的重要支撑。\n\n"
+               "同时，要完成省下达的节能减排和环境质量改善目标任务。\n\n实现上述目标，要重点抓好以下工作：")
+    assert _read(summary, targets) == BASE | {
+        ("public_budget_revenue", A, "value", (178.3, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 2.6, "exact"),
+        ("fdi", A, "value", (25.6, "亿美元"), "exact"),
+        ("gdp", T, "growth", 8, "about"), ("industrial_value_added", T, "growth", 8, "exact"),
+        ("fixed_asset_investment", T, "growth", 10, "at_least"), ("energy_saving", T, "task", None, None)}

@@ -37,7 +37,7 @@ _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|
                    r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
 _ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
-_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?(?:与|和|同)"
+_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应)")
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
 # a target of keeping ahead, a task
@@ -525,8 +525,6 @@ class Parser:
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
         if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
-        if not issued and not all(ind.known for ind in inds):
-            return []
         if any(ind.known for ind in inds):
             # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
             # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
@@ -534,6 +532,8 @@ class Parser:
             # 大气、水环境质量改善: a short name shares the work word of the next
             inds = [ind for i, ind in enumerate(inds)
                     if ind.known or not (work[i] or (len(ind.name) < 3 and any(work[i + 1:])))]
+        if not issued and not all(ind.known for ind in inds):
+            return []
         return [Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None) for ind in inds]
 
 

@@ -79,7 +79,7 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
                                                    or _MORE_TARGETS.match(text.joined, *paras[pi + 1]))
     colon = ":" in text.joined[after:items[0].at if items else sb]
     if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
-        items, end = _listed_after(text, parser, paras, pi, items, heading, colon)
+        items, end = _listed_after(text, parser, paras, pi, items, end, heading, colon)
     if (items or _LEADS_ON.search(sent)) and sb < pb and end == sb:
         # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…),
         # or begin there (主要预期目标安排如下。经济发展方面，地区生产总值增长5%左右，…)
@@ -89,8 +89,8 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
             more = parser.sentence(qa, qb, "target")
             if more:
                 items, end = items + more, qb
-        if colon and end == pb:  # …主要预期目标为：全州地区生产总值增长9%左右。 and paragraphs of more
-            items, end = _listed_after(text, parser, paras, pi, items, False, True)
+        if colon:  # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
+            items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
     if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
         # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
         have = {(it.ind.id, it.metric) for it in items}
@@ -102,13 +102,12 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     return None
 
 
-def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item],
+def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item], end: int,
                   heading: bool, colon: bool) -> tuple[list[Item], int]:
     """The targets of the paragraphs after paragraph `pi` added to `items`, and where they end: a
     list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。), a paragraph a topic (经济发展方面，
     …。), or after a lead-in ending in a colon, paragraphs that open on a target (规模以上工业增加值
-    增长8%。…)."""
-    end = paras[pi][1]
+    增长8%。…). `end` is where the targets before them end."""
     semicolons = text.joined[paras[pi][0]:end].rstrip().endswith(";")
     for qa, qb in paras[pi + 1:pi + 21]:
         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
@@ -116,7 +115,7 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
         if _AFTERWORD.match(text.joined, qa, qb):
             break
         more = parser.sentence(qa, qb, "target")
-        opens = colon and bool(more) and not text.joined[qa:more[0].start].strip() \
+        opens = colon and bool(more) and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) \
             and not _EXPLAINED.search(text.joined, qa, qb)
         listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
                   or _MORE_TARGETS.match(text.joined, qa, qb) or opens)
@@ -338,6 +337,8 @@ def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.joined[a:b].lstrip()))
 
 
+# What may stand before the target a paragraph opens on: 同时，要完成省下达的…目标任务
+_OPENING = re.compile(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?要?)?\s*")
 _LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 # 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
 _EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")

@@ -170,6 +170,24 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
     return rows
 
 
+# 地区生产总值增长：6%左右, 一般公共预算收入增长：与经济增长基本同步: a list of targets as labels
+_LABELLED = re.compile(r"\s*[^\s:：,，;；。]{2,24}?\s*(?P<colon>[:：])\s*(?:[\d.]+|与|完成|保持|不低于|不高于|控制)"
+                       r"[^:：。]{0,24}?\s*[;；。]?\s*")
+_LABELLED_RUN = 3  # lines: fewer are not a list
+
+
+def _labelled_lines(lines: list[str]) -> set[int]:
+    """The indices of the lines of a run of labelled targets, each a line of its own."""
+    found = [k for k, line in enumerate(lines) if len(line) <= 40 and _LABELLED.fullmatch(line)]
+    runs: list[list[int]] = []
+    for k in found:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return {k for run in runs if len(run) >= _LABELLED_RUN for k in run}
+
+
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip(_CLOSERS)
     return not s or s[-1] in TERMINAL
@@ -190,7 +208,7 @@ def prepare(original: str) -> Text:
     pos: list[int] = []
     prev: str | None = None
     kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
-    table = spaced_table_rows([line for _, line in kept])
+    table = spaced_table_rows([line for _, line in kept]) | _labelled_lines([line for _, line in kept])
     for k, (start, line) in enumerate(kept):
         number = _run_in_number(kept, k)
         if prev is not None:
@@ -200,7 +218,12 @@ def prepare(original: str) -> Text:
             if opens:
                 parts.append("\n")
                 pos.append(-1)
-        if number:  # 3.500万元以上项目…: the list number set apart from the number after it
+        labelled = _LABELLED.fullmatch(line) if k in table else None
+        if labelled:  # 地区生产总值增长：6%左右: the label's colon read as a space, so that it reads as a clause
+            colon = labelled.start("colon")
+            parts.append(line[:colon] + " " + line[colon + 1:])
+            pos.extend(range(start, start + len(line)))
+        elif number:  # 3.500万元以上项目…: the list number set apart from the number after it
             parts += (line[:number], "、", line[number:])
             pos.extend(range(start, start + number))
             pos.append(-1)
