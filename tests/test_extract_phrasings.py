@@ -619,3 +619,12 @@ def test_targets_after_a_lead_in_with_their_explanations_and_a_task_said_besides
         ("fdi", A, "value", (25.6, "亿美元"), "exact"),
         ("gdp", T, "growth", 8, "about"), ("industrial_value_added", T, "growth", 8, "exact"),
         ("fixed_asset_investment", T, "growth", 10, "at_least"), ("energy_saving", T, "task", None, None)}
+
+
+def test_a_five_year_plans_goals_named_in_the_clause_before_their_lead_in():
+    targets = ("“十五五”时期，全区经济社会发展的主要目标建议为：地区生产总值年均增长5.5%左右，到2030年突破650亿元；"
+               "研究与试验发展经费投入强度达到2.8%。\n\n综合考虑各方面因素，2025年全区经济社会发展的主要预期目标建议如下：\n"
+               "地区生产总值增长：5.5%左右\n固定资产投资增长：7%\n城镇新增就业：0.8万人\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 5.5, "about"), ("fixed_asset_investment", T, "growth", 7, "exact"),
+        ("new_urban_jobs", T, "value", (0.8, "万人"), "exact")}

@@ -47,8 +47,8 @@ def _target_sentence(text: Text, parser: Parser, year: int | None, chapters: boo
                 before = sent[clause_start:m.start()]
                 if _reviewed(sent, m, before, year):
                     continue
-                if _other_period(before, year) or (_COMING_YEARS.search(sent, 0, m.start())
-                                                   and not re.search(r"今年|本年|明年", before)):
+                if _other_period(before, year) or _other_period(sent[:m.start()], year) or (
+                        _COMING_YEARS.search(sent, 0, m.start()) and not re.search(r"今年|本年|明年", before)):
                     continue  # 今后五年，全市经济社会发展的主要目标是: a five-year plan's goals
                 years = [year_of(y) for y in YEAR.findall(before)]
                 if year is not None and years and years[-1] != year:
