@@ -151,6 +151,10 @@ SETS = {
     # energy targets read as a task of each indicator named, a plan report's summary stating the
     # year's energy task done (the bundled store keeps Cangshan's), and 农民人均纯收入.
     "blind_reports9": BlindSet(FIXTURES / "blind_reports9", 0.96, 0.94, (9000, 14000), 8),
+    # Fourteen excerpts written after every fix above. Untuned: 329 of 335 required facts (98.2 %),
+    # 362 of 373 emitted (97.1 %). Then 原盐、纯碱、碳酸锂产量 named each with its 产量: 364 of 373. The
+    # rest is where readers differ: three CPI targets 控制在…左右, 农民人均纯收入, two energy tasks.
+    "blind_excerpts6": BlindSet(FIXTURES / "blind_excerpts6", 0.98, 0.97, (800, 3000), 14),
 }
 
 

@@ -628,3 +628,10 @@ def test_a_five_year_plans_goals_named_in_the_clause_before_their_lead_in():
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 5.5, "about"), ("fixed_asset_investment", T, "growth", 7, "exact"),
         ("new_urban_jobs", T, "value", (0.8, "万人"), "exact")}
+
+
+def test_names_sharing_the_measure_of_the_last():
+    summary = SUMMARY.rstrip("。") + "，原盐、纯碱、碳酸锂产量分别达到3620万吨、385万吨、6.2万吨。"
+    names = {r["name"] for r in extract(HEAD + summary + "\n\n二、2025年工作安排\n\n今年的主要预期目标是：地区生产总值增长6%。\n",
+                                        Store(), region="somewhere", actual_year=2024, target_year=2025).records}
+    assert {"原盐产量", "纯碱产量", "碳酸锂产量"} <= names

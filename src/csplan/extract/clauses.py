@@ -469,7 +469,9 @@ class Parser:
                     break
             else:
                 known = next((n + last[j:] for j in range(1, len(last)) if self.r.lookup([n + last[j:]])), None)
-                out.append(known or (n + last[len(n):] if len(n) <= 3 else n))
+                measure = _SHARED_MEASURE.search(last)  # 原盐、纯碱、碳酸锂产量: 原盐产量, not 原盐锂产量
+                out.append(known or (n + measure.group() if measure else None)
+                           or (n + last[len(n):] if len(n) <= 3 else n))
         return out + [last]
 
     def _steady(self, a: int, clause: str, kind: str) -> list[Item]:
@@ -561,6 +563,7 @@ _PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
+_SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
