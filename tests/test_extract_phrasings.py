@@ -635,3 +635,15 @@ def test_names_sharing_the_measure_of_the_last():
     names = {r["name"] for r in extract(HEAD + summary + "\n\n二、2025年工作安排\n\n今年的主要预期目标是：地区生产总值增长6%。\n",
                                         Store(), region="somewhere", actual_year=2024, target_year=2025).records}
     assert {"原盐产量", "纯碱产量", "碳酸锂产量"} <= names
+
+
+def test_a_summary_of_levels_with_growths_in_the_sections_and_binding_targets_said_besides():
+    summary = ("全年地区生产总值2800亿元，规上工业增加值增长7%，社会消费品零售总额1200亿元。\n\n"
+               "（一）经济运行。全年地区生产总值增长3.6%，高于全省0.1个百分点；社会消费品零售总额增长0.6%。")
+    targets = ("今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，外贸进出口保持稳中提质。\n\n"
+               "同时，确保完成约束性指标：单位地区生产总值能耗下降2.6%。\n\n围绕上述目标，重点抓好以下工作：")
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (2800, "亿元"), "exact"), ("gdp", A, "growth", 3.6, "exact"),
+        ("industrial_value_added", A, "growth", 7, "exact"),
+        ("retail_sales", A, "value", (1200, "亿元"), "exact"), ("retail_sales", A, "growth", 0.6, "exact"),
+        ("gdp", T, "growth", 6, "about"), ("trade", T, "task", None, None), ("energy_intensity", T, "growth", -2.6, "exact")}

@@ -78,7 +78,8 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     topics = sb == pb and pi + 1 < len(paras) and (_topic_line(text, *paras[pi + 1])
                                                    or _MORE_TARGETS.match(text.joined, *paras[pi + 1]))
     colon = ":" in text.joined[after:items[0].at if items else sb]
-    if sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics):
+    listed = sb == pb and (sent.rstrip()[-1:] in ":;" or heading or topics)
+    if listed:
         items, end = _listed_after(text, parser, paras, pi, items, end, heading, colon)
     if (items or _LEADS_ON.search(sent)) and sb < pb and end == sb:
         # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…),
@@ -89,8 +90,9 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
             more = parser.sentence(qa, qb, "target")
             if more:
                 items, end = items + more, qb
-        if colon:  # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
-            items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
+    if colon and items and not listed:
+        # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
+        items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
     if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
         # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
         have = {(it.ind.id, it.metric) for it in items}
@@ -106,8 +108,8 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
                   heading: bool, colon: bool) -> tuple[list[Item], int]:
     """The targets of the paragraphs after paragraph `pi` added to `items`, and where they end: a
     list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。), a paragraph a topic (经济发展方面，
-    …。), or after a lead-in ending in a colon, paragraphs that open on a target (规模以上工业增加值
-    增长8%。…). `end` is where the targets before them end."""
+    …。), or after a lead-in ending in a colon, paragraphs that open on a target of a common
+    indicator (规模以上工业增加值增长8%。…). `end` is where the targets before them end."""
     semicolons = text.joined[paras[pi][0]:end].rstrip().endswith(";")
     for qa, qb in paras[pi + 1:pi + 21]:
         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
@@ -115,8 +117,8 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
         if _AFTERWORD.match(text.joined, qa, qb):
             break
         more = parser.sentence(qa, qb, "target")
-        opens = colon and bool(more) and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) \
-            and not _EXPLAINED.search(text.joined, qa, qb)
+        opens = colon and bool(more) and more[0].ind.id in _COMMON \
+            and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) and not _EXPLAINED.search(text.joined, qa, qb)
         listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
                   or _MORE_TARGETS.match(text.joined, qa, qb) or opens)
         if not (more or listed) or (items and not listed):
@@ -337,8 +339,10 @@ def _listed(text: Text, a: int, b: int) -> bool:
     return bool(LIST_START.match(text.joined[a:b].lstrip()))
 
 
-# What may stand before the target a paragraph opens on: 同时，要完成省下达的…目标任务
-_OPENING = re.compile(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?要?)?\s*")
+# What may stand before the target a paragraph opens on: 同时，要完成省下达的…目标任务; 同时，确保完成
+# 约束性指标：单位地区生产总值能耗下降2.6%
+_OPENING = re.compile(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?(?:要|确保|力争)?\s*(?:完成)?\s*(?:[^,;。:]{0,8}指标)?"
+                      r"\s*:?)?\s*")
 _LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 # 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
 _EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")
@@ -527,6 +531,9 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                                                                         if it.metric != "growth"}
     if only is None:
         grown = set()
+    # 全年地区生产总值4100亿元 in the summary, 全年地区生产总值增长3.6% in a section: the growth too
+    leveled = {it.ind.id for it in chosen if it.metric == "value" and it.growth is None} - {
+        it.ind.id for it in chosen if it.metric == "growth" or it.growth is not None}
     out: list[Item] = []
     first = blocks[0][0][0] if blocks else 0
     reviewed = _REVIEWED.search(text.joined, first, blocks[-1][-1][1]) if blocks else None
@@ -536,7 +543,8 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
             continue
         for it in items_of(i):
             level = it.ind.id in grown and it.metric == "value"
-            if it.ind.id not in _COMMON or (it.ind.id in have and not level) or len(it.ind.name) < 3:
+            rise = it.ind.id in leveled and it.metric == "growth"
+            if it.ind.id not in _COMMON or (it.ind.id in have and not (level or rise)) or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
@@ -549,5 +557,6 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # a review of five years names the year's own figures by their year (2016年…)
             have.add(it.ind.id)
             grown.discard(it.ind.id)
+            leveled.discard(it.ind.id)
             out.append(replace(it, growth=None, growth_qualifier=None) if level else it)
     return out
