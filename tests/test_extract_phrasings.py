@@ -647,3 +647,8 @@ def test_a_summary_of_levels_with_growths_in_the_sections_and_binding_targets_sa
         ("industrial_value_added", A, "growth", 7, "exact"),
         ("retail_sales", A, "value", (1200, "亿元"), "exact"), ("retail_sales", A, "growth", 0.6, "exact"),
         ("gdp", T, "growth", 6, "about"), ("trade", T, "task", None, None), ("energy_intensity", T, "growth", -2.6, "exact")}
+
+
+def test_the_dual_control_of_energy_is_the_energy_task():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，完成嘉兴市下达的节能减排和能源“双控”目标任务。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
