@@ -652,3 +652,10 @@ def test_a_summary_of_levels_with_growths_in_the_sections_and_binding_targets_sa
 def test_the_dual_control_of_energy_is_the_energy_task():
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成嘉兴市下达的节能减排和能源“双控”目标任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_a_summary_growth_whose_level_a_section_gives():
+    summary = (SUMMARY.rstrip("。") + "，社会消费品零售总额增长6.3%。\n\n（二）扩大消费。社会消费品零售总额达到765.3亿元。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("retail_sales", A, "growth", 6.3, "exact"), ("retail_sales", A, "value", (765.3, "亿元"), "exact"),
+        ("gdp", T, "growth", 6, "exact")}

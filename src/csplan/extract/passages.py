@@ -524,13 +524,11 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
            only: frozenset[str] | None = None) -> list[Item]:
     """The first figure of each common indicator (of the lexicon; of `only`, if given) the summary lacks,
     from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计).
-    With `only` (a plan report's sections), also the level of one the summary gives the growth of
-    alone (城镇和农村居民人均可支配收入分别达到45800元、19850元 under 民生), without its growth."""
+    Also the level of one the summary gives the growth of alone (城镇和农村居民人均可支配收入分别达到
+    45800元、19850元 under 民生), without its growth, and the growth of one it gives the level of alone."""
     have = {it.ind.id for it in chosen}
     grown = {it.ind.id for it in chosen if it.metric == "growth"} - {it.ind.id for it in chosen
                                                                         if it.metric != "growth"}
-    if only is None:
-        grown = set()
     # 全年地区生产总值4100亿元 in the summary, 全年地区生产总值增长3.6% in a section: the growth too
     leveled = {it.ind.id for it in chosen if it.metric == "value" and it.growth is None} - {
         it.ind.id for it in chosen if it.metric == "growth" or it.growth is not None}
