@@ -195,6 +195,7 @@ _WORDS: dict[str, str] = _LEXICON_DATA["words"]
 # Names with these words measure something that should fall.
 LOWER_IS_BETTER: tuple[str, ...] = tuple(_LEXICON_DATA["lower_is_better"])
 PROVINCES: dict[str, str] = _LEXICON_DATA["provinces"]
+LEXICON_IDS = frozenset(e[0] for e in LEXICON)  # the common indicators every report may name
 # The words that open the main targets, and those that show a target reviewed rather than set.
 TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
 
@@ -290,7 +291,6 @@ class Resolver:
         for iid, en, better, names in LEXICON:
             for n in names:
                 self.lexicon.setdefault(_key(n), (iid, en, better))
-        self.lexicon_ids = {e[0] for e in LEXICON}
         self.new: dict[str, Ind] = {}
         self.new_by_key: dict[str, str] = {}
 
@@ -310,7 +310,7 @@ class Resolver:
         hit = self.lookup([name, *extra])
         if hit and hit[1] in self.store.indicators:
             ind = self.store.indicators[hit[1]]
-            known = ind.category == "headline" or ind.id in self.lexicon_ids or hit[0] == "lexicon"
+            known = ind.category == "headline" or ind.id in LEXICON_IDS or hit[0] == "lexicon"
             if unit is None or self.compatible(unit, ind.unit):
                 return Ind(ind.id, ind.name, ind.name_en, ind.category, ind.better, False, known)
             return self._new(name, f"{ind.id}_{_unit_suffix(unit)}", ind.name_en, ind.better, known)
@@ -331,7 +331,7 @@ class Resolver:
             reserved = True
         if reserved:
             base, n = iid, 2
-            while iid in self.store.indicators or (iid in self.lexicon_ids and not known) or (
+            while iid in self.store.indicators or (iid in LEXICON_IDS and not known) or (
                     iid in self.new and _key(self.new[iid].name) != key):
                 iid, n = f"{base}_{n}", n + 1
         if iid not in self.new:
@@ -343,24 +343,23 @@ class Resolver:
 # --- readable ids ----------------------------------------------------------------------------------
 
 @cache
-def pinyin() -> dict[str, str]:
-    """Each character of `pinyin.toml` and its syllable (for region ids and indicator ids)."""
+def _pinyin_file() -> dict:
     import tomllib
     from pathlib import Path
 
     with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
-        table = tomllib.load(f)
-    return {c: syllable for syllable, chars in table.items() if syllable != "places" for c in chars}
+        return tomllib.load(f)
 
 
 @cache
+def pinyin() -> dict[str, str]:
+    """Each character of `pinyin.toml` and its syllable (for region ids and indicator ids)."""
+    return {c: syllable for syllable, chars in _pinyin_file().items() if syllable != "places" for c in chars}
+
+
 def place_readings() -> dict[str, str]:
     """Place names whose characters read otherwise there than alone (闵行 minhang)."""
-    import tomllib
-    from pathlib import Path
-
-    with open(Path(__file__).with_name("pinyin.toml"), "rb") as f:
-        return tomllib.load(f)["places"]
+    return _pinyin_file()["places"]
 
 
 def spell_id(key: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_wrapped_name,
                    spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
-from .names import ANNUAL_MEAN, AVERAGE, LEXICON, RATE, TARGET_LEAD_INS, valid_name
+from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
 from .header import YEAR, year_of
 
@@ -93,7 +93,7 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     if colon and items and not listed:
         # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
         items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
-    if items and _TABLE_LEAD.fullmatch(text.joined, end, pb) and ":" in text.joined[end:pb]:
+    if items and _TABLE_LEAD.fullmatch(text.joined, end, pb):
         # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
         have = {(it.ind.id, it.metric) for it in items}
         table, table_end = _table_after(text, parser, paras, pi, year)
@@ -117,7 +117,7 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
         if _AFTERWORD.match(text.joined, qa, qb):
             break
         more = parser.sentence(qa, qb, "target")
-        opens = colon and bool(more) and more[0].ind.id in _COMMON \
+        opens = colon and bool(more) and more[0].ind.id in LEXICON_IDS \
             and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) and not _EXPLAINED.search(text.joined, qa, qb)
         listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
                   or _MORE_TARGETS.match(text.joined, qa, qb) or opens)
@@ -517,7 +517,6 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 # figures a section of the review goes on to tell
 _ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
                    r"|自贸试验区|产业园|工业园)[\u4e00-\u9fff]{0,6},")
-_COMMON = frozenset(entry[0] for entry in LEXICON)  # the lexicon's indicators, common to every report
 
 
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
@@ -542,7 +541,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
         for it in items_of(i):
             level = it.ind.id in grown and it.metric == "value"
             rise = it.ind.id in leveled and it.metric == "growth"
-            if it.ind.id not in _COMMON or (it.ind.id in have and not (level or rise)) or len(it.ind.name) < 3:
+            if it.ind.id not in LEXICON_IDS or (it.ind.id in have and not (level or rise)) or len(it.ind.name) < 3:
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
