@@ -126,7 +126,8 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _HEADER_NAME = re.compile(r"指标|名称|项目")
 _HEADER_OTHER = re.compile(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
 _HEADER_MAX = 120  # characters: a longer line is prose
-_WRAPPED_MAX = 16  # characters of the rest of a row's name on a line of its own
+_CELL_MAX = 16  # characters of a spaced table's cell, and of the rest of a name wrapped onto a line
+_SENTENCE_MARK = re.compile("[，。；：,;:]")  # what a table's cell does not hold
 
 
 def spaced_cells(line: str) -> list[str]:
@@ -138,13 +139,13 @@ def is_spaced_header(cells: list[str]) -> bool:
     none is a sentence."""
     return (len(cells) >= 3 and any(_HEADER_NAME.search(c) for c in cells)
             and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 2
-            and all(len(c) <= 16 and not re.search("[，。；：,;:]", c) for c in cells))
+            and all(len(c) <= _CELL_MAX and not _SENTENCE_MARK.search(c) for c in cells))
 
 
 def is_wrapped_name(line: str) -> bool:
     """地区生产总值比重 under 研究与试验发展经费支出占 % 3.35 3.45: the rest of a row's name, which
     a narrow column of a PDF's table wraps onto a line of its own."""
-    return len(spaced_cells(line)) == 1 and len(line.strip()) <= _WRAPPED_MAX and not re.search("[，。；：,;:]", line)
+    return len(spaced_cells(line)) == 1 and len(line.strip()) <= _CELL_MAX and not _SENTENCE_MARK.search(line)
 
 
 def _wrapped(lines: list[str], j: int, width: int) -> bool:
@@ -208,7 +209,8 @@ def prepare(original: str) -> Text:
     pos: list[int] = []
     prev: str | None = None
     kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
-    table = spaced_table_rows([line for _, line in kept]) | _labelled_lines([line for _, line in kept])
+    texts = [line for _, line in kept]
+    table = spaced_table_rows(texts) | _labelled_lines(texts)
     for k, (start, line) in enumerate(kept):
         number = _run_in_number(kept, k)
         if prev is not None:
