@@ -158,16 +158,17 @@ SETS = {
     # Eight whole reports written beside the set above. Untuned: 235 of 248 required facts (94.8 %),
     # 296 of 300 emitted (98.7 %): maanshan's summary of levels with the growths in the sections,
     # tianshui's 同时，确保完成约束性指标：… after a one-sentence paragraph of targets, 保持稳中提质.
-    # After general fixes for each: 243 of 248, 304 of 310. Still missed: a bare 其中出口 in a
-    # section, and tianshui's 中心城市 air and 主要污染物减排 task, which the key names otherwise.
-    "blind_reports10": BlindSet(FIXTURES / "blind_reports10", 0.97, 0.98, (9000, 14000), 8),
+    # After general fixes for each: 243 of 248, 304 of 310; then a section's 其中出口 after its total:
+    # 246 of 248, 307 of 313. Still missed: tianshui's 中心城市 air and 主要污染物减排 task, which the
+    # key names otherwise.
+    "blind_reports10": BlindSet(FIXTURES / "blind_reports10", 0.99, 0.98, (9000, 14000), 8),
     # Ten excerpts of districts and counties written after every fix above. Untuned: 246 of 246
     # required facts, 272 of 275 emitted (98.9 %). Then 能源双控 named as the energy task: 272 of
     # 274. Still wrong: two 环境质量 tasks beside the energy task, which the writer does not key.
     "blind_excerpts7": BlindSet(FIXTURES / "blind_excerpts7", 1.0, 0.99, (800, 3000), 10),
     # Six whole reports of cities written beside the set above. Untuned: 172 of 176 required facts
     # (97.7 %), 226 of 231 emitted (97.8 %). Then a summary's growth whose level a section gives:
-    # 173 of 176, 227 of 232. The rest is where readers differ: two energy targets read as a task of
+    # 173 of 176, 227 of 232; a section's 其中出口 after its total: 229 of 234. The rest is where readers differ: two energy targets read as a task of
     # each indicator named (the key: one energy_saving), PM2.5平均浓度持续下降 not read as a task.
     "blind_reports11": BlindSet(FIXTURES / "blind_reports11", 0.98, 0.97, (9000, 14000), 6),
 }

@@ -659,3 +659,12 @@ def test_a_summary_growth_whose_level_a_section_gives():
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
         ("retail_sales", A, "growth", 6.3, "exact"), ("retail_sales", A, "value", (765.3, "亿元"), "exact"),
         ("gdp", T, "growth", 6, "exact")}
+
+
+def test_the_part_of_a_sections_total_after_its_total_but_not_a_bare_short_name_alone():
+    summary = (SUMMARY + "\n\n（五）扩大开放。进出口总额28.6亿元、增长12.1%，其中出口21.3亿元、增长15.6%。"
+               "\n\n（六）培育产业。龙头企业出口93万辆，增长20%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("trade", A, "value", (28.6, "亿元"), "exact"), ("trade", A, "growth", 12.1, "exact"),
+        ("exports", A, "value", (21.3, "亿元"), "exact"), ("exports", A, "growth", 15.6, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
