@@ -668,3 +668,23 @@ def test_the_part_of_a_sections_total_after_its_total_but_not_a_bare_short_name_
         ("trade", A, "value", (28.6, "亿元"), "exact"), ("trade", A, "growth", 12.1, "exact"),
         ("exports", A, "value", (21.3, "亿元"), "exact"), ("exports", A, "growth", 15.6, "exact"),
         ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_pdf_tables_wrapped_header_wrapped_cells_and_a_blank_unit_after_a_sentence_of_targets():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标为：地区生产总值增长6%"
+            "左右，其他主要指标见下表。\n\n表1 2025年主要指标\n序号 指标名称 单位 2024年 2025年\n预计完成 预期目标\n"
+            "1 地区生产总值增速 % 5.9 6左右\n2 城镇常住居民人均可支配收入增速 % 5.1 与经济增长\n同步\n"
+            "3 粮食产量 亿斤 144.6 140以上\n4 单位地区生产总值能耗 完成自治区 完成自治区\n降低 下达任务 下达任务\n"
+            "5 城镇调查失业率 % 5.0 5.5以内\n注：“十四五”规划确定的2025年地区生产总值目标为2500亿元。\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("urban_disposable_income", T, "task", None, None),
+        ("grain_output", T, "value", (140, "亿斤"), "at_least"), ("energy_intensity", T, "task", None, None),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
+
+
+@pytest.mark.parametrize("name, rid", [("大口径财政收入", "budget_revenue"), ("一般公共预算全口径收入", "budget_revenue"),
+                                       ("地方级收入", "local_budget_revenue")])
+def test_older_names_of_the_revenues(name, rid):
+    summary = SUMMARY + f"{name}完成42.3亿元，增长5.6%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        (rid, A, "value", (42.3, "亿元"), "exact"), (rid, A, "growth", 5.6, "exact"), ("gdp", T, "growth", 6, "exact")}

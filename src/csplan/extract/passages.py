@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_wrapped_name,
-                   spaced_cells)
+from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_spaced_row,
+                   is_wrapped_cells, is_wrapped_name, spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -93,7 +93,7 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     if colon and items and not listed:
         # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
         items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
-    if items and _TABLE_LEAD.fullmatch(text.joined, end, pb):
+    if items and (_TABLE_LEAD.fullmatch(text.joined, end, pb) or end == pb and _SEE_TABLE.search(text.joined, sa, pb)):
         # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
         have = {(it.ind.id, it.metric) for it in items}
         table, table_end = _table_after(text, parser, paras, pi, year)
@@ -207,6 +207,10 @@ def _cells(text: Text, a: int, b: int) -> list[str]:
 _TABLE_LEAD = re.compile(r"[^。;]*:[^。;:%]{0,40}$")
 
 
+# 地区生产总值增长6%左右，其他主要指标见下表。: a sentence of targets that leads to a table of the rest
+_SEE_TABLE = re.compile(r"(?:见|如)(?:下表|附表|表\s*\d)")
+
+
 def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The rows of the table the paragraphs open with, a caption (表1 主要预期目标) aside: a
     Markdown table's, or a spaced table's (its header, then the lines of as many cells)."""
@@ -216,7 +220,7 @@ def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int
         line = text.joined[qa:qb].strip()
         if line.startswith("|") and (not rows or not width):
             rows.append((qa, qb))
-        elif rows and width and (len(spaced_cells(line)) == width or is_wrapped_name(line)):
+        elif rows and width and (is_spaced_row(line, width) or is_wrapped_name(line) or is_wrapped_cells(line, width)):
             rows.append((qa, qb))
         elif not rows and is_spaced_header(cells := spaced_cells(line)):
             rows.append((qa, qb))
@@ -242,18 +246,27 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
     return table, end
 
 
-def _joined_rows(text: Text, rows: list[tuple[int, int]], name_col: int):
-    """(start, end, cells) of each row, the rest of a name wrapped onto a line of its own joined
-    to the row before it."""
+def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: int, unit_col: int | None,
+                 complete):
+    """(start, end, cells) of each row of a table `width` cells wide: a cell a wide table left empty
+    put back, and the rest of cells wrapped onto a line of their own joined to the cells they end
+    (a name, 与经济增长 + 同步) of the row before it."""
     out: list[tuple[int, int, list[str]]] = []
     for qa, qb in rows:
         cells = _cells(text, qa, qb)
-        if len(cells) == 1 and out and is_wrapped_name(cells[0]):
-            start, _, before = out[-1]
-            before[name_col] += cells[0]
-            out[-1] = (start, qb, before)
-        else:
+        if len(cells) == width - 1 and unit_col is not None and not complete(cells[unit_col]):
+            cells.insert(unit_col, "")  # 单位地区生产总值能耗 完成自治区 完成自治区: no unit
+        if not out or len(cells) >= width - 1:
             out.append((qa, qb, cells))
+            continue
+        start, _, before = out[-1]
+        open_ = [i for i, c in enumerate(before) if i != unit_col and not complete(c)]
+        if len(cells) == 1:  # the name's rest, unless another cell is left open (与经济增长 / 同步)
+            open_ = [i for i in open_ if i != name_col][-1:] or [name_col]
+        slots = open_ if len(open_) == len(cells) else list(range(len(before)))[-len(cells):]
+        for i, rest in zip(slots, cells):
+            before[i] += rest
+        out[-1] = (start, qb, before)
     return out
 
 
@@ -269,7 +282,12 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
     if len(rows) < 3:
         return []
-    header = _cells(text, *rows[0])
+    header, body = _cells(text, *rows[0]), rows[1:]
+    more = _cells(text, *body[0])
+    if len(more) < len(header) - 1 and not re.search(r"\d", "".join(more)):
+        # 序号 指标名称 单位 2024年 2025年 / 预计完成 预期目标: a header's cells wrapped onto a line
+        header = header[:len(header) - len(more)] + [h + m for h, m in zip(header[len(header) - len(more):], more)]
+        body = body[1:]
     columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
     if not columns:
         # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
@@ -290,8 +308,13 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         return []
     number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
                         rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+
+    def complete(cell: str) -> bool:
+        return not cell or bool(number.fullmatch(cell) or units.fullmatch(cell) or _TASK_CELL.search(cell)
+                                or re.fullmatch(r"[-—–/／]+", cell))
+
     items: list[Item] = []
-    for qa, qb, cells in _joined_rows(text, rows[1:], name_col):
+    for qa, qb, cells in _joined_rows(text, body, len(header), name_col, unit_col, complete):
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
         raw, cell = cells[name_col], cells[col]

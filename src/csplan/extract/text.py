@@ -148,8 +148,25 @@ def is_wrapped_name(line: str) -> bool:
     return len(spaced_cells(line)) == 1 and len(line.strip()) <= _CELL_MAX and not _SENTENCE_MARK.search(line)
 
 
+def is_spaced_row(line: str, width: int) -> bool:
+    """A row of a spaced table of `width` columns: as many cells, or one fewer when a wide table's
+    cell is empty (12 单位地区生产总值能耗 完成自治区 完成自治区, its unit left blank)."""
+    cells = spaced_cells(line)
+    return len(cells) == width or (len(cells) == width - 1 >= 3 and not _SENTENCE_MARK.search(line)
+                                   and not is_heading(line))
+
+
+def is_wrapped_cells(line: str, width: int) -> bool:
+    """降低 下达任务 下达任务 under 12 单位地区生产总值能耗 完成自治区 完成自治区, 预计完成 预期目标 under
+    序号 指标名称 单位 2024年 2025年: the rest of a row's cells that narrow columns wrap onto a line."""
+    cells = spaced_cells(line)
+    return (2 <= len(cells) < width - 1 and all(len(c) <= _CELL_MAX for c in cells)
+            and not re.fullmatch(r"\d+", cells[0]) and not _SENTENCE_MARK.search(line) and not is_heading(line))
+
+
 def _wrapped(lines: list[str], j: int, width: int) -> bool:
-    return is_wrapped_name(lines[j]) and j + 1 < len(lines) and len(spaced_cells(lines[j + 1])) == width
+    return (is_wrapped_cells(lines[j], width)
+            or is_wrapped_name(lines[j]) and j + 1 < len(lines) and is_spaced_row(lines[j + 1], width))
 
 
 def spaced_table_rows(lines: list[str]) -> set[int]:
@@ -163,7 +180,7 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
             k += 1
             continue
         j = k + 1
-        while j < len(lines) and (len(spaced_cells(lines[j])) == len(cells) or _wrapped(lines, j, len(cells))):
+        while j < len(lines) and (is_spaced_row(lines[j], len(cells)) or _wrapped(lines, j, len(cells))):
             j += 1
         if j - k >= 3:
             rows.update(range(k, j))
