@@ -17,8 +17,8 @@ from conftest import unavailable
 
 KEY = Path(__file__).with_name("corpus_key_heldout.toml")
 
-MIN_RECALL = 1.00  # 97 of 97 required facts
-MIN_PRECISION = 1.00  # 102 of 102 emitted facts
+MIN_RECALL = 1.00  # 96 of 96 required facts
+MIN_PRECISION = 1.00  # 101 of 101 emitted facts
 
 
 def _key() -> list[dict]:

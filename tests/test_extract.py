@@ -743,8 +743,7 @@ GUANGDONG_2024_GWR = [  # 政府工作报告: no year in the title; the date lin
     ("surveyed_unemployment_rate", 2024, T, "value", 5.5, "%", None, "at_most", None),
     ("cpi", 2024, T, "growth", None, "%", 3, "about", None),
     ("grain_output", 2024, T, "value", 1285, "万吨", None, "at_least", None),
-    ("energy_intensity", 2024, T, "task", None, None, None, "exact", None),
-    ("major_pollutants_emissions", 2024, T, "task", None, None, None, "exact", None),
+    ("energy_saving", 2024, T, "task", None, None, None, "exact", None),  # 能耗、主要污染物排放: one task
 ]
 
 FUZHOU_2022 = [  # the summary split over three paragraphs; 一是…十是 targets
@@ -899,8 +898,7 @@ ZHEJIANG_2023 = [  # 全省生产总值, 万亿元, 高于全国…个百分点 
     ("new_urban_jobs", 2024, T, "value", 100, "万人", None, "exact", None),
     ("surveyed_unemployment_rate", 2024, T, "value", 5.5, "%", None, "at_most", None),
     ("cpi", 2024, T, "growth", None, "%", 3, "about", None),
-    ("energy_intensity", 2024, T, "task", None, None, None, "exact", None),
-    ("major_pollutants_emissions", 2024, T, "task", None, None, None, "exact", None),
+    ("energy_saving", 2024, T, "task", None, None, None, "exact", None),  # 能耗、主要污染物排放: one task
     ("grain_sown_area", 2024, T, "value", 1530, "万亩", None, "at_least", None),
     ("grain_output", 2024, T, "value", 620, "万吨", None, "at_least", None),
 ]
@@ -1084,8 +1082,7 @@ BINCHUAN_2024 = [
     ('urban_disposable_income', 2025, 'target', 'growth', None, '%', 5, 'exact', None),
     ('rural_disposable_income', 2025, 'target', 'growth', None, '%', 7, 'exact', None),
     ('grain_output', 2025, 'target', 'value', 15, '万吨', None, 'at_least', None),
-    ('energy_saving', 2025, 'target', 'task', None, None, None, 'exact', None),
-    ('major_pollutants_emission_reduction', 2025, 'target', 'task', None, None, None, 'exact', None),
+    ('energy_saving', 2025, 'target', 'task', None, None, None, 'exact', None),  # 节能降耗和主要污染物减排
 ]
 
 SHANDONG_2022 = [

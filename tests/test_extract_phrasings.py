@@ -192,11 +192,10 @@ def test_a_growth_in_times_and_regional_names_of_industry_and_revenue():
 
 
 def test_the_names_before_a_task_are_its_indicators():
-    targets = ("今年的主要预期目标是：地区生产总值增长6%，"
-               "单位地区生产总值能耗和主要污染物排放总量完成省下达的减排任务。")
+    targets = "今年的主要预期目标是：地区生产总值增长6%，单位地区生产总值能耗和二氧化碳排放完成省下达的降低任务。"
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "task", None, None),
-        ("主要污染物排放总量", T, "task", None, None)}
+        ("carbon_intensity", T, "task", None, None)}
     # with nothing before 完成, the words of the task are its name
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成省下达的节能减排任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
@@ -688,3 +687,39 @@ def test_older_names_of_the_revenues(name, rid):
     summary = SUMMARY + f"{name}完成42.3亿元，增长5.6%。"
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
         (rid, A, "value", (42.3, "亿元"), "exact"), (rid, A, "growth", 5.6, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_list_of_indicators_each_named_by_a_label_before_its_sentence():
+    text = (PLAN + "（一）主要指标完成情况\n\n1.地区生产总值。预计全年完成1016.8亿元，增长6.1%，总量首次突破千亿元。\n\n"
+            "2.规模以上工业增加值。预计增长8.3%，高于年度计划0.3个百分点。\n\n"
+            "3.固定资产投资：预计增长3.6%，低于年度计划4.4个百分点。\n\n"
+            "4.就业和节能。城镇新增就业9860人，均完成年度计划。\n\n二、2025年主要预期目标\n\n"
+            "2025年主要预期目标建议为：地区生产总值增长6%。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (1016.8, "亿元"), "exact"), ("gdp", A, "growth", 6.1, "exact"),
+        ("industrial_value_added", A, "growth", 8.3, "exact"), ("fixed_asset_investment", A, "growth", 3.6, "exact"),
+        ("new_urban_jobs", A, "value", (9860, "人"), "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_streak_of_fifteen_years_is_no_review_of_five_a_milestone_clause_and_a_level_to_strive_for():
+    summary = ("地区生产总值迈上5万亿元新台阶，达到53850.8亿元、增长8.2%，规上工业增加值增长7%。\n\n"
+               "（二）现代农业稳步提升。粮食总产62.8万吨，连续十五年保持稳定。\n\n"
+               "（五）坚持民生为本。城镇新增就业1.36万人，城镇登记失业率1.83%。")
+    targets = ("今年的主要预期目标是：地区生产总值增长9%左右，力争总量达到600亿元；研究与试验发展经费支出相当于生产总值的"
+               "2.65%左右；设区城市空气质量优良天数比例达到85%。")
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (53850.8, "亿元"), "exact"), ("gdp", A, "growth", 8.2, "exact"),
+        ("industrial_value_added", A, "growth", 7, "exact"), ("grain_output", A, "value", (62.8, "万吨"), "exact"),
+        ("new_urban_jobs", A, "value", (1.36, "万人"), "exact"),
+        ("registered_unemployment_rate", A, "value", (1.83, "%"), "exact"),
+        ("gdp", T, "growth", 9, "about"), ("gdp", T, "value", (600, "亿元"), "exact"),
+        ("rd_intensity", T, "value", (2.65, "%"), "about"), ("air_quality_good_rate", T, "value", (85, "%"), "exact")}
+
+
+def test_a_task_naming_pollutants_beside_the_energy_intensity_is_the_one_energy_task():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，粮食产量、单位生产总值能耗和主要污染物排放量完成省下达的目标任务；"
+               "单位地区生产总值能耗、二氧化碳排放完成市下达任务。")
+    assert _read(SUMMARY + "化学需氧量、氨氮、二氧化硫、氮氧化物排放量完成省上下达任务。", targets) == BASE | {
+        ("energy_saving", A, "task", None, None), ("gdp", T, "growth", 6, "exact"), ("grain_output", T, "task", None, None),
+        ("energy_saving", T, "task", None, None), ("energy_intensity", T, "task", None, None),
+        ("carbon_intensity", T, "task", None, None)}

@@ -9,8 +9,8 @@ from itertools import pairwise
 
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
-from .names import (AVERAGE, EXCLUDING, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS, TARGET_LEAD_INS,
-                    clean_name, OWN, SCENE, of_another_region, valid_name)
+from .names import (AVERAGE, ENERGY_TASK, EXCLUDING, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS,
+                    TARGET_LEAD_INS, clean_name, OWN, SCENE, of_another_region, valid_name)
 
 
 @dataclass
@@ -68,6 +68,8 @@ _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?"
                             r"(?:预期|计划|年度)?(?:目标|指标)")
+_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                    r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
@@ -147,9 +149,14 @@ class Parser:
         self.s = text.joined
         self.r = resolver
         self.scope = scope  # the report's word for its own region (names.scope_of)
+        self.label: tuple[str, int, int] | None = None  # a label naming the next clause: (name, start, end)
 
     # A sentence is split into segments at ；, a segment into clauses at ，and ：.
     def sentence(self, a: int, b: int, kind: str, after: int = -1) -> list[Item]:
+        label, self.label = self.label, self.label_of(a, b)
+        if self.label:
+            return []  # 1.地区生产总值。 names what the next sentence says: 预计全年完成1016.8亿元
+        self.label = label if label and not self.s[label[2]:a].strip() else None
         items: list[Item] = []
         seg_start = a
         for m in re.finditer(r"[;。！？!?]|$", self.s[a:b]):
@@ -190,6 +197,7 @@ class Parser:
                     continue
             elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
+            self.label = None if new else self.label_of(ca, cb)  # 地区生产总值：预计完成…
             if excluding:  # 扣除房地产开发投资后，固定资产投资增长2.7%: of a part, not the whole
                 new, group = [], []
             excluding = self.s.startswith(("扣除", "剔除"), ca) and bool(EXCLUDING.fullmatch(self.s, ca, cb))
@@ -213,8 +221,7 @@ class Parser:
 
     def _clause(self, a: int, b: int, kind: str, group: list[Item]) -> tuple[list[Item], list[Item]]:
         """The items of one clause, and the group that a following nameless clause may complete."""
-        s = self.s
-        clause = s[a:b]
+        s, clause = self.s, self.s[a:b]
         task = _TASK.search(clause)
         if task:
             return self._tasks(a, task, kind), []
@@ -238,8 +245,11 @@ class Parser:
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         passed, prev_end = None, a
-        if len(ms) > 1 and not group:
+        if not group and (len(ms) > 1 or ms[0].qualifier == "exact"):
             ms, passed, prev_end = self._past_milestone(a, ms)
+            if not ms:  # 地区生产总值迈上5万亿元新台阶，达到53850.8亿元: the next clause's name
+                self.pending = passed
+                return [], []
         pending, lead_start = passed or pending, a
         # 完成粮食播种面积917.05万亩，产量237.5万吨: the clause before names the subject
         prev_name = group[-1].ind.name if len(group) == 1 else ""
@@ -258,8 +268,8 @@ class Parser:
             name = "" if _RESTATED.fullmatch(name) else name
             if name in _BARE_MEASURES:
                 name = self._measured(name, prev_name, m.start)
-            if not name and i == 0 and pending and not group and m.kind == "value" and m.unit != "%":
-                name, lead_start = pending
+            if not name and i == 0 and not group:
+                name, lead_start = self._named_before(m, pending) or (name, lead_start)
             trusted = False
             if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
@@ -289,6 +299,35 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _energy_task(self, names: list[str], inds: list[Ind]) -> list[Ind]:
+        """The intensities and pollutants of a task made one energy-saving task, where the first of
+        them stood (单位生产总值能耗和主要污染物排放量完成…任务)."""
+        out: list[Ind] = []
+        for n, ind in zip(names, inds, strict=True):
+            if ind.id in ENERGY_TASK["takes_in"] or _polluting(n):
+                ind = self.r.resolve(ENERGY_TASK["name"], ())
+                if any(it.id == ind.id for it in out):
+                    continue
+            out.append(ind)
+        return out
+
+    def _named_before(self, m: Measure, pending: tuple[str, int] | None) -> tuple[str, int] | None:
+        """(name, start) that a label (1.地区生产总值。) or a milestone (…突破千亿大关，) before a
+        clause gives its first, nameless number (预计全年完成1016.8亿元)."""
+        if self.label:
+            return self.label[0], self.label[1]
+        if pending and m.kind == "value" and m.unit != "%":
+            return pending
+        return None
+
+    def label_of(self, a: int, b: int) -> tuple[str, int, int] | None:
+        """(name, start, end) of a span that is only a common indicator's name, as a list's item
+        opens (1.地区生产总值。, （二）固定资产投资：), or None."""
+        label = _LABEL.fullmatch(self.s, a, b)
+        if not label or not valid_name(name := label.group("name")) or not self.r.lookup([name]):
+            return None
+        return name, label.start("name"), b
 
     def _milestone(self, a: int, clause: str, group: list[Item]) -> None:
         """地区生产总值突破千亿大关，达到1036.5亿元: a clause with no number names the next one's."""
@@ -502,7 +541,7 @@ class Parser:
         before = _ADVERB.sub("", self.s[a:start])
         # 单位生产总值能耗降低完成…任务: the verb is not part of the name.
         subjects = [n for n in (clean_name(_subject(p)) for p in _SEP.split(before)) if n]
-        if subjects and any(self.r.lookup([n]) for n in subjects):
+        if subjects and any(self.r.lookup([n]) or _polluting(n) for n in subjects):
             names = []  # 单位地区生产总值能耗和主要污染物排放总量完成…减排任务: 减排 is the kind of task
         if not names:
             names = subjects
@@ -525,6 +564,8 @@ class Parser:
                         names[i] = names[0][:k] + n
                         break
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
+        if m.group("body") and any(_polluting(n) for n in names):
+            inds = self._energy_task(names, inds)
         if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
         if any(ind.known for ind in inds):
@@ -549,6 +590,10 @@ _DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
 _BINDING = re.compile(r"(?:各项|主要|其他|其余)?(?:(?!等)[\u4e00-\u9fff]){0,8}约束性指标")
 
 
+def _polluting(name: str) -> bool:
+    return any(p in name for p in ENERGY_TASK["pollutants"])
+
+
 def _subject(part: str) -> str:
     """One name of those before a task's verb (单位生产总值能耗降低完成…): without its verb or the
     word 指标, but for the binding indicators named as such."""
@@ -569,4 +614,4 @@ _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 # 增长7.3%、总量达3806.08亿元: words that only restate the figure before
-_RESTATED = re.compile(r"(?:总量|总额|规模)?(?:达到|达|突破|超过|为)?")
+_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|规模)?(?:达到|达|突破|超过|为)?")

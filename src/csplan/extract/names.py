@@ -42,7 +42,8 @@ _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比"
             "主要", "指标", "经济", "收入", "投资", "其中"}
 # A size class in a name: 1000万元以上项目, 5亿元以上企业, 500万元以上工业投资
 SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-\u9fff])")
-RATE = re.compile(r"(?:率|比重|比例|占比|强度)$")
+# 研发经费支出相当于生产总值的 (2.65%) is a share too
+RATE = re.compile(r"(?:率|比重|比例|占比|强度)$|相当于\S+$")
 SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b&“”\"'‘’·+\-]+")  # Ⅲ类水质
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -137,7 +138,12 @@ def valid_name(name: str) -> bool:
 
 
 _OWN_LEVEL = re.compile(r"^(?:区|县|旗)本级")
-_SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$")
+_SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$|相当于(\S*?)的?$")
+
+
+# 设区城市空气质量优良天数比例, 中心城区PM2.5平均浓度: the towns whose air a region's air is measured in
+_AIR_SCOPE = re.compile(r"^(?:设区(?:的)?(?:市|城市)|中心城(?:区|市)|[县地]级(?:及)?以上城市|城市|城区|市区)"
+                        r"(?=空气|环境空气|PM|细颗粒物)")
 
 
 @lru_cache(maxsize=_NAMES_REMEMBERED)
@@ -148,8 +154,10 @@ def _key(name: str) -> str:
     s = s.replace("规模以上", "规上").replace("限额以上", "限上")
     s = _REGION_PREFIX.sub("", s)
     s = _OWN_LEVEL.sub("", s)  # 区本级固定资产投资: a district's or county's own figure is its figure
+    s = _AIR_SCOPE.sub("", s)
     s = _REGION_GDP.sub("生产总值", s)  # 研发经费支出相当于全市生产总值的比例
-    s = _SHARE_OF.sub(r"占\1比重", s.replace("研究与试验发展", "研发"))  # 相当于…的比例 = 占…比重
+    # 相当于…的比例, 相当于…的 (2.65%) = 占…比重
+    s = _SHARE_OF.sub(lambda m: f"占{m.group(1) or m.group(2)}比重", s.replace("研究与试验发展", "研发"))
     return s.casefold()
 
 
@@ -198,6 +206,7 @@ PROVINCES: dict[str, str] = _LEXICON_DATA["provinces"]
 LEXICON_IDS = frozenset(e[0] for e in LEXICON)  # the common indicators every report may name
 # The words that open the main targets, and those that show a target reviewed rather than set.
 TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
+ENERGY_TASK: dict = _LEXICON_DATA["energy_task"]
 
 
 @cache

@@ -264,7 +264,7 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: 
         if len(cells) == 1:  # the name's rest, unless another cell is left open (与经济增长 / 同步)
             open_ = [i for i in open_ if i != name_col][-1:] or [name_col]
         slots = open_ if len(open_) == len(cells) else list(range(len(before)))[-len(cells):]
-        for i, rest in zip(slots, cells):
+        for i, rest in zip(slots, cells, strict=True):
             before[i] += rest
         out[-1] = (start, qb, before)
     return out
@@ -272,6 +272,29 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: 
 
 # 与经济增长同步, 完成省下达任务, 份额稳中有升: a cell of a target with no number
 _TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
+
+
+def _columns(header: list[str], year: int | None) -> tuple[int, int, int | None] | None:
+    """The columns of a table's targets of `year`, their names and their units, or None."""
+    columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
+    if not columns:
+        # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
+        years = {i: year_of(y.group(1)) for i, h in enumerate(header) if (y := YEAR.search(h + "年"))
+                 and not re.search("预计|完成|实际|执行", h)}
+        want = year if year is not None else max(years.values(), default=None)
+        columns = [i for i, y in years.items() if y == want]
+    if year is not None and any(str(year) in header[i] for i in columns):
+        columns = [i for i in columns if str(year) in header[i]]
+    if len(columns) != 1:
+        return None
+    col = columns[0]
+    named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
+    name_col = named[0] if named else next((i for i, h in enumerate(header) if i != col and not re.search(
+        "序号|编号|^$", h)), None)
+    unit_col = next((i for i, h in enumerate(header) if "单位" in h and i not in (col, name_col)), None)
+    if name_col is None:
+        return None
+    return col, name_col, unit_col
 
 
 def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:
@@ -286,26 +309,13 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     more = _cells(text, *body[0])
     if len(more) < len(header) - 1 and not re.search(r"\d", "".join(more)):
         # 序号 指标名称 单位 2024年 2025年 / 预计完成 预期目标: a header's cells wrapped onto a line
-        header = header[:len(header) - len(more)] + [h + m for h, m in zip(header[len(header) - len(more):], more)]
+        kept = len(header) - len(more)
+        header = header[:kept] + [h + m for h, m in zip(header[kept:], more, strict=True)]
         body = body[1:]
-    columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
-    if not columns:
-        # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
-        years = {i: year_of(y.group(1)) for i, h in enumerate(header) if (y := YEAR.search(h + "年"))
-                 and not re.search("预计|完成|实际|执行", h)}
-        want = year if year is not None else max(years.values(), default=None)
-        columns = [i for i, y in years.items() if y == want]
-    if year is not None and any(str(year) in header[i] for i in columns):
-        columns = [i for i in columns if str(year) in header[i]]
-    if len(columns) != 1:
+    found = _columns(header, year)
+    if found is None:
         return []
-    col = columns[0]
-    named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
-    name_col = named[0] if named else next((i for i, h in enumerate(header) if i != col and not re.search(
-        "序号|编号|^$", h)), None)
-    unit_col = next((i for i, h in enumerate(header) if "单位" in h and i not in (col, name_col)), None)
-    if name_col is None:
-        return []
+    col, name_col, unit_col = found
     number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
                         rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
 
@@ -406,8 +416,9 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
 _PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
 # A paragraph of a government work report that opens on these words reviews five years, not the
-# year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"); these words bring back the year.
-_OTHER_PERIOD = re.compile(r"五年|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+# year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"; not 连续十五年保持稳定); these
+# words bring back the year.
+_OTHER_PERIOD = re.compile(r"(?<![\d十百一二两三四六七八九续])五年|十[一二三四五]五”?(?:时期|期间|以来)|回望")
 _THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
 
 
@@ -469,7 +480,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             continue
         chosen = items_of(i)
         pa, pb = blocks[i][0]
-        topic = text.joined[pa:pb].lstrip().startswith("——")
+        # ——经济运行稳中向好。…, 1.地区生产总值。预计…: a list of one topic or indicator a line
+        topic = text.joined[pa:pb].lstrip().startswith("——") or parser.label_of(*_sentences(text, pa, pb)[0])
         if sum(it.ind.known for it in chosen) < (1 if topic else 2):
             continue
         # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
