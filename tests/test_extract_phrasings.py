@@ -486,6 +486,8 @@ def test_a_table_of_targets_copied_from_a_pdf_its_cells_a_space_apart():
             "固定资产投资增长 % 6.8 6\n城镇新增就业 万人 11.5 10\n城镇调查失业率 % 4.4 5以内\n"
             "— 2 —\n节能减排 — 完成 完成省下达任务\n上述目标与“十四五”规划相衔接，地区生产总值年均增长6.5%左右。\n")
     assert _extract(text) == BASE | {
+        ("fixed_asset_investment", A, "growth", 6.8, "exact"), ("new_urban_jobs", A, "value", (11.5, "万人"), "exact"),
+        ("surveyed_unemployment_rate", A, "value", (4.4, "%"), "exact"),  # the 2024年预计 column
         ("gdp", T, "growth", 5.5, "about"), ("fixed_asset_investment", T, "growth", 6, "exact"),
         ("new_urban_jobs", T, "value", (10, "万人"), "exact"), ("surveyed_unemployment_rate", T, "value", (5, "%"), "at_most"),
         ("energy_saving", T, "task", None, None)}
@@ -555,12 +557,14 @@ def test_a_table_of_last_years_results_and_this_years_targets_and_a_pdf_tables_w
             "2024年主要指标完成情况及2025年主要预期目标见下表：\n\n"
             "| 指标 | 单位 | 2024年计划 | 2024年预计完成 | 2025年预期目标 |\n| --- | --- | --- | --- | --- |\n"
             "| 地区生产总值增长 | % | 7左右 | 6 | 8左右 |\n| 粮食总产量 | 万吨 | 128 | 130.2 | 128以上 |\n")
-    assert _extract(text) == BASE | {("gdp", T, "growth", 8, "about"), ("grain_output", T, "value", (128, "万吨"), "at_least")}
+    assert _extract(text) == BASE | {("grain_output", A, "value", (130.2, "万吨"), "exact"),
+                                     ("gdp", T, "growth", 8, "about"), ("grain_output", T, "value", (128, "万吨"), "at_least")}
     text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全市经济社会发展的主要预期目标如下（见表1）。\n"
             "表1 2025年主要指标\n指标 单位 2024年预计完成 2025年计划\n地区生产总值增长 % 6.3 6左右\n"
             "外贸出口 % 2.1 份额稳中有升\n研究与试验发展经费支出占 % 3.35 3.45\n地区生产总值比重\n"
             "单位地区生产总值能耗降低 % 完成省下达目标 完成省下达目标\n上述指标中，地区生产总值增长6%左右。\n")
     assert _extract(text) == BASE | {
+        ("rd_intensity", A, "value", (3.35, "%"), "exact"),  # the 2024年预计完成 column, its name wrapped
         ("gdp", T, "growth", 6, "about"), ("exports", T, "task", None, None),
         ("rd_intensity", T, "value", (3.45, "%"), "exact"), ("energy_intensity", T, "task", None, None)}
 
@@ -676,6 +680,8 @@ def test_a_pdf_tables_wrapped_header_wrapped_cells_and_a_blank_unit_after_a_sent
             "3 粮食产量 亿斤 144.6 140以上\n4 单位地区生产总值能耗 完成自治区 完成自治区\n降低 下达任务 下达任务\n"
             "5 城镇调查失业率 % 5.0 5.5以内\n注：“十四五”规划确定的2025年地区生产总值目标为2500亿元。\n")
     assert _extract(text) == BASE | {
+        ("urban_disposable_income", A, "growth", 5.1, "exact"), ("grain_output", A, "value", (144.6, "亿斤"), "exact"),
+        ("surveyed_unemployment_rate", A, "value", (5.0, "%"), "exact"),  # the 2024年预计完成 column
         ("gdp", T, "growth", 6, "about"), ("urban_disposable_income", T, "task", None, None),
         ("grain_output", T, "value", (140, "亿斤"), "at_least"), ("energy_intensity", T, "task", None, None),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
@@ -723,3 +729,46 @@ def test_a_task_naming_pollutants_beside_the_energy_intensity_is_the_one_energy_
         ("energy_saving", A, "task", None, None), ("gdp", T, "growth", 6, "exact"), ("grain_output", T, "task", None, None),
         ("energy_saving", T, "task", None, None), ("energy_intensity", T, "task", None, None),
         ("carbon_intensity", T, "task", None, None)}
+
+
+def test_targets_under_headings_of_their_class_and_in_paragraphs_of_a_topic_after_a_colon():
+    targets = ("建议2025年全市主要预期目标为：\n\n（一）预期性指标\n\n1.地区生产总值增长6.5%左右；\n\n"
+               "2.城镇新增就业4.5万人。\n\n（二）约束性指标\n\n3.粮食产量稳定在60亿斤以上。\n\n"
+               "三、2025年主要任务\n\n（一）抓项目。安排市级重大项目500个。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6.5, "about"), ("new_urban_jobs", T, "value", (4.5, "万人"), "exact"),
+        ("grain_output", T, "value", (60, "亿斤"), "at_least")}
+    targets = ("与全市主要预期目标相衔接，建议2025年全县经济社会发展主要预期目标为：\n\n经济发展：地区生产总值增长6%以上。\n\n"
+               "创新驱动：全社会研发投入占地区生产总值比重达到1.9%。\n\n民生福祉：城镇新增就业1.5万人。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "at_least"), ("rd_intensity", T, "value", (1.9, "%"), "exact"),
+        ("new_urban_jobs", T, "value", (1.5, "万人"), "exact")}
+
+
+def test_a_table_of_the_years_results_and_a_pdf_table_with_a_class_column_after_a_five_year_goal():
+    text = (PLAN + "全市实现地区生产总值2502.7亿元，增长4.2%；一般公共预算收入171.6亿元，增长11.6%。\n\n"
+            "新增规上工业企业186家，总数达到1420家；社会消费品零售总额增长1.3%。\n\n2024年主要指标完成情况\n\n"
+            "| 指标 | 单位 | 年度计划 | 预计完成 | 完成情况 |\n| --- | --- | --- | --- | --- |\n"
+            "| 地区生产总值增长 | % | 7 | 4.2 | 未完成 |\n| 城镇新增就业 | 万人 | 4 | 4.3 | 完成 |\n"
+            "| 粮食总产量 | 万吨 | 300 | 307.5 | 完成 |\n\n二、2025年主要预期目标\n\n"
+            "对照“十四五”规划纲要确定的到2025年地区生产总值达到4500亿元的目标，建议2025年全市主要预期目标如下表。\n\n"
+            "序号 指标 单位 2024年预计 2025年目标 属性\n1 地区生产总值增长 % 4.2 6.5以上 预期性\n"
+            "2 一般公共预算收入增 % 11.6 5 预期性\n长\n3 粮食总产量 亿斤 108.2 完成省下达 约束性\n任务\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (2502.7, "亿元"), "exact"), ("gdp", A, "growth", 4.2, "exact"),
+        ("public_budget_revenue", A, "value", (171.6, "亿元"), "exact"),
+        ("public_budget_revenue", A, "growth", 11.6, "exact"), ("retail_sales", A, "growth", 1.3, "exact"),
+        ("new_urban_jobs", A, "value", (4.3, "万人"), "exact"), ("grain_output", A, "value", (307.5, "万吨"), "exact"),
+        ("gdp", T, "growth", 6.5, "at_least"), ("public_budget_revenue", T, "growth", 5, "exact"),
+        ("grain_output", T, "task", None, None)}
+
+
+def test_the_years_work_planned_in_the_opening_is_not_the_year_reviewed_and_the_dual_control_of_carbon():
+    text = HEAD.replace("向大会报告政府工作。", "向大会报告过去五年政府工作，以及2025年主要工作安排。") + (
+        "刚刚过去的2024年，全年地区生产总值增长6%，规上工业增加值增长7%。\n\n五年来，我们主要做了以下工作：\n\n"
+        "（七）坚持人民至上。2024年，城镇新增就业2.32万人，城镇登记失业率2.75%。\n\n二、2025年工作安排\n\n"
+        "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的碳排放双控和节能降碳目标任务。\n")
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (2.32, "万人"), "exact"),
+        ("registered_unemployment_rate", A, "value", (2.75, "%"), "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}

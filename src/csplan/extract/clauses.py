@@ -614,4 +614,4 @@ _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 # 增长7.3%、总量达3806.08亿元: words that only restate the figure before
-_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|规模)?(?:达到|达|突破|超过|为)?")
+_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:达到|达|突破|超过|为)?")

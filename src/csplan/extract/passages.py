@@ -104,14 +104,26 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     return None
 
 
+# （一）预期性指标, 二、约束性指标：, 民生类指标: a heading of a class of the targets listed under it
+_CLASS_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
+                            r"\s*[\u4e00-\u9fff]{1,6}[性类]?指标\s*:?\s*")
+
+
 def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item], end: int,
                   heading: bool, colon: bool) -> tuple[list[Item], int]:
     """The targets of the paragraphs after paragraph `pi` added to `items`, and where they end: a
     list, one a line (1. …；  ——经济增长。国内生产总值增长5%左右。), a paragraph a topic (经济发展方面，
     …。), or after a lead-in ending in a colon, paragraphs that open on a target of a common
     indicator (规模以上工业增加值增长8%。…). `end` is where the targets before them end."""
-    semicolons = text.joined[paras[pi][0]:end].rstrip().endswith(";")
+    semicolons, last = text.joined[paras[pi][0]:end].rstrip().endswith(";"), ""
+    after_class = False
     for qa, qb in paras[pi + 1:pi + 21]:
+        if _CLASS_HEADING.fullmatch(text.joined, qa, qb):
+            after_class = True
+            continue  # （一）预期性指标, 约束性指标：: the list goes on under it
+        if semicolons and last == "。" and not after_class:
+            break  # …；…。 ends the list, unless a class of targets follows
+        after_class = False
         if heading and TARGET_WORDS.search(text.joined[qa:qb]):
             break  # the paragraph under the heading has its own 主要预期目标
         if _AFTERWORD.match(text.joined, qa, qb):
@@ -127,8 +139,6 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
         end = qb
         last = text.joined[qa:qb].rstrip()[-1:]
         semicolons = semicolons or last == ";"
-        if semicolons and last == "。":
-            break
     return items, end
 
 
@@ -182,8 +192,9 @@ def _other_period(words: str, year: int | None) -> bool:
     not about the year planned (今年, 2026年, its first year: "十五五"开好局)."""
     if not _PLAN_PERIOD.search(words):
         return False
-    years = {year_of(y) for y in YEAR.findall(words)}
-    if year is not None and year in years - {year_of(y) for y in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})", words)}:
+    # 建议2025年…, but not 到2025年 (the plan's end)
+    if year is not None and any(year_of(y.group(1)) == year and not re.search(r"(?:到|至)\s*$", words[:y.start()])
+                                for y in YEAR.finditer(words)):
         return False
     return not re.search(r"今年|本年|明年|开局|开好局|起好步|开篇|开门红", words)
 
@@ -211,6 +222,10 @@ _TABLE_LEAD = re.compile(r"[^。;]*:[^。;:%]{0,40}$")
 _SEE_TABLE = re.compile(r"(?:见|如)(?:下表|附表|表\s*\d)")
 
 
+_TABLE_ROWS_MAX = 40  # paragraphs: a table's caption, header and rows
+_TABLE_HEAD = re.compile("指标|名称|项目")
+
+
 def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The rows of the table the paragraphs open with, a caption (表1 主要预期目标) aside: a
     Markdown table's, or a spaced table's (its header, then the lines of as many cells)."""
@@ -234,7 +249,7 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
                  year: int | None) -> tuple[list[Item], int]:
     """The targets of the table after paragraph `pi`, and where they end; and a target in the
     paragraph after it that says it goes with them (同时，完成省下达的节能减排目标任务)."""
-    rows = _table_rows(text, paras[pi + 1:pi + 41])
+    rows = _table_rows(text, paras[pi + 1:pi + 1 + _TABLE_ROWS_MAX])
     table = _table_targets(text, parser, rows, year)
     if not table:
         return [], paras[pi][1]
@@ -247,10 +262,10 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
 
 
 def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: int, unit_col: int | None,
-                 complete):
+                 fixed: set[int], complete):
     """(start, end, cells) of each row of a table `width` cells wide: a cell a wide table left empty
     put back, and the rest of cells wrapped onto a line of their own joined to the cells they end
-    (a name, 与经济增长 + 同步) of the row before it."""
+    (a name, 与经济增长 + 同步) of the row before it, but for the `fixed` columns (unit, class)."""
     out: list[tuple[int, int, list[str]]] = []
     for qa, qb in rows:
         cells = _cells(text, qa, qb)
@@ -260,9 +275,13 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: 
             out.append((qa, qb, cells))
             continue
         start, _, before = out[-1]
-        open_ = [i for i, c in enumerate(before) if i != unit_col and not complete(c)]
-        if len(cells) == 1:  # the name's rest, unless another cell is left open (与经济增长 / 同步)
-            open_ = [i for i in open_ if i != name_col][-1:] or [name_col]
+        open_ = [i for i, c in enumerate(before) if i not in fixed and not complete(c)]
+        if len(cells) == 1:  # the name's rest, unless another cell is left open (与经济增长 / 同步) or
+            # it ends a task (完成省下达 / 任务)
+            texts = [i for i in open_ if i != name_col] or [
+                i for i, c in enumerate(before) if _TASK_CELL.search(cells[0]) and i not in fixed | {name_col}
+                and _TASK_CELL.search(c)]
+            open_ = texts[-1:] or [name_col]
         slots = open_ if len(open_) == len(cells) else list(range(len(before)))[-len(cells):]
         for i, rest in zip(slots, cells, strict=True):
             before[i] += rest
@@ -274,18 +293,26 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: 
 _TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
 
 
-def _columns(header: list[str], year: int | None) -> tuple[int, int, int | None] | None:
-    """The columns of a table's targets of `year`, their names and their units, or None."""
-    columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search("预计|完成|实际|执行", h)]
-    if not columns:
+_DONE = "预计|完成|实际|执行"  # a column of the year's results, not of its plan
+
+
+def _columns(header: list[str], year: int | None, kind: str) -> tuple[int, int, int | None] | None:
+    """The columns of a table's targets (`kind` target) or results (actual) of `year`, their names
+    and their units, or None."""
+    if kind == "actual":  # | 2024年计划 | 2024年预计完成 | 完成情况 |: the figures, not the verdict
+        columns = [i for i, h in enumerate(header) if re.search(_DONE, h) and not re.search("目标|计划|情况|比", h)]
+    else:
+        columns = [i for i, h in enumerate(header) if re.search("目标|计划", h) and not re.search(_DONE, h)]
+    if not columns and kind == "target":
         # under 主要预期目标, the column of the target year (| 2024年 | 2025年 |)
         years = {i: year_of(y.group(1)) for i, h in enumerate(header) if (y := YEAR.search(h + "年"))
-                 and not re.search("预计|完成|实际|执行", h)}
+                 and not re.search(_DONE, h)}
         want = year if year is not None else max(years.values(), default=None)
         columns = [i for i, y in years.items() if y == want]
     if year is not None and any(str(year) in header[i] for i in columns):
         columns = [i for i in columns if str(year) in header[i]]
-    if len(columns) != 1:
+    if len(columns) != 1 or (kind == "actual" and year is not None and YEAR.search(header[columns[0]])
+                             and str(year) not in header[columns[0]]):
         return None
     col = columns[0]
     named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
@@ -297,8 +324,10 @@ def _columns(header: list[str], year: int | None) -> tuple[int, int, int | None]
     return col, name_col, unit_col
 
 
-def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None) -> list[Item]:
-    """The targets column of a Markdown table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |)."""
+def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year: int | None,
+                   kind: str = "target") -> list[Item]:
+    """The targets column of a table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |),
+    or with `kind` actual the column of the year's results (| 2024年预计完成 |)."""
     from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
     from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
@@ -312,7 +341,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         kept = len(header) - len(more)
         header = header[:kept] + [h + m for h, m in zip(header[kept:], more, strict=True)]
         body = body[1:]
-    found = _columns(header, year)
+    found = _columns(header, year, kind)
     if found is None:
         return []
     col, name_col, unit_col = found
@@ -324,48 +353,73 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
                                 or re.fullmatch(r"[-—–/／]+", cell))
 
     items: list[Item] = []
-    for qa, qb, cells in _joined_rows(text, body, len(header), name_col, unit_col, complete):
+    # 属性 (预期性, 约束性) and such columns hold no wrapped cell: a unit and a class are whole
+    fixed = {i for i, h in enumerate(header) if i == unit_col or re.search("属性|类别|性质|类型|备注", h)}
+    for qa, qb, cells in _joined_rows(text, body, len(header), name_col, unit_col, fixed, complete):
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
-        raw, cell = cells[name_col], cells[col]
         unit = cells[unit_col] if unit_col is not None else ""
-        inner = re.search(r"\(([^()]*)\)\s*$", raw)
-        if inner and not unit:
-            unit = inner.group(1).strip()
-        name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
-        if not name or AVERAGE.search(name) or re.search("年均|累计", ANNUAL_MEAN.sub("浓度", name) + unit):
-            continue
-        verb = _GROWTH_COLUMN.search(name)
-        base = name[:verb.start()] if verb else name
-        if verb and base.endswith(("涨", "增")):
-            continue
-        quote = (qa, qb)
-        if _TASK_CELL.search(cell):
-            if not valid_name(base):
-                continue
-            ind = parser.r.resolve(base, (name,))
-            if ind.known or "下达" in cell:
-                items.append(Item("target", ind, "task", *quote, qa))
-            continue
-        m = number.fullmatch(cell)
-        if not m or (unit and unit != "%" and m.group("unit")):
-            continue
-        qualifier = qualifier_of(m.group("post"), m.group("pre"))
-        value = number_of(m.group("num"))
-        if verb and unit in ("%", ""):
-            if not valid_name(base) or not (parser.plausible(base, Measure("growth", 0, 0, verb=verb.group()))):
-                continue
-            growth = -value if verb.group().rstrip("率") in NEGATIVE else value
-            ind = parser.r.resolve(base, (name,))
-            items.append(Item("target", ind, "growth", *quote, qa, None, "%", growth, qualifier))
-        elif not verb and unit and valid_name(name):
-            if (unit == "%" and not RATE.search(name)) or not units.fullmatch(unit):
-                continue
-            if not parser.plausible(name, Measure("value", 0, 0)):
-                continue
-            ind = parser.r.resolve(name, (), unit)
-            items.append(Item("target", ind, "value", *quote, qa, value, unit, None, qualifier))
+        item = _row_item(parser, cells[name_col], cells[col], unit, kind, (qa, qb), number, units)
+        if item is not None:
+            items.append(item)
     return items
+
+
+def _row_item(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int],
+              number: re.Pattern, units: re.Pattern) -> Item | None:
+    """The figure of a table's row: its name, the cell of the column read, and its unit."""
+    inner = re.search(r"\(([^()]*)\)\s*$", raw)
+    if inner and not unit:
+        unit = inner.group(1).strip()
+    name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
+    if not name or AVERAGE.search(name) or re.search("年均|累计", ANNUAL_MEAN.sub("浓度", name) + unit):
+        return None
+    verb = _GROWTH_COLUMN.search(name)
+    base = name[:verb.start()] if verb else name
+    if verb and base.endswith(("涨", "增")):
+        return None
+    if _TASK_CELL.search(cell):
+        if kind != "target" or not valid_name(base):
+            return None  # 完成省下达目标 among the results: a verdict, not a figure
+        ind = parser.r.resolve(base, (name,))
+        return Item(kind, ind, "task", *quote, quote[0]) if ind.known or "下达" in cell else None
+    m = number.fullmatch(cell)
+    if not m or (unit and unit != "%" and m.group("unit")):
+        return None
+    qualifier = qualifier_of(m.group("post"), m.group("pre"))
+    value = number_of(m.group("num"))
+    if verb and unit in ("%", ""):
+        if not valid_name(base) or not (parser.plausible(base, Measure("growth", 0, 0, verb=verb.group()))):
+            return None
+        growth = -value if verb.group().rstrip("率") in NEGATIVE else value
+        return Item(kind, parser.r.resolve(base, (name,)), "growth", *quote, quote[0], None, "%", growth, qualifier)
+    if verb or not unit or not valid_name(name) or (unit == "%" and not RATE.search(name)) \
+            or not units.fullmatch(unit) or not parser.plausible(name, Measure("value", 0, 0)):
+        return None
+    return Item(kind, parser.r.resolve(name, (), unit), "value", *quote, quote[0], value, unit, None, qualifier)
+
+
+def results_table(text: Text, parser: Parser, start: int, end: int, year: int | None,
+                  have: list[Item]) -> list[Item]:
+    """The figures of the common indicators `have` lacks from the tables of the year's results
+    between `start` and `end` (| 指标 | 单位 | 2022年计划 | 2022年预计完成 |), the first of each."""
+    paras = [(a, b) for a, b in text.paragraphs() if start <= a < end]
+    taken = {(it.ind.id, it.metric) for it in have} | {(it.ind.id, "growth") for it in have if it.growth is not None}
+    out: list[Item] = []
+    pi = 0
+    while pi < len(paras):
+        head = text.joined[paras[pi][0]:paras[pi][1]].lstrip()
+        rows = _table_rows(text, paras[pi:pi + 1 + _TABLE_ROWS_MAX]) if head[:1] == "|" or _TABLE_HEAD.search(head) \
+            else []
+        if not rows or rows[0] != paras[pi]:
+            pi += 1
+            continue
+        for it in _table_targets(text, parser, rows, year, "actual"):
+            if it.ind.id in LEXICON_IDS and (it.ind.id, it.metric) not in taken:
+                taken.add((it.ind.id, it.metric))
+                out.append(it)
+        pi += len(rows)
+    return out
 
 
 def _listed(text: Text, a: int, b: int) -> bool:
@@ -381,8 +435,8 @@ _LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 _EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")
 # 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
 _MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
-# 经济发展方面，…  在民生改善方面: the targets of one topic, a paragraph each
-_TOPIC = re.compile(r"(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]")
+# 经济发展方面，…  在民生改善方面, 创新驱动：…: the targets of one topic, a paragraph each
+_TOPIC = re.compile(r"(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]|[\u4e00-\u9fff]{2,6}\s*:")
 
 
 def _topic_line(text: Text, a: int, b: int) -> bool:
@@ -497,7 +551,7 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             more = items_of(j)
             if not any(it.ind.known for it in more) or not this_year[j]:
                 break
-            chosen = chosen + more
+            chosen = chosen + [it for it in more if it.ind.known]
             last = j
         if sum(it.ind.known for it in chosen) >= 2:
             if work_report:
@@ -524,9 +578,9 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
 _DEEDS = re.compile(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
 
 # The year a report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…, 2024年国民经济和
-# 社会发展计划执行情况
-_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作|是|,|(?:国民经济和社会发展)?计划执行)"
-                       r"|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
+# 社会发展计划执行情况 (but not 2025年主要工作安排, the year planned)
+_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作(?!安排|任务|打算)|是|,"
+                       r"|(?:国民经济和社会发展)?计划执行)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
 
 
 def _in_section(text: Text, blocks: list[list[tuple[int, int]]], i: int) -> bool:

@@ -12,7 +12,7 @@ from ..records import KEYS
 from .text import Text, prepare
 from .names import PROVINCES, Resolver, scope_of
 from .clauses import Item, Parser, status_words
-from .passages import actual_sentences, of_other_year, target_sentence
+from .passages import actual_sentences, of_other_year, results_table, target_sentence
 from .header import Header, YEAR, read_header, year_of
 
 
@@ -248,6 +248,8 @@ def extract(
         notes.append("no summary sentence of last year's headline figures found")
 
     ay, ty = _years(header, text, target, actual_year, target_year)
+    # | 2022年计划 | 2022年预计完成 |: a table of the year's results, in the review or with the targets
+    actuals += results_table(text, parser, summary_start, target[1] if target else len(text.joined), ay, actuals)
     rid, region_name, standin = _region(store, header, region)
     if standin and rid in store.regions:
         notes.append(f"region {region_name} is not in the store, and its id {rid} is the store's "
