@@ -208,6 +208,18 @@ SETS = {
     # taken for the year reviewed, so its sections' 2021年 figures were left out; 碳排放双控 not
     # named as the energy task. After general fixes for each: 158 of 158, 207 of 207.
     "blind_reports14": BlindSet(FIXTURES / "blind_reports14", 1.0, 1.0, (9000, 14000), 5),
+    # Twelve hard excerpts of districts, county-level cities and a county. Untuned: 274 of 289
+    # required facts (94.8 %), 315 of 321 emitted (98.1 %): 分别达到…元、…元，均增长8.3%, 分别达到…和…、
+    # 分别增长…和…, 规模以上固定资产投资, 外贸进出口保持平稳 read as 持平, 外贸出口稳中有升. After general
+    # fixes for each: 285 of 289, 326 of 329. The rest is where readers differ: 农民人均纯收入, and
+    # jiangjin's trade after 综合保税区正式封关运行, read as the zone's (as hengyang's is).
+    "blind_excerpts10": BlindSet(FIXTURES / "blind_excerpts10", 0.98, 0.99, (800, 3000), 12),
+    # Four whole plan reports. Untuned: 101 of 131 required facts (77.1 %), 129 of 134 emitted
+    # (96.3 %): wujiang's table as a PDF's text gives it, its class column given on the first row of
+    # each class and its names numbered (17 facts), jiashan's review 全年主要预期目标中，…的目标略有差距
+    # taken for the targets (13). After general fixes for each: 131 of 131, 170 of 174. Still wrong:
+    # three 其中 parts of jiashan's summary the writer does not key, a 环境质量 task.
+    "blind_reports15": BlindSet(FIXTURES / "blind_reports15", 1.0, 0.97, (9000, 14000), 4),
 }
 
 

@@ -772,3 +772,40 @@ def test_the_years_work_planned_in_the_opening_is_not_the_year_reviewed_and_the_
         ("new_urban_jobs", A, "value", (2.32, "万人"), "exact"),
         ("registered_unemployment_rate", A, "value", (2.75, "%"), "exact"),
         ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_one_growth_for_each_level_two_lists_joined_by_a_pause_and_targets_kept_steady():
+    summary = (SUMMARY + "城乡居民人均可支配收入分别达到34560元、17880元，均增长8.3%；规模以上固定资产投资561.2亿元，增长12.5%。"
+               "全年主要预期目标中，社会消费品零售总额增长8%的目标略有差距。")
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，外贸进出口保持平稳，外贸出口稳中有升，"
+               "粮食播种面积和产量保持稳定，实际使用外资、出口总额占全国份额保持稳定。")
+    assert _read(summary, targets) == BASE | {
+        ("urban_disposable_income", A, "value", (34560, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 8.3, "exact"),
+        ("rural_disposable_income", A, "value", (17880, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 8.3, "exact"),
+        ("fixed_asset_investment", A, "value", (561.2, "亿元"), "exact"),
+        ("fixed_asset_investment", A, "growth", 12.5, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("trade", T, "task", None, None), ("exports", T, "task", None, None),
+        ("grain_output", T, "task", None, None), ("fdi", T, "task", None, None)}
+    summary = SUMMARY + "城镇和农村居民人均可支配收入分别达到56210元和35180元、分别增长4.8%和6.2%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("urban_disposable_income", A, "value", (56210, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 4.8, "exact"),
+        ("rural_disposable_income", A, "value", (35180, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 6.2, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_pdf_table_whose_class_column_is_given_on_the_first_row_of_each_class():
+    text = (PLAN + SUMMARY + "\n\n二、2018年主要预期目标\n\n建议2018年全区经济社会发展主要预期目标安排如下（详见表1）：\n\n"
+            "表1\n类别 指标名称 单位 2017年 2017年 2018年 指标\n计划目标 完成情况 计划目标 属性\n"
+            "经济 1.地区生产总值增长 % 7.5 7.2 7左右 预期性\n发展 2.一般公共预算收入增长 % 7 10.1 7 预期性\n"
+            "其中：工业投资增长 % 8 8.6 8 预期性\n3.实际利用外资 亿美元 7 7.55 7 预期性\n"
+            "创新 4.全社会研发投入占地区 % 2.75 2.78 2.85 预期性\n驱动 生产总值比重\n"
+            "生态 5.单位地区生产总值能耗 % 完成苏州市 4.6 完成苏州市 约束性\n环境 降低 下达任务 下达任务\n"
+            "6.空气质量优良天数比例 % 70 72.3 73以上 约束性\n")
+    assert _extract(text.replace("2024年", "2017年").replace("2025年", "2018年")) == BASE | {
+        ("gdp", T, "growth", 7, "about"), ("public_budget_revenue", T, "growth", 7, "exact"),
+        ("industrial_investment", T, "growth", 8, "exact"), ("fdi", T, "value", (7, "亿美元"), "exact"),
+        ("rd_intensity", T, "value", (2.85, "%"), "exact"), ("energy_intensity", T, "task", None, None),
+        ("air_quality_good_rate", T, "value", (73, "%"), "at_least")}

@@ -56,7 +56,7 @@ _MEASURE_OF = re.compile(r"(?:播种)?面积$|总?产量?$|单产$")
 _RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
-                     r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增"
+                     r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升)\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
@@ -68,7 +68,8 @@ _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?"
                             r"(?:预期|计划|年度)?(?:目标|指标)")
-_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+# 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
+_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
@@ -447,6 +448,8 @@ class Parser:
         head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = _CAUSE.sub("", LEAD.sub("", head.strip()))
         if not clean_name(raw_names):
+            if len(ms) == 1 and "均" in lead and len(group) > 1:
+                ms = ms * len(group)  # 分别达到34560元、17880元，均增长8.3%: one growth for each
             run = self.run
             if len(group) != len(ms) and len(run) >= len(ms) and group and run[-1] is group[-1]:
                 group = run[-len(ms):]
@@ -520,11 +523,15 @@ class Parser:
         if not m:
             return []
         group = "name" if m.group("name") is not None else "name2"
-        names = [clean_name(p) for p in _SEP.split(m.group(group))]
-        if not names or not all(n and self.r.lookup([n]) for n in names):
-            return []
-        inds = [self.r.resolve(n) for n in names]
-        if not all(ind.known for ind in inds):
+        # 外贸进出口总额、出口总额占全国份额保持稳定: the totals' share of the nation's
+        names = [clean_name(p) for p in _SEP.split(_MARKET_SHARE.sub("", m.group(group)))]
+        for i in range(1, len(names)):
+            if names[i] in _BARE_MEASURES:  # 粮食播种面积和产量保持稳定
+                names[i] = self._measured(names[i], names[i - 1], a + m.end())
+        if not all(names) or self.r.lookup(names[-1:]) is None:
+            return []  # the unknown names before a known one are left out (粮食播种面积)
+        inds = [self.r.resolve(n) for n in names if self.r.lookup([n])]
+        if not inds:
             return []
         start = a + m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
@@ -609,9 +616,10 @@ _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
-_SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)\s*")
+_SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
+_MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
 # 增长7.3%、总量达3806.08亿元: words that only restate the figure before
 _RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:达到|达|突破|超过|为)?")

@@ -47,7 +47,7 @@ def measure_pattern() -> re.Pattern:
         _PATTERN = re.compile(
             rf"(?P<gverb>{verbs})\s*了?\s*(?:为|达到|达)?\s*(?P<gpre>{pre})?\s*(?P<gnum>{num})\s*(?:%|(?P<times>倍))"
             rf"\s*(?P<gpost>{post})?"
-            rf"|(?P<flat>(?:基本)?持平)"
+            rf"|(?P<flat>(?:基本)?持平(?!稳))"  # not 保持平稳, kept steady
             rf"|(?<!第)(?P<vpre>{pre})?\s*(?P<vnum>{num}|{cn})\s*(?P<vq1>{inner})?\s*(?P<vmag>{mag})?(?P<vq2>{inner})?"
             rf"\s*(?P<vbase>{base})\s*(?P<vpost>{post})?"
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 from dataclasses import replace
 
 from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_spaced_row,
@@ -261,16 +262,31 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
     return table, end
 
 
-def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: int, unit_col: int | None,
-                 fixed: set[int], complete):
-    """(start, end, cells) of each row of a table `width` cells wide: a cell a wide table left empty
-    put back, and the rest of cells wrapped onto a line of their own joined to the cells they end
-    (a name, 与经济增长 + 同步) of the row before it, but for the `fixed` columns (unit, class)."""
+class _Layout(NamedTuple):
+    """A table's columns: how many, which holds the names, the units, a class of indicator (经济发展,
+    a cell a PDF's text gives only on the first row of its class), and which hold no wrapped cell."""
+
+    width: int
+    name_col: int
+    unit_col: int | None
+    classes: set[int]
+    fixed: set[int]
+
+
+def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, complete, unit_like):
+    """(start, end, cells) of each row of a table: a cell a wide table left empty put back (a class
+    given on another row, a blank unit), and the rest of cells wrapped onto a line of their own
+    joined to the cells they end (a name, 与经济增长 + 同步) of the row before it."""
+    width, name_col, unit_col, classes, fixed = layout
     out: list[tuple[int, int, list[str]]] = []
     for qa, qb in rows:
         cells = _cells(text, qa, qb)
-        if len(cells) == width - 1 and unit_col is not None and not complete(cells[unit_col]):
-            cells.insert(unit_col, "")  # 单位地区生产总值能耗 完成自治区 完成自治区: no unit
+        if len(cells) == width - 1:
+            for p in [*sorted(classes), *([unit_col] if unit_col is not None else [])]:
+                trial = cells[:p] + [""] + cells[p:]
+                if unit_col is None or unit_like(trial[unit_col]):
+                    cells = trial  # 3.规模以上工业总产值增长 % 6 8.6 6 (no class), 单位…能耗 完成… (no unit)
+                    break
         if not out or len(cells) >= width - 1:
             out.append((qa, qb, cells))
             continue
@@ -282,6 +298,8 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], width: int, name_col: 
                 i for i, c in enumerate(before) if _TASK_CELL.search(cells[0]) and i not in fixed | {name_col}
                 and _TASK_CELL.search(c)]
             open_ = texts[-1:] or [name_col]
+        elif len(open_) != len(cells):
+            open_ = sorted(set(open_) | {i for i in classes if before[i]})  # 驱动 生产总值比重
         slots = open_ if len(open_) == len(cells) else list(range(len(before)))[-len(cells):]
         for i, rest in zip(slots, cells, strict=True):
             before[i] += rest
@@ -353,9 +371,12 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
                                 or re.fullmatch(r"[-—–/／]+", cell))
 
     items: list[Item] = []
+    classes = {i for i, h in enumerate(header) if i != name_col and re.fullmatch("类别|分类|领域|类型", h)}
     # 属性 (预期性, 约束性) and such columns hold no wrapped cell: a unit and a class are whole
-    fixed = {i for i, h in enumerate(header) if i == unit_col or re.search("属性|类别|性质|类型|备注", h)}
-    for qa, qb, cells in _joined_rows(text, body, len(header), name_col, unit_col, fixed, complete):
+    fixed = classes | {i for i, h in enumerate(header) if i == unit_col or re.search("属性|性质|备注", h)}
+    layout = _Layout(len(header), name_col, unit_col, classes, fixed)
+    for qa, qb, cells in _joined_rows(text, body, layout, complete,
+                                      lambda c: not c or bool(units.fullmatch(c) or re.fullmatch("[-—–/／]+", c))):
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
         unit = cells[unit_col] if unit_col is not None else ""
@@ -371,7 +392,8 @@ def _row_item(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: 
     inner = re.search(r"\(([^()]*)\)\s*$", raw)
     if inner and not unit:
         unit = inner.group(1).strip()
-    name = re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw))
+    # 1.地区生产总值增长, 其中：工业投资增长: the name without its list number
+    name = re.sub(r"^(?:\d{1,2}[.、]|其中:?)", "", re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw)))
     if not name or AVERAGE.search(name) or re.search("年均|累计", ANNUAL_MEAN.sub("浓度", name) + unit):
         return None
     verb = _GROWTH_COLUMN.search(name)

@@ -148,12 +148,15 @@ def is_wrapped_name(line: str) -> bool:
     return len(spaced_cells(line)) == 1 and len(line.strip()) <= _CELL_MAX and not _SENTENCE_MARK.search(line)
 
 
+_PART_ROW = re.compile(r"^\s*其中[:：]")  # 其中：工业投资增长 % 8 8.6 8: a row of a part of the one above
+
+
 def is_spaced_row(line: str, width: int) -> bool:
     """A row of a spaced table of `width` columns: as many cells, or one fewer when a wide table's
     cell is empty (12 单位地区生产总值能耗 完成自治区 完成自治区, its unit left blank)."""
     cells = spaced_cells(line)
-    return len(cells) == width or (len(cells) == width - 1 >= 3 and not _SENTENCE_MARK.search(line)
-                                   and not is_heading(line))
+    return len(cells) == width or (len(cells) == width - 1 >= 3 and not is_heading(line)
+                                   and not _SENTENCE_MARK.search(_PART_ROW.sub("", line)))
 
 
 def is_wrapped_cells(line: str, width: int) -> bool:
