@@ -809,3 +809,17 @@ def test_a_pdf_table_whose_class_column_is_given_on_the_first_row_of_each_class(
         ("industrial_investment", T, "growth", 8, "exact"), ("fdi", T, "value", (7, "亿美元"), "exact"),
         ("rd_intensity", T, "value", (2.85, "%"), "exact"), ("energy_intensity", T, "task", None, None),
         ("air_quality_good_rate", T, "value", (73, "%"), "at_least")}
+
+
+def test_a_provinces_local_revenue_a_first_place_kept_air_where_the_prefectures_sit_and_a_tables_two_tasks():
+    summary = SUMMARY + "一般公共预算收入2860亿元，其中地方收入1693.2亿元，增长5%。"
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，地方收入增长5%左右，森林覆盖率保持全国首位，"
+               "州（市）政府所在地城市环境空气质量优良天数比率保持在97%以上。其他指标见下表。\n\n"
+               "| 指标 | 单位 | 2025年目标 |\n| --- | --- | --- |\n"
+               "| 单位地区生产总值能耗和二氧化碳排放降低 | % | 完成国家下达任务 |\n")
+    assert _read(summary, targets) == BASE | {
+        ("public_budget_revenue", A, "value", (2860, "亿元"), "exact"),
+        ("local_budget_revenue", A, "value", (1693.2, "亿元"), "exact"), ("local_budget_revenue", A, "growth", 5, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("local_budget_revenue", T, "growth", 5, "about"),
+        ("forest_coverage", T, "task", None, None), ("air_quality_good_rate", T, "value", (97, "%"), "at_least"),
+        ("energy_intensity", T, "task", None, None), ("carbon_intensity", T, "task", None, None)}

@@ -57,6 +57,7 @@ _RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
 _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
+                     r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
                      r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升)\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
@@ -313,6 +314,18 @@ class Parser:
             out.append(ind)
         return out
 
+    def shared_head(self, names: list[str]) -> list[str]:
+        """单位地区生产总值能耗和二氧化碳排放: the names after the first, each with the head of the first
+        (单位地区生产总值) that makes it a name the store or the lexicon knows."""
+        names = list(names)
+        for i, n in enumerate(names[1:], 1):
+            if not self.r.lookup([n, n + "任务"]):
+                for k in range(len(names[0]) - 1, 1, -1):
+                    if self.r.lookup([names[0][:k] + n]):
+                        names[i] = names[0][:k] + n
+                        break
+        return names
+
     def _named_before(self, m: Measure, pending: tuple[str, int] | None) -> tuple[str, int] | None:
         """(name, start) that a label (1.地区生产总值。) or a milestone (…突破千亿大关，) before a
         clause gives its first, nameless number (预计全年完成1016.8亿元)."""
@@ -563,13 +576,7 @@ class Parser:
                 start = self.s.rfind(part, self.seg_start, a)
         if not names or not all(valid_name(n) for n in names):
             return []
-        for i, n in enumerate(names[1:], 1):
-            # 单位地区生产总值能耗和二氧化碳排放: the second shares the first one's 单位地区生产总值.
-            if not self.r.lookup([n, n + "任务"]):
-                for k in range(len(names[0]) - 1, 1, -1):
-                    if self.r.lookup([names[0][:k] + n]):
-                        names[i] = names[0][:k] + n
-                        break
+        names = self.shared_head(names)
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
         if m.group("body") and any(_polluting(n) for n in names):
             inds = self._energy_task(names, inds)

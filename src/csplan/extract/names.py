@@ -141,9 +141,10 @@ _OWN_LEVEL = re.compile(r"^(?:区|县|旗)本级")
 _SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$|相当于(\S*?)的?$")
 
 
-# 设区城市空气质量优良天数比例, 中心城区PM2.5平均浓度: the towns whose air a region's air is measured in
-_AIR_SCOPE = re.compile(r"^(?:设区(?:的)?(?:市|城市)|中心城(?:区|市)|[县地]级(?:及)?以上城市|城市|城区|市区)"
-                        r"(?=空气|环境空气|PM|细颗粒物)")
+# 设区城市空气质量优良天数比例, 中心城区PM2.5平均浓度, 州政府所在地城市环境空气质量…: the towns whose
+# air a region's air is measured in
+_AIR_SCOPE = re.compile(r"^(?:设区(?:的)?(?:市|城市)|中心城(?:区|市)|[县地]级(?:及)?以上城市"
+                        r"|[\u4e00-\u9fff]{1,4}政府所在地城市|城市|城区|市区)?(?:环境)?(?=空气|PM|细颗粒物)")
 
 
 @lru_cache(maxsize=_NAMES_REMEMBERED)

@@ -94,7 +94,8 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     if colon and items and not listed:
         # …主要预期目标为：全州地区生产总值增长9%左右。(这一目标…。) and paragraphs of more
         items, end = _listed_after(text, parser, paras, pi, items, end, False, True)
-    if items and (_TABLE_LEAD.fullmatch(text.joined, end, pb) or end == pb and _SEE_TABLE.search(text.joined, sa, pb)):
+    see = _SEE_TABLE.search(text.joined, sa if end == pb else end, pb)  # …，其他主要指标见下表。
+    if items and (_TABLE_LEAD.fullmatch(text.joined, end, pb) or see):
         # …地区生产总值增长7%左右。其他主要指标安排如下： and a table of the others
         have = {(it.ind.id, it.metric) for it in items}
         table, table_end = _table_after(text, parser, paras, pi, year)
@@ -381,14 +382,14 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
             continue
         unit = cells[unit_col] if unit_col is not None else ""
         item = _row_item(parser, cells[name_col], cells[col], unit, kind, (qa, qb), number, units)
-        if item is not None:
-            items.append(item)
+        items += item if isinstance(item, list) else [item] if item is not None else []
     return items
 
 
 def _row_item(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int],
-              number: re.Pattern, units: re.Pattern) -> Item | None:
-    """The figure of a table's row: its name, the cell of the column read, and its unit."""
+              number: re.Pattern, units: re.Pattern) -> Item | list[Item] | None:
+    """The figure of a table's row (the tasks, when a task names several): its name, the cell of the
+    column read, and its unit."""
     inner = re.search(r"\(([^()]*)\)\s*$", raw)
     if inner and not unit:
         unit = inner.group(1).strip()
@@ -401,10 +402,15 @@ def _row_item(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: 
     if verb and base.endswith(("涨", "增")):
         return None
     if _TASK_CELL.search(cell):
-        if kind != "target" or not valid_name(base):
+        if kind != "target":
             return None  # 完成省下达目标 among the results: a verdict, not a figure
-        ind = parser.r.resolve(base, (name,))
-        return Item(kind, ind, "task", *quote, quote[0]) if ind.known or "下达" in cell else None
+        # 单位地区生产总值能耗和二氧化碳排放降低: a task of each name
+        names = parser.shared_head(re.split(r"[和、]", base)) if re.search("[和、]", base) else [base]
+        if not all(valid_name(n) for n in names):
+            return None
+        inds = [parser.r.resolve(n, (name,) if len(names) == 1 else ()) for n in names]
+        tasks = [Item(kind, ind, "task", *quote, quote[0]) for ind in inds if ind.known or "下达" in cell]
+        return tasks or None
     m = number.fullmatch(cell)
     if not m or (unit and unit != "%" and m.group("unit")):
         return None
