@@ -823,3 +823,29 @@ def test_a_provinces_local_revenue_a_first_place_kept_air_where_the_prefectures_
         ("gdp", T, "growth", 6, "exact"), ("local_budget_revenue", T, "growth", 5, "about"),
         ("forest_coverage", T, "task", None, None), ("air_quality_good_rate", T, "value", (97, "%"), "at_least"),
         ("energy_intensity", T, "task", None, None), ("carbon_intensity", T, "task", None, None)}
+
+
+def test_targets_in_lines_a_pdf_ends_with_a_full_stop_and_revenue_in_balance_with_the_economy():
+    targets = ("综合考虑各方面因素，今年全市经济社会发展的主要预期目标是：\n地区生产总值增长7%左右，在实际工作中力争更好结果。\n"
+               "规上工业增加值增长9%，固定资产投资增长10%。\n财政收入增长与经济增长基本协调。城乡居民\n"
+               "人均可支配收入增长与经济增长同步。城镇新增就业4.5万人。\n粮食产量稳定在45亿斤以上。\n— 6 —\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 7, "about"), ("industrial_value_added", T, "growth", 9, "exact"),
+        ("fixed_asset_investment", T, "growth", 10, "exact"), ("budget_revenue", T, "task", None, None),
+        ("disposable_income", T, "task", None, None), ("new_urban_jobs", T, "value", (4.5, "万人"), "exact"),
+        ("grain_output", T, "value", (45, "亿斤"), "at_least")}
+
+
+def test_a_count_in_the_next_name_is_not_a_rates_figure():
+    summary = SUMMARY + "中心城区环境空气质量优良率、22个国控断面水质优良率均达100%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_ceiling_the_city_set():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，人口自然增长率控制在市定目标以内。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("人口自然增长率", T, "task", None, None)}
+
+
+def test_a_count_of_the_branches_after_a_growth_is_not_its_level():
+    summary = SUMMARY.replace("规上工业增加值增长7%。", "规上工业增加值增长7%，高于全省0.8个百分点，35个行业大类中有22个实现增长。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}

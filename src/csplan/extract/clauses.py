@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from ..units import COUNT_UNITS
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
 from .names import (AVERAGE, ENERGY_TASK, EXCLUDING, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS,
@@ -32,13 +33,13 @@ class Item:
 
 
 _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
-                   r"|控制在(?P<ceiling>[^,;。:]*?下达[^,;。:]*?)(?:目标|任务|指标|计划)(?:以内|之内|范围内|内)"
+                   r"|控制在(?P<ceiling>[^,;。:]*?(?:下达|[市省州县]定)[^,;。:]*?)(?:目标|任务|指标|计划)(?:以内|之内|范围内|内)"
                    r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$"  # 单位…能耗降低等约束性指标全面完成
                    r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
 _ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
-                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应)")
+                   r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应|协调)")
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
 # a target of keeping ahead, a task
 _AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢|不低于|不慢于)"
@@ -376,6 +377,8 @@ class Parser:
             return False  # 外资超3000万美元项目28个: the size of the projects counted, not a figure
         if m.kind == "value" and m.unit == "%" and not RATE.search(name):
             return False
+        if m.kind == "value" and m.unit in COUNT_UNITS and re.search("(?:率|比例|比重|占比)$", name):
+            return False  # 空气质量优良率、22个国控断面…: a rate has no count; the number is the next name's
         # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
         return not (SHARE.search(name) and not self.r.lookup([name]))
 
@@ -396,7 +399,8 @@ class Parser:
             return
         if m.kind == "growth" and last.metric == "value" and last.growth is None and last.unit != "%":
             last.growth, last.growth_qualifier, last.end = m.growth, m.qualifier, m.end
-        elif m.kind == "value" and m.unit != "%" and _RESTATED.fullmatch(_NOT_WORD.sub("", raw)):
+        elif m.kind == "value" and m.unit != "%" and _RESTATED.fullmatch(_NOT_WORD.sub("", raw)) \
+                and not (m.unit in COUNT_UNITS and _HAN.match(self.s, m.end)):  # 35个行业大类中: a count of them
             if last.metric == "growth" and last.value is None:
                 last.growth_qualifier = last.qualifier
                 last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier
@@ -627,6 +631,7 @@ _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
 # 增长7.3%、总量达3806.08亿元: words that only restate the figure before
 _RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:达到|达|突破|超过|为)?")
