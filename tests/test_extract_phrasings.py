@@ -849,3 +849,12 @@ def test_a_ceiling_the_city_set():
 def test_a_count_of_the_branches_after_a_growth_is_not_its_level():
     summary = SUMMARY.replace("规上工业增加值增长7%。", "规上工业增加值增长7%，高于全省0.8个百分点，35个行业大类中有22个实现增长。")
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_the_quote_of_a_row_whose_name_wraps_keeps_the_line_break_as_a_space():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全市主要预期目标如下表。\n\n"
+            "序号 指标 单位 2024年预计 2025年目标 属性\n1 地区生产总值增长 % 6 6.5以上 预期性\n"
+            "2 一般公共预算收入增 % 11.6 5 预期性\n长\n3 粮食总产量 万吨 108.2 100 约束性\n")
+    result = extract(text, Store(), region="somewhere")
+    quotes = {r["indicator"]: r["quote"] for r in result.records if r["kind"] == "target"}
+    assert quotes["public_budget_revenue"] == "2 一般公共预算收入增 % 11.6 5 预期性 长"

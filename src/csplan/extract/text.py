@@ -97,11 +97,14 @@ class Text:
         return ms, k, tail
 
     def quote(self, start: int, end: int) -> str:
-        """The input behind joined[start:end]: its own characters, page breaks left out."""
+        """The input behind joined[start:end]: its own characters, page breaks left out, and a space
+        for a line kept apart (a table's row and the rest of its cells on the next line)."""
         at = self.pos[start:end]
         if at and at[0] >= 0 and at[-1] - at[0] == len(at) - 1 and -1 not in at:  # one stretch of the input
             return self.original[at[0]:at[-1] + 1].strip()
-        return "".join(self.original[k] for k in at if k >= 0).strip()
+        kept = (self.original[k] if k >= 0 else " " if c == "\n" else ""
+                for k, c in zip(at, self.joined[start:end], strict=True))
+        return "".join(kept).strip()
 
     def paragraphs(self) -> list[tuple[int, int]]:
         spans, start = [], 0
