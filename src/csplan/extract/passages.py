@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
 
-from .text import (HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header, is_spaced_row,
-                   is_wrapped_cells, is_wrapped_name, spaced_cells)
+from .text import (HEADER_NAME, HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header,
+                   is_spaced_row, is_wrapped_cells, is_wrapped_name, spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -225,7 +226,6 @@ _SEE_TABLE = re.compile(r"(?:见|如)(?:下表|附表|表\s*\d)")
 
 
 _TABLE_ROWS_MAX = 40  # paragraphs: a table's caption, header and rows
-_TABLE_HEAD = re.compile("指标|名称|项目")
 
 
 def _table_rows(text: Text, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -334,7 +334,7 @@ def _columns(header: list[str], year: int | None, kind: str) -> tuple[int, int, 
                              and str(year) not in header[columns[0]]):
         return None
     col = columns[0]
-    named = [i for i, h in enumerate(header) if re.search("指标|项目|名称", h) and i != col]
+    named = [i for i, h in enumerate(header) if HEADER_NAME.search(h) and i != col]
     name_col = named[0] if named else next((i for i, h in enumerate(header) if i != col and not re.search(
         "序号|编号|^$", h)), None)
     unit_col = next((i for i, h in enumerate(header) if "单位" in h and i not in (col, name_col)), None)
@@ -347,10 +347,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
                    kind: str = "target") -> list[Item]:
     """The targets column of a table of the main targets (| 指标 | 单位 | 2024年预计 | 2025年目标 |),
     or with `kind` actual the column of the year's results (| 2024年预计完成 |)."""
-    from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
-    from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
-
-    units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
+    number, units = _cell_patterns()
     if len(rows) < 3:
         return []
     header, body = _cells(text, *rows[0]), rows[1:]
@@ -364,67 +361,79 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     if found is None:
         return []
     col, name_col, unit_col = found
-    number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
-                        rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+
+    def unit_like(cell: str) -> bool:
+        return not cell or bool(units.fullmatch(cell) or _DASH.fullmatch(cell))
 
     def complete(cell: str) -> bool:
-        return not cell or bool(number.fullmatch(cell) or units.fullmatch(cell) or _TASK_CELL.search(cell)
-                                or re.fullmatch(r"[-—–/／]+", cell))
+        return unit_like(cell) or bool(number.fullmatch(cell) or _TASK_CELL.search(cell))
 
     items: list[Item] = []
     classes = {i for i, h in enumerate(header) if i != name_col and re.fullmatch("类别|分类|领域|类型", h)}
     # 属性 (预期性, 约束性) and such columns hold no wrapped cell: a unit and a class are whole
     fixed = classes | {i for i, h in enumerate(header) if i == unit_col or re.search("属性|性质|备注", h)}
     layout = _Layout(len(header), name_col, unit_col, classes, fixed)
-    for qa, qb, cells in _joined_rows(text, body, layout, complete,
-                                      lambda c: not c or bool(units.fullmatch(c) or re.fullmatch("[-—–/／]+", c))):
+    for qa, qb, cells in _joined_rows(text, body, layout, complete, unit_like):
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
         unit = cells[unit_col] if unit_col is not None else ""
-        item = _row_item(parser, cells[name_col], cells[col], unit, kind, (qa, qb), number, units)
-        items += item if isinstance(item, list) else [item] if item is not None else []
+        items += _row_items(parser, cells[name_col], cells[col], unit, kind, (qa, qb))
     return items
 
 
-def _row_item(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int],
-              number: re.Pattern, units: re.Pattern) -> Item | list[Item] | None:
-    """The figure of a table's row (the tasks, when a task names several): its name, the cell of the
-    column read, and its unit."""
+_DASH = re.compile(r"[-—–/／]+")  # a cell left blank on purpose
+
+
+@cache
+def _cell_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A table cell's number with its qualifier (6.5以上), and a unit cell (亿元, 万人, %)."""
+    from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
+    from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+
+    number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
+                        rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+    units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
+    return number, units
+
+
+def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int]) -> list[Item]:
+    """The figure of a table's row (the tasks, when a task names several), from its name, the cell of
+    the column read, and its unit."""
+    number, units = _cell_patterns()
     inner = re.search(r"\(([^()]*)\)\s*$", raw)
     if inner and not unit:
         unit = inner.group(1).strip()
     # 1.地区生产总值增长, 其中：工业投资增长: the name without its list number
     name = re.sub(r"^(?:\d{1,2}[.、]|其中:?)", "", re.sub(r"[\s*]", "", re.sub(r"\([^()]*\)", "", raw)))
     if not name or AVERAGE.search(name) or re.search("年均|累计", ANNUAL_MEAN.sub("浓度", name) + unit):
-        return None
+        return []
     verb = _GROWTH_COLUMN.search(name)
     base = name[:verb.start()] if verb else name
     if verb and base.endswith(("涨", "增")):
-        return None
+        return []
     if _TASK_CELL.search(cell):
         if kind != "target":
-            return None  # 完成省下达目标 among the results: a verdict, not a figure
+            return []  # 完成省下达目标 among the results: a verdict, not a figure
         # 单位地区生产总值能耗和二氧化碳排放降低: a task of each name
         names = parser.shared_head(re.split(r"[和、]", base)) if re.search("[和、]", base) else [base]
         if not all(valid_name(n) for n in names):
-            return None
+            return []
         inds = [parser.r.resolve(n, (name,) if len(names) == 1 else ()) for n in names]
-        tasks = [Item(kind, ind, "task", *quote, quote[0]) for ind in inds if ind.known or "下达" in cell]
-        return tasks or None
+        return [Item(kind, ind, "task", *quote, quote[0]) for ind in inds if ind.known or "下达" in cell]
     m = number.fullmatch(cell)
     if not m or (unit and unit != "%" and m.group("unit")):
-        return None
+        return []
     qualifier = qualifier_of(m.group("post"), m.group("pre"))
     value = number_of(m.group("num"))
     if verb and unit in ("%", ""):
         if not valid_name(base) or not (parser.plausible(base, Measure("growth", 0, 0, verb=verb.group()))):
-            return None
+            return []
         growth = -value if verb.group().rstrip("率") in NEGATIVE else value
-        return Item(kind, parser.r.resolve(base, (name,)), "growth", *quote, quote[0], None, "%", growth, qualifier)
+        return [Item(kind, parser.r.resolve(base, (name,)), "growth", *quote, quote[0], None, "%", growth, qualifier)]
     if verb or not unit or not valid_name(name) or (unit == "%" and not RATE.search(name)) \
             or not units.fullmatch(unit) or not parser.plausible(name, Measure("value", 0, 0)):
-        return None
-    return Item(kind, parser.r.resolve(name, (), unit), "value", *quote, quote[0], value, unit, None, qualifier)
+        return []
+    return [Item(kind, parser.r.resolve(name, (), unit), "value", *quote, quote[0], value, unit, None, qualifier)]
 
 
 def results_table(text: Text, parser: Parser, start: int, end: int, year: int | None,
@@ -437,7 +446,7 @@ def results_table(text: Text, parser: Parser, start: int, end: int, year: int | 
     pi = 0
     while pi < len(paras):
         head = text.joined[paras[pi][0]:paras[pi][1]].lstrip()
-        rows = _table_rows(text, paras[pi:pi + 1 + _TABLE_ROWS_MAX]) if head[:1] == "|" or _TABLE_HEAD.search(head) \
+        rows = _table_rows(text, paras[pi:pi + 1 + _TABLE_ROWS_MAX]) if head[:1] == "|" or HEADER_NAME.search(head) \
             else []
         if not rows or rows[0] != paras[pi]:
             pi += 1

@@ -45,6 +45,7 @@ class Text:
     # every figure from its clause's start again would take time quadratic in a clause's length.
     _ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _scans: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _paras: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def clause_start(self, at: int) -> int:
         """Where the clause holding joined[at] starts: after the last of CLAUSE_END before `at`."""
@@ -107,12 +108,15 @@ class Text:
         return "".join(kept).strip()
 
     def paragraphs(self) -> list[tuple[int, int]]:
-        spans, start = [], 0
-        for m in re.finditer("\n", self.joined):
-            spans.append((start, m.start()))
-            start = m.end()
-        spans.append((start, len(self.joined)))
-        return [(a, b) for a, b in spans if self.joined[a:b].strip()]
+        """(start, end) of each line of `joined` that is not blank, found once."""
+        if self._paras is None:
+            spans, start = [], 0
+            for m in re.finditer("\n", self.joined):
+                spans.append((start, m.start()))
+                start = m.end()
+            spans.append((start, len(self.joined)))
+            self._paras = [(a, b) for a, b in spans if self.joined[a:b].strip()]
+        return self._paras
 
 
 def is_heading(line: str) -> bool:
@@ -126,7 +130,7 @@ def is_heading(line: str) -> bool:
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 # 指标名称 单位 2021年预计 2022年目标: the header of a table whose cells a PDF's text sets a space apart
-_HEADER_NAME = re.compile(r"指标|名称|项目")
+HEADER_NAME = re.compile(r"指标|名称|项目")
 _HEADER_OTHER = re.compile(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
 _HEADER_MAX = 120  # characters: a longer line is prose
 _CELL_MAX = 16  # characters of a spaced table's cell, and of the rest of a name wrapped onto a line
@@ -140,7 +144,7 @@ def spaced_cells(line: str) -> list[str]:
 def is_spaced_header(cells: list[str]) -> bool:
     """Whether a line's cells head a table: one names the indicators, another a unit or a year, and
     none is a sentence."""
-    return (len(cells) >= 3 and any(_HEADER_NAME.search(c) for c in cells)
+    return (len(cells) >= 3 and any(HEADER_NAME.search(c) for c in cells)
             and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 2
             and all(len(c) <= _CELL_MAX and not _SENTENCE_MARK.search(c) for c in cells))
 
@@ -181,7 +185,7 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
     rows: set[int] = set()
     k = 0
     while k < len(lines):
-        if len(lines[k]) > _HEADER_MAX or not _HEADER_NAME.search(lines[k]) \
+        if len(lines[k]) > _HEADER_MAX or not HEADER_NAME.search(lines[k]) \
                 or not is_spaced_header(cells := spaced_cells(lines[k])):
             k += 1
             continue
