@@ -858,3 +858,98 @@ def test_the_quote_of_a_row_whose_name_wraps_keeps_the_line_break_as_a_space():
     result = extract(text, Store(), region="somewhere")
     quotes = {r["indicator"]: r["quote"] for r in result.records if r["kind"] == "target"}
     assert quotes["public_budget_revenue"] == "2 一般公共预算收入增 % 11.6 5 预期性 长"
+
+
+def test_items_of_a_plan_report_that_quote_the_years_plan_before_its_result():
+    text = (PLAN + "（一）主要指标完成情况\n\n1．地区生产总值。年度计划增长6%左右，预计完成3486.2亿元，增长5.4%，"
+            "低于年度计划0.6个百分点。\n\n2．财政收入。年度计划一般公共预算总收入增长4%，完成261.3亿元，增长3.1%。\n\n"
+            "3．就业。年度计划城镇新增就业2.5万人，实际新增2.83万人，完成年度计划的113.2%。\n\n"
+            "4．居民消费价格。年度计划涨幅3%左右，实际上涨0.2%。\n\n二、2025年主要预期目标\n\n"
+            "2025年主要预期目标建议为：地区生产总值增长6%。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (3486.2, "亿元"), "exact"), ("gdp", A, "growth", 5.4, "exact"),
+        ("budget_revenue", A, "value", (261.3, "亿元"), "exact"), ("budget_revenue", A, "growth", 3.1, "exact"),
+        ("new_urban_jobs", A, "value", (2.83, "万人"), "exact"), ("cpi", A, "growth", 0.2, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+
+
+def test_targets_each_a_paragraph_followed_by_its_reasons():
+    targets = ("综合考虑各方面因素，建议2025年全市经济社会发展主要预期目标为：\n\n"
+               "地区生产总值增长6%左右。这一目标与省定目标相衔接，略高于“十四五”规划年均增速。\n\n"
+               "规模以上工业增加值增长9%。主要考虑一批重大项目将在年内达产，全市计划实施重点项目300个以上。\n\n"
+               "地方一般公共预算收入增长6.5%。与2025年财政预算安排相衔接，充分考虑减税降费政策的影响。\n\n"
+               "居民消费价格涨幅3%左右。\n\n主要指标安排具体见下表：")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("industrial_value_added", T, "growth", 9, "exact"),
+        ("local_budget_revenue", T, "growth", 6.5, "exact"), ("cpi", T, "growth", 3, "about")}
+
+
+def test_a_part_of_the_year_that_opens_a_sentence_holds_for_all_its_clauses():
+    summary = (SUMMARY + "\n\n（三）对外开放扩大。1—11月，全市进出口总额98.7亿元，同比增长23.6%；"
+               "实际利用外资2.3亿美元，增长15.0%。全年新引进市外到位资金652.4亿元。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_numbered_title_circled_numbers_and_dashes_before_targets_and_a_summary_of_labels():
+    text = (PLAN + "1. 主要经济指标情况\n\n全市实现地区生产总值1418.3亿元、增长1.6%；规模以上工业增加值增长0.8%。\n\n"
+            "二、2025年主要目标\n\n建议2025年全市经济社会发展的主要预期目标为：\n\n①地区生产总值增长6.5%左右；\n"
+            "②规模以上工业增加值增长7%；\n③城镇新增就业1.8万人，城镇调查失业率5.5%以内。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (1418.3, "亿元"), "exact"), ("gdp", A, "growth", 1.6, "exact"),
+        ("industrial_value_added", A, "growth", 0.8, "exact"), ("gdp", T, "growth", 6.5, "about"),
+        ("industrial_value_added", T, "growth", 7, "exact"), ("new_urban_jobs", T, "value", (1.8, "万人"), "exact"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
+    summary = ("地区生产总值：2963.2亿元，增长4.8%\n规模以上工业增加值：增长6.3%\n固定资产投资：增长8.1%\n"
+               "城镇新增就业：5.2万人")
+    targets = "今年全市经济社会发展的主要预期目标是：\n\n- 地区生产总值增长6%左右；\n- 城镇新增就业4万人以上；"
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (2963.2, "亿元"), "exact"), ("gdp", A, "growth", 4.8, "exact"),
+        ("industrial_value_added", A, "growth", 6.3, "exact"), ("fixed_asset_investment", A, "growth", 8.1, "exact"),
+        ("new_urban_jobs", A, "value", (5.2, "万人"), "exact"), ("gdp", T, "growth", 6, "about"),
+        ("new_urban_jobs", T, "value", (4, "万人"), "at_least")}
+
+
+def test_a_growth_said_beside_keeping_ahead_of_the_economy_and_trades_names():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，居民人均可支配收入增长6.5%、高于经济增长，"
+               "外贸出口总值增长3%，货物贸易进出口总值增长4%。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("disposable_income", T, "growth", 6.5, "exact"),
+        ("exports", T, "growth", 3, "exact"), ("trade", T, "growth", 4, "exact")}
+
+
+def test_a_numbered_review_of_five_years_ends_at_the_next_section_and_a_tables_verb_before_its_number():
+    text = (PLAN + "（一）主要经济指标恢复增长。全市实现地区生产总值2007.4亿元，增长3.0%；规模以上工业增加值增长2.8%。\n\n"
+            "（二）“十三五”发展成效显著。五年来，全市地区生产总值年均增长6.8%，城镇新增就业累计12万人。\n\n"
+            "（三）民生保障有力。城镇新增就业2.36万人。\n\n二、2025年主要预期目标\n\n"
+            "建议2025年全市主要预期目标如下表。\n\n| 指标 | 单位 | 2024年预计 | 2025年目标 |\n| --- | --- | --- | --- |\n"
+            "| 城镇新增就业 | 万人 | 2.36 | 2.2 |\n| 粮食总产量 | 万吨 | 437.1 | 稳定在400以上 |\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (2007.4, "亿元"), "exact"), ("gdp", A, "growth", 3.0, "exact"),
+        ("industrial_value_added", A, "growth", 2.8, "exact"), ("new_urban_jobs", A, "value", (2.36, "万人"), "exact"),
+        ("grain_output", A, "value", (437.1, "万吨"), "exact"),  # the table's column of 2024
+        ("new_urban_jobs", T, "value", (2.2, "万人"), "exact"), ("grain_output", T, "value", (400, "万吨"), "at_least")}
+
+
+def test_a_summary_in_a_long_list_of_topics_is_read_to_its_end():
+    topics = ["经济总量稳步扩大。全市地区生产总值预计完成2976.4亿元，增长5.3%", "工业生产较快增长。规模以上工业增加值增长7.6%",
+              "投资结构持续优化。固定资产投资增长6.8%", "消费市场逐步回暖。社会消费品零售总额预计完成1112.3亿元，增长5.8%",
+              "财政收入质量提升。一般公共预算收入完成165.8亿元，增长8.1%", "对外贸易逆势增长。进出口总额完成92.6亿元，增长11.3%",
+              "居民收入稳步增加。城镇居民人均可支配收入38215元，增长4.9%", "就业物价总体稳定。城镇登记失业率3.62%"]
+    text = (PLAN + "（一）主要指标完成情况\n\n从年初确定的主要预期目标看，13项主要指标中8项完成年度计划。\n\n"
+            + "".join(f"——{t}。\n\n" for t in topics) + "（二）重点工作推进情况\n\n"
+            "二、2025年主要预期目标\n\n2025年主要预期目标建议为：地区生产总值增长6%。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (2976.4, "亿元"), "exact"), ("gdp", A, "growth", 5.3, "exact"),
+        ("industrial_value_added", A, "growth", 7.6, "exact"), ("fixed_asset_investment", A, "growth", 6.8, "exact"),
+        ("retail_sales", A, "value", (1112.3, "亿元"), "exact"), ("retail_sales", A, "growth", 5.8, "exact"),
+        ("public_budget_revenue", A, "value", (165.8, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 8.1, "exact"),
+        ("trade", A, "value", (92.6, "亿元"), "exact"), ("trade", A, "growth", 11.3, "exact"),
+        ("urban_disposable_income", A, "value", (38215, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 4.9, "exact"),
+        ("registered_unemployment_rate", A, "value", (3.62, "%"), "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_the_sections_under_a_review_of_five_years_stay_in_it_though_one_names_the_five_years():
+    summary = (SUMMARY + "\n\n五年来，我们主要做了以下工作：\n\n（一）坚持项目强市。累计实施重点项目1160个。\n\n"
+               "（二）坚持开放引领。五年累计实际利用外资26.8亿美元。\n\n（三）坚持生态立市。中心城区空气质量优良天数比例达到82.5%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}

@@ -46,6 +46,7 @@ _AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|�
                     r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速|全国|全省"
                     r"|城镇居民(?:收入)?(?:增长|增速)?)"
                     r"(?:平均)?(?:速度|水平)?(?:、[^,;。:]*)?\s*$")
+_RATE_GIVEN = re.compile(r"\d\s*%")
 _BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
 _MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
@@ -70,6 +71,8 @@ _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?"
                             r"(?:预期|计划|年度)?(?:目标|指标)")
+# 年度计划增长6%左右, 年度计划城镇新增就业2.5万人: the plan of the year, quoted in its review
+_PLAN_QUOTED = re.compile(r"\s*(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
 _LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
@@ -200,7 +203,8 @@ class Parser:
                     continue
             elsewhere = False
             new, group = self._clause(ca, cb, kind, group)
-            self.label = None if new else self.label_of(ca, cb)  # 地区生产总值：预计完成…
+            # 地区生产总值：预计完成…, 年度计划增长6%左右，预计完成…: a label or the plan names what follows
+            self.label = None if new else self.label_of(ca, cb) or self._planned(ca, cb, kind)
             if excluding:  # 扣除房地产开发投资后，固定资产投资增长2.7%: of a part, not the whole
                 new, group = [], []
             excluding = self.s.startswith(("扣除", "剔除"), ca) and bool(EXCLUDING.fullmatch(self.s, ca, cb))
@@ -224,23 +228,14 @@ class Parser:
 
     def _clause(self, a: int, b: int, kind: str, group: list[Item]) -> tuple[list[Item], list[Item]]:
         """The items of one clause, and the group that a following nameless clause may complete."""
-        s, clause = self.s, self.s[a:b]
-        task = _TASK.search(clause)
-        if task:
-            return self._tasks(a, task, kind), []
-        if kind == "target":
-            held = self._in_step(a, clause, kind)
-            if held is not None:
-                return held, []
+        s = self.s
         ms = find_measures(s, a, b)
-        if not ms and kind == "target":
-            return self._steady(a, clause, kind), []
-        if not ms:
-            self._milestone(a, clause, group)
-            return [], group
+        worded = self._worded(a, b, kind, group, ms)
+        if worded is not None:
+            return worded
         pending, self.pending = self.pending, None
-        if kind == "actual" and _QUOTED_TARGET.match(s, ms[-1].end, b):
-            return [], []  # 年初确定的生产总值增长7%左右、一般公共预算收入增长7%的预期目标均超额完成
+        if kind == "actual" and (_QUOTED_TARGET.match(s, ms[-1].end, b) or _PLAN_QUOTED.match(s, a, b)):
+            return [], []  # 年初确定的…增长7%左右、…增长7%的预期目标均超额完成; 年度计划增长6%
         lead = s[a:ms[0].start]
         if _SHARED.search(_SPACE.sub("", lead)) or (
                 len(ms) > 1 and len(group) == len(ms) and not clean_name(lead)) or self._listed(ms, lead):
@@ -271,7 +266,8 @@ class Parser:
             name = "" if _RESTATED.fullmatch(name) else name
             if name in _BARE_MEASURES:
                 name = self._measured(name, prev_name, m.start)
-            if not name and i == 0 and not group:
+            # 年度计划城镇新增就业2.5万人，实际新增2.83万人: a word of the label's name is the label's
+            if i == 0 and not group and (not name or self.label and name.removeprefix("实际") in self.label[0]):
                 name, lead_start = self._named_before(m, pending) or (name, lead_start)
             trusted = False
             if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
@@ -302,6 +298,24 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _worded(self, a: int, b: int, kind: str, group: list[Item],
+                ms: list[Measure]) -> tuple[list[Item], list[Item]] | None:
+        """The items of a clause read by its words (a task, keeping pace, holding steady, a milestone
+        that names the next clause), and the group after it; None when its numbers are to be read."""
+        clause = self.s[a:b]
+        task = _TASK.search(clause)
+        if task:
+            return self._tasks(a, task, kind), []
+        held = self._in_step(a, clause, kind) if kind == "target" else None
+        if held is not None:
+            return held, []
+        if ms:
+            return None
+        if kind == "target":
+            return self._steady(a, clause, kind), []
+        self._milestone(a, clause, group)
+        return [], group
 
     def _energy_task(self, names: list[str], inds: list[Ind]) -> list[Ind]:
         """The intensities and pollutants of a task made one energy-saving task, where the first of
@@ -335,6 +349,20 @@ class Parser:
         if pending and m.kind == "value" and m.unit != "%":
             return pending
         return None
+
+    def _planned(self, a: int, b: int, kind: str) -> tuple[str, int, int] | None:
+        """The label a review's clause quoting the year's plan gives the clauses after it: its name
+        (年度计划城镇新增就业2.5万人，实际新增2.83万人), or the label it follows (1.地区生产总值。年度
+        计划增长6%左右，预计完成3486.2亿元)."""
+        plan = _PLAN_QUOTED.match(self.s, a, b) if kind == "actual" else None
+        ms = find_measures(self.s, a, b) if plan else []
+        if plan is None or not ms:
+            return None
+        raw = self.s[plan.end():ms[0].start]
+        name = _name(raw)
+        if name and valid_name(name) and self.r.lookup([name]):
+            return name, plan.end() + raw.find(name[:1]), b
+        return self.label
 
     def label_of(self, a: int, b: int) -> tuple[str, int, int] | None:
         """(name, start, end) of a span that is only a common indicator's name, as a list's item
@@ -414,6 +442,8 @@ class Parser:
         clause states neither."""
         for rx in (_SYNC, _AHEAD, _BALANCE):
             found = rx.search(clause)
+            if found and _RATE_GIVEN.search(found.group("name")):
+                return None  # 居民人均可支配收入增长6.5%、高于经济增长: the growth is the target
             if found:
                 # 城乡居民人均可支配收入、地方一般公共预算收入与经济增长基本同步: a task each
                 names = [clean_name(p) for p in found.group("name").split("、")]

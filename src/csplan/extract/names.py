@@ -11,13 +11,14 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Indicator, Store
+from .text import BULLET
 
 
 # 全市, 全区 …: the words a report uses for a region as a whole
 _SCOPE_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗"
 _REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州"
 LEAD = re.compile(
-    r"^(?:[\s、,:]|\d{1,2}\s*[、.)](?!\d)|[(]\s*\d{1,2}\s*[)]|[-*•·]\s|[◆◇●○■□▲△★☆▶►]|——|[一二三四五六七八九十]+是|年末|年底"
+    rf"^(?:[\s、,:]|\d{{1,2}}\s*[、.)](?!\d)|[(]\s*\d{{1,2}}\s*[)]|[-*•·]\s*|{BULLET}|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
     r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
@@ -57,6 +58,8 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 _SPELLING = re.compile(r"[\s“”\"'‘’《》]")
+# the words around trade's names that do not change what is counted
+_TRADE = re.compile(r"^(?:对外贸易|外贸|货物贸易|货物|商品)?(进出口|出口|进口)(?:总值|总额|额)?$")
 _REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS})")
 _REGION_GDP = re.compile(rf"(?:{_REGION_WORDS})生产总值")
 
@@ -157,6 +160,7 @@ def _key(name: str) -> str:
     s = _OWN_LEVEL.sub("", s)  # 区本级固定资产投资: a district's or county's own figure is its figure
     s = _AIR_SCOPE.sub("", s)
     s = _REGION_GDP.sub("生产总值", s)  # 研发经费支出相当于全市生产总值的比例
+    s = _TRADE.sub(r"\1", s)  # 外贸出口总值 = 货物出口总额 = 出口
     # 相当于…的比例, 相当于…的 (2.65%) = 占…比重
     s = _SHARE_OF.sub(lambda m: f"占{m.group(1) or m.group(2)}比重", s.replace("研究与试验发展", "研发"))
     return s.casefold()

@@ -86,7 +86,7 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     if (items or _LEADS_ON.search(sent)) and sb < pb and end == sb:
         # the targets go on in the paragraph's next sentences (…。规模以上工业增加值增长7.5%以上；…),
         # or begin there (主要预期目标安排如下。经济发展方面，地区生产总值增长5%左右，…)
-        for qa, qb in _sentences(text, sb, pb):
+        for qa, qb in _sentences(text, sb, _before_reason(text, sb, pb)):
             if _AFTERWORD.search(text.joined[qa:qb]):
                 break
             more = parser.sentence(qa, qb, "target")
@@ -131,6 +131,7 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
             break  # the paragraph under the heading has its own 主要预期目标
         if _AFTERWORD.match(text.joined, qa, qb):
             break
+        qb = _before_reason(text, qa, qb)  # 规模以上工业增加值增长9%。主要考虑…: the target, not its reasons
         more = parser.sentence(qa, qb, "target")
         opens = colon and bool(more) and more[0].ind.id in LEXICON_IDS \
             and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) and not _EXPLAINED.search(text.joined, qa, qb)
@@ -310,6 +311,7 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, compl
 
 # 与经济增长同步, 完成省下达任务, 份额稳中有升: a cell of a target with no number
 _TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
+_CELL_VERB = "稳定在|保持在|达到|力争"  # 稳定在400以上: a cell's number after the verb of its target
 
 
 _DONE = "预计|完成|实际|执行"  # a column of the year's results, not of its plan
@@ -390,8 +392,8 @@ def _cell_patterns() -> tuple[re.Pattern, re.Pattern]:
     from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
     from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
-    number = re.compile(rf"(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*"
-                        rf"(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+    number = re.compile(rf"(?:{_CELL_VERB})?(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*"
+                        rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
     units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
     return number, units
 
@@ -411,7 +413,8 @@ def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote:
     base = name[:verb.start()] if verb else name
     if verb and base.endswith(("涨", "增")):
         return []
-    if _TASK_CELL.search(cell):
+    m = number.fullmatch(cell)
+    if _TASK_CELL.search(cell) and not m:
         if kind != "target":
             return []  # 完成省下达目标 among the results: a verdict, not a figure
         # 单位地区生产总值能耗和二氧化碳排放降低: a task of each name
@@ -420,7 +423,6 @@ def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote:
             return []
         inds = [parser.r.resolve(n, (name,) if len(names) == 1 else ()) for n in names]
         return [Item(kind, ind, "task", *quote, quote[0]) for ind in inds if ind.known or "下达" in cell]
-    m = number.fullmatch(cell)
     if not m or (unit and unit != "%" and m.group("unit")):
         return []
     qualifier = qualifier_of(m.group("post"), m.group("pre"))
@@ -470,6 +472,15 @@ _OPENING = re.compile(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?(?:要|确
 _LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 # 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
 _EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")
+# 这一目标与省定目标相衔接…, 主要考虑…: a target's reasons, in the sentences after it
+_REASON = re.compile(r"\s*(?:这一目标|该目标|这个目标|上述目标|主要考虑|考虑到|充分考虑|既考虑|与[^,;。]{1,20}相衔接)")
+
+
+def _before_reason(text: Text, a: int, b: int) -> int:
+    """Where the sentences of a target's paragraph that give its reasons begin, or `b`."""
+    return next((qa for qa, _ in _sentences(text, a, b)[1:] if _REASON.match(text.joined, qa)), b)
+
+
 # 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
 _MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
 # 经济发展方面，…  在民生改善方面, 创新驱动：…: the targets of one topic, a paragraph each
@@ -506,16 +517,22 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
 
 _PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
+_OPENING_PART = re.compile(rf"\s*(?:{_PART_OF_YEAR.pattern})")
 # A paragraph of a government work report that opens on these words reviews five years, not the
 # year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"; not 连续十五年保持稳定); these
 # words bring back the year.
 _OTHER_PERIOD = re.compile(r"(?<![\d十百一二两三四六七八九续])五年|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+_NUMBERED = re.compile(r"(?P<section>\([一二三四五六七八九十]+\))|(?P<item>\(\d{1,2}\))"
+                       r"|(?P<digit>\d{1,2}\s*[.、](?!\d))|(?P<ordinal>[一二三四五六七八九十]+是)")
 _THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
 
 
-def _whole_year(text: Text, it: Item) -> bool:
-    """Not a figure of part of the year (1-11月，固定资产投资增长15.2%; 前三季度…)."""
+def _whole_year(text: Text, it: Item, sentence_start: int) -> bool:
+    """Not a figure of part of the year (1-11月，固定资产投资增长15.2%; 前三季度…). A sentence that
+    opens on the part (1—11月，进出口总额…；实际利用外资…) gives it to all its clauses."""
     said = text.last_clause_match(_PART_OF_YEAR, it.at)
+    if said is None:
+        said = _OPENING_PART.match(text.joined, sentence_start, it.at)
     return said is None or not said.group("part")
 
 
@@ -526,19 +543,29 @@ def is_work_report(text: Text) -> bool:
 
 
 def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
-    """Whether each block is about the year reported on, not a review of five years."""
-    out, other = [], False
+    """Whether each block is about the year reported on, not a review of five years. A numbered
+    paragraph that reviews five years ends at the next of its numbering ((二)“十三五”发展成效显著。
+    五年来… / (三)绿色发展优势巩固。…); a paragraph without a number, at the year's words."""
+    out, other, opener = [], False, None
     for block in blocks:
         pa, pb = block[0]
         line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
         head = text.joined[pa:pb].lstrip()[:60]
         if not is_heading(line):
+            numbered = _NUMBERED.match(head)
+            number = numbered.lastgroup if numbered else None
             if _OTHER_PERIOD.search(head):
+                opener = opener if other else number  # not (二)五年累计… under 五年来，我们主要做了以下工作：
                 other = True
-            elif _THIS_YEAR.search(head):
+            elif _THIS_YEAR.search(head) or (other and number is not None and number == opener):
                 other = False
         out.append(not other)
     return out
+
+
+# paragraphs a summary of the year may go on over: more when they are a list, a topic or an indicator a line
+_SUMMARY_PARAGRAPHS = 5
+_SUMMARY_TOPICS = 14
 
 
 def actual_sentences(text: Text, parser: Parser, limit: int,
@@ -560,7 +587,7 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             block, chosen = blocks[i], []
             for pa, pb in block:
                 for sa, sb in _sentences(text, pa, pb):
-                    items = [it for it in parser.sentence(sa, sb, "actual") if _whole_year(text, it)]
+                    items = [it for it in parser.sentence(sa, sb, "actual") if _whole_year(text, it, sa)]
                     if any(it.ind.known for it in items) or len(block) > 1:
                         chosen += items
             found[i] = chosen
@@ -578,7 +605,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
         # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
         # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
         last = i
-        for j in range(i + 1, min(i + 6, len(blocks))):
+        dashed = i + 1 < len(blocks) and text.joined[blocks[i + 1][0][0]:blocks[i + 1][0][1]].lstrip().startswith("——")
+        for j in range(i + 1, min(i + 1 + (_SUMMARY_TOPICS if topic or dashed else _SUMMARY_PARAGRAPHS), len(blocks))):
             pa, pb = blocks[j][0]
             line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
             if is_heading(line) or HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):

@@ -16,7 +16,9 @@ _SECTION_NUMBER = r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"
 # （三）: a section's number, or an item's of a list numbered as sections are; it opens a paragraph
 SECTION_NUMBER = re.compile(_SECTION_NUMBER)
 HEADING = re.compile(rf"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|{_SECTION_NUMBER})")
-LIST_START = re.compile(r"(?:#|[-*•·]\s|[◆◇●○■□▲△★☆▶►]|——|\d{1,2}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{1,2}\s*[)）]"
+# the signs that open a list's item: ◆, ●, ①
+BULLET = "[◆◇●○■□▲△★☆▶►\u2460-\u2473]"
+LIST_START = re.compile(rf"(?:#|[-*•·]\s|{BULLET}|——|\d{{1,2}}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{{1,2}}\s*[)）]"
                          r"|[一二三四五六七八九十]+是)")
 
 
@@ -198,8 +200,10 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
     return rows
 
 
-# 地区生产总值增长：6%左右, 一般公共预算收入增长：与经济增长基本同步: a list of targets as labels
-_LABELLED = re.compile(r"\s*[^\s:：,，;；。]{2,24}?\s*(?P<colon>[:：])\s*(?:[\d.]+|与|完成|保持|不低于|不高于|控制)"
+# 地区生产总值增长：6%左右, 一般公共预算收入增长：与经济增长基本同步, 规模以上工业增加值：增长6.3%: a list
+# of targets or of the year's figures as labels
+_LABELLED = re.compile(r"\s*[^\s:：,，;；。]{2,24}?\s*(?P<colon>[:：])\s*"
+                       r"(?:[\d.]+|与|完成|保持|不低于|不高于|控制|增长|下降|上涨|提高|降低|持平)"
                        r"[^:：。]{0,24}?\s*[;；。]?\s*")
 _LABELLED_RUN = 3  # lines: fewer are not a list
 
@@ -219,6 +223,16 @@ def _labelled_lines(lines: list[str]) -> set[int]:
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip(_CLOSERS)
     return not s or s[-1] in TERMINAL
+
+
+_TITLE_MAX = 16  # characters after its number: a longer numbered line without a stop may be a wrapped sentence
+_TITLE = re.compile(rf"\s*(?:{LIST_START.pattern})\s*[\u4e00-\u9fff“”]{{2,{_TITLE_MAX}}}\s*")
+
+
+def _is_title(line: str, after: str) -> bool:
+    """1. 主要经济指标情况 over 全区实现地区生产总值…: a numbered title of a few words, not a sentence
+    whose end a page break set on the next line (1.地区生产总值增长 / 6%左右)."""
+    return bool(_TITLE.fullmatch(line)) and not after.lstrip()[:1].isdigit()
 
 
 def prepare(original: str) -> Text:
@@ -241,7 +255,7 @@ def prepare(original: str) -> Text:
     for k, (start, line) in enumerate(kept):
         number = _run_in_number(kept, k)
         if prev is not None:
-            opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line) or number > 0
+            opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line) or number > 0 or _is_title(prev, line)
                      or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
                      or "|" in (prev.strip()[:1], line.strip()[:1]) or k in table or k - 1 in table)
             if opens:
