@@ -152,18 +152,22 @@ def test_a_plan_reports_review_is_read_in_all_its_sections():
         ("cpi", A, "growth", 0.2, "exact"), ("grain_output", A, "value", (60.3, "万吨"), "exact"),
         ("grain_output", A, "growth", 0.8, "exact"),
         ("gdp", T, "growth", 6, "exact"), ("new_urban_jobs", T, "value", (3, "万人"), "at_least")}
-    # a summary before the sections has the year's headline figures, and the sections their details
+    # a summary before the sections: the sections give the common indicators it lacks
     text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率5.1%。\n\n"
             "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%。\n")
-    assert _extract(text) == BASE | {("gdp", T, "growth", 6, "exact")}
-    # … but for the indicators the report sets targets for: the figure, not a ceiling kept
+    assert _extract(text) == BASE | {
+        ("new_urban_jobs", A, "value", (3.2, "万人"), "exact"),
+        ("surveyed_unemployment_rate", A, "value", (5.1, "%"), "exact"), ("gdp", T, "growth", 6, "exact")}
+    # whether the report sets targets for them or not; a ceiling kept is the figure bounded
     text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续改善。城镇新增就业3.2万人，城镇调查失业率控制在5.1%，"
             "城镇登记失业率3.3%。\n\n（二）对外开放。进出口总额120亿元，增长8%。\n\n"
             "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%，"
             "城镇新增就业3万人，城镇调查失业率、城镇登记失业率分别控制在5.5%以内、4%以内。\n")
     assert _extract(text) == BASE | {
         ("new_urban_jobs", A, "value", (3.2, "万人"), "exact"),
+        ("surveyed_unemployment_rate", A, "value", (5.1, "%"), "at_most"),
         ("registered_unemployment_rate", A, "value", (3.3, "%"), "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("trade", A, "value", (120, "亿元"), "exact"), ("trade", A, "growth", 8, "exact"),
         ("new_urban_jobs", T, "value", (3, "万人"), "exact"),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most"),
         ("registered_unemployment_rate", T, "value", (4, "%"), "at_most")}
@@ -268,12 +272,13 @@ def test_a_targets_heading_followed_by_five_year_goals_before_the_list():
         ("new_urban_jobs", T, "value", (1.8, "万人"), "at_least")}
 
 
-def test_a_sections_figure_about_a_number_is_kept_and_a_ceiling_is_not():
+def test_a_sections_figure_about_a_number_is_kept_and_a_ceiling_as_the_figure_bounded():
     text = (PLAN + SUMMARY + "\n\n（一）民生福祉持续增进。城镇新增就业约5.6万人，城镇调查失业率控制在5.5%以内。\n\n"
             "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：地区生产总值增长6%，"
             "城镇新增就业5万人以上，城镇调查失业率5.5%左右。\n")
     assert _extract(text) == BASE | {
-        ("new_urban_jobs", A, "value", (5.6, "万人"), "about"), ("gdp", T, "growth", 6, "exact"),
+        ("new_urban_jobs", A, "value", (5.6, "万人"), "about"),
+        ("surveyed_unemployment_rate", A, "value", (5.5, "%"), "at_most"), ("gdp", T, "growth", 6, "exact"),
         ("new_urban_jobs", T, "value", (5, "万人"), "at_least"),
         ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "about")}
 
@@ -953,3 +958,29 @@ def test_the_sections_under_a_review_of_five_years_stay_in_it_though_one_names_t
     summary = (SUMMARY + "\n\n五年来，我们主要做了以下工作：\n\n（一）坚持项目强市。累计实施重点项目1160个。\n\n"
                "（二）坚持开放引领。五年累计实际利用外资26.8亿美元。\n\n（三）坚持生态立市。中心城区空气质量优良天数比例达到82.5%。")
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_targets_under_classes_without_the_word_indicator_and_a_fall_in_a_results_table():
+    text = (PLAN + "全市实现地区生产总值2502.7亿元，增长4.2%；规模以上工业增加值增长5.1%。\n\n"
+            "| 指标 | 单位 | 年度计划 | 预计完成 |\n| --- | --- | --- | --- |\n| 社会消费品零售总额增速 | % | 8 | -2.3 |\n\n"
+            "二、2025年主要预期目标\n\n建议2025年全市经济社会发展主要预期目标如下：\n\n（一）经济发展类\n\n"
+            "1.地区生产总值增长6%以上；\n\n2.规模以上工业增加值增长8%。\n\n（二）民生福祉类\n\n3.城镇新增就业1万人以上。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (2502.7, "亿元"), "exact"), ("gdp", A, "growth", 4.2, "exact"),
+        ("industrial_value_added", A, "growth", 5.1, "exact"), ("retail_sales", A, "growth", -2.3, "exact"),
+        ("gdp", T, "growth", 6, "at_least"), ("industrial_value_added", T, "growth", 8, "exact"),
+        ("new_urban_jobs", T, "value", (1, "万人"), "at_least")}
+
+
+def test_quarters_of_the_year_and_a_target_quoted_before_the_words_of_the_years_start():
+    summary = (SUMMARY + "虽然受疫情冲击，地区生产总值增长8.5%等年初预期目标未能全部实现。\n\n"
+               "（二）统筹疫情防控。1—3季度，全市固定资产投资增长2.1%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_rate_kept_and_a_level_to_strive_for_after_the_growth():
+    summary = SUMMARY + "全市森林覆盖率保持78.73%。"
+    targets = "今年的主要预期目标是：地区生产总值增长6.5%以上，总量力争突破3300亿元；规模以上工业增加值增长7%。"
+    assert _read(summary, targets) == BASE | {
+        ("forest_coverage", A, "value", (78.73, "%"), "exact"), ("gdp", T, "growth", 6.5, "at_least"),
+        ("gdp", T, "value", (3300, "亿元"), "more_than"), ("industrial_value_added", T, "growth", 7, "exact")}

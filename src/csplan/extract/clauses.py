@@ -68,9 +68,9 @@ TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
 _WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚)$")
 _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
-# what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成)
-_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?"
-                            r"(?:预期|计划|年度)?(?:目标|指标)")
+# what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成, …等年初预期目标)
+_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提出)?的?"
+                            r"(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
 # 年度计划增长6%左右, 年度计划城镇新增就业2.5万人: the plan of the year, quoted in its review
 _PLAN_QUOTED = re.compile(r"\s*(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
@@ -663,5 +663,5 @@ _PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈�
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
-# 增长7.3%、总量达3806.08亿元: words that only restate the figure before
-_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:达到|达|突破|超过|为)?")
+# 增长7.3%、总量达3806.08亿元, 增长6.5%以上，总量力争突破3300亿元: words that only restate the figure before
+_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:力争|争取|确保)?(?:达到|达|突破|超过|为)?")

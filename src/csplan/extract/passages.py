@@ -107,9 +107,9 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     return None
 
 
-# （一）预期性指标, 二、约束性指标：, 民生类指标: a heading of a class of the targets listed under it
+# （一）预期性指标, 二、约束性指标：, 民生类指标, （一）经济发展类: a heading of a class of the targets listed under it
 _CLASS_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
-                            r"\s*[\u4e00-\u9fff]{1,6}[性类]?指标\s*:?\s*")
+                            r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*:?\s*")
 
 
 def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item], end: int,
@@ -388,12 +388,12 @@ _DASH = re.compile(r"[-—–/／]+")  # a cell left blank on purpose
 
 @cache
 def _cell_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A table cell's number with its qualifier (6.5以上), and a unit cell (亿元, 万人, %)."""
+    """A table cell's number with its qualifier (6.5以上, -2.3 for a fall), and a unit cell (亿元, 万人, %)."""
     from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
     from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
     number = re.compile(rf"(?:{_CELL_VERB})?(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*"
-                        rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+                        rf"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
     units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
     return number, units
 
@@ -432,7 +432,7 @@ def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote:
             return []
         growth = -value if verb.group().rstrip("率") in NEGATIVE else value
         return [Item(kind, parser.r.resolve(base, (name,)), "growth", *quote, quote[0], None, "%", growth, qualifier)]
-    if verb or not unit or not valid_name(name) or (unit == "%" and not RATE.search(name)) \
+    if verb or value < 0 or not unit or not valid_name(name) or (unit == "%" and not RATE.search(name)) \
             or not units.fullmatch(unit) or not parser.plausible(name, Measure("value", 0, 0)):
         return []
     return [Item(kind, parser.r.resolve(name, (), unit), "value", *quote, quote[0], value, unit, None, qualifier)]
@@ -516,6 +516,7 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
 
 
 _PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
+                           r"|[1-4一二三四]\s*[-—–~至到]\s*[1-4一二三四]\s*季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
 _OPENING_PART = re.compile(rf"\s*(?:{_PART_OF_YEAR.pattern})")
 # A paragraph of a government work report that opens on these words reviews five years, not the
@@ -568,14 +569,12 @@ _SUMMARY_PARAGRAPHS = 5
 _SUMMARY_TOPICS = 14
 
 
-def actual_sentences(text: Text, parser: Parser, limit: int,
-                     targeted: frozenset[str] = frozenset()) -> tuple[list[Item], int]:
+def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators.
-    A government work report states its headline figures all over its review of the year (jobs
-    under 民生, trade under 开放): the common headline indicators the summary lacks are taken from
-    there too, the first figure of each, leaving out a review of five years. A plan report's
-    sections add to its summary the indicators of `targeted` (those the report sets targets for)."""
+    A report states its headline figures all over its review of the year too (jobs under 民生, trade
+    under 开放): the common headline indicators the summary lacks are taken from there, the first
+    figure of each, leaving out a review of five years (in a plan report, up to the review's end)."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
     work_report = is_work_report(text)
@@ -622,15 +621,10 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
             else:
-                # a plan report's review of the year that opens on its first section (（一）经济运行
-                # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
-                # read whole, up to its next chapter. A summary before the sections has the year's
-                # headline figures, and its sections their details, but for the indicators the
-                # report sets targets for (城镇新增就业 under 民生 when a target names it).
+                # a plan report's review of the year (（一）经济运行稳中有进。全年地区生产总值… /
+                # （二）民生福祉持续改善。城镇新增就业…) is read up to its next chapter
                 end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
-                only = None if _in_section(text, blocks, i) else targeted
-                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1),
-                                         only)
+                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1))
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
@@ -646,18 +640,6 @@ _DEEDS = re.compile(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
 # 社会发展计划执行情况 (but not 2025年主要工作安排, the year planned)
 _REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作(?!安排|任务|打算)|是|,"
                        r"|(?:国民经济和社会发展)?计划执行)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
-
-
-def _in_section(text: Text, blocks: list[list[tuple[int, int]]], i: int) -> bool:
-    """Whether block `i` opens a section (（一）经济运行稳中有进。…) or stands under its heading."""
-    pa, pb = blocks[i][0]
-    if HEADING.match(text.joined[pa:pb].lstrip("#* ")):
-        return True
-    if i == 0:
-        return False
-    pa, pb = blocks[i - 1][0]
-    line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
-    return is_heading(line) and bool(HEADING.match(line.lstrip("#* "))) and not _chapter(text, blocks[i - 1])
 
 
 def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
@@ -682,9 +664,8 @@ def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
     return bool(taken and taken[-1].at < it.at and _PART.fullmatch(text.joined, taken[-1].at, it.at))
 
 
-def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
-           only: frozenset[str] | None = None) -> list[Item]:
-    """The first figure of each common indicator (of the lexicon; of `only`, if given) the summary lacks,
+def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
+    """The first figure of each common indicator (of the lexicon) the summary lacks,
     from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计).
     Also the level of one the summary gives the growth of alone (城镇和农村居民人均可支配收入分别达到
     45800元、19850元 under 民生), without its growth, and the growth of one it gives the level of alone."""
@@ -712,8 +693,6 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
             if text.clause_matches(_ZONE, it.at):
                 continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元: a zone's figure
-            if only is not None and (it.ind.id not in only or it.qualifier == "at_most"):
-                continue  # 城镇调查失业率控制在4.2%: a ceiling kept, not the figure (约5.6万人 is one)
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
             if any(y != year for y in said) or not (this_year[i] or said):
                 continue  # a review of five years names the year's own figures by their year (2016年…)
