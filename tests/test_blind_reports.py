@@ -49,10 +49,10 @@ class BlindSet:
 
 
 SETS = {
-    # 289 of 289 required facts (265 before any change made for them), 332 of 332 emitted (296 of
-    # 303 before). yuhang's trade and jobs, stated only in sections of a plan report, came last, when
-    # a plan report's review was read for every common indicator its summary lacks. kunshan's trade
-    # in 亿美元 is trade since an indicator may be stated in either currency.
+    # 289 of 289 required facts (265 before any change made for them), 328 of 328 emitted (296 of
+    # 303 before). yuhang's trade and jobs, stated only in sections of a plan report, came last: a
+    # section's sentence that opens on a common indicator gives it, though the report sets no target
+    # for it. kunshan's trade in 亿美元 is trade since an indicator may be stated in either currency.
     "blind_reports": BlindSet(FIXTURES / "blind_reports", 1.0, 1.0, (1500, 4000)),
     # Tuned: 293 of 294 required facts, 333 of 333 emitted, after the fixes its faults called for
     # (untuned, for the record: 222 of 294, 253 of 277; hubei's review quoting the year's own target
@@ -254,9 +254,10 @@ SETS = {
     # 310 of 319 emitted (97.2 %): targets under Markdown dashes (- 地区生产总值…) and circled numbers
     # (①…), a numbered title joined to the summary under it (1. 主要经济指标情况), a summary of one
     # indicator a line after a colon (规模以上工业增加值：增长6.3%), a table cell 稳定在400以上. After those
-    # general fixes: 318 of 321, 335 of 335; and with a plan report's review read for every common
-    # indicator (its trade and unemployment ceiling, told in a section): 321 of 321, 339 of 339.
-    "blind_excerpts15": BlindSet(FIXTURES / "blind_excerpts15", 1.0, 1.0, (800, 3000), 12),
+    # general fixes: 318 of 321, 335 of 335; and with a plan report's section that opens on a common
+    # indicator read for it (its trade): 320 of 321, 338 of 338. Still missed: an unemployment ceiling
+    # kept (控制在5.5%以内), which a section of a plan report does not give as the figure.
+    "blind_excerpts15": BlindSet(FIXTURES / "blind_excerpts15", 0.99, 1.0, (800, 3000), 12),
     # Four whole reports of county-level cities. Untuned: 110 of 110 required facts, 144 of 144
     # emitted.
     "blind_reports17": BlindSet(FIXTURES / "blind_reports17", 1.0, 1.0, (9000, 14000), 4),
@@ -264,17 +265,17 @@ SETS = {
     # (89.1 %): targets a paragraph each followed by their reasons (主要考虑…) read as the first only,
     # a review of each indicator that quotes the year's plan first (年度计划增长6%左右，预计完成…)
     # read without its name, a summary of ——topic lines cut after six, 1—11月 opening a sentence not
-    # held for its later clauses. After those general fixes: 128 of 128, 190 of 201. Still wrong: the
+    # held for its later clauses. After those general fixes: 128 of 128, 193 of 200. Still wrong: the
     # summary's other figures (规上工业企业达到2012家) and tasks of the review the writer does not key.
-    "blind_reports18": BlindSet(FIXTURES / "blind_reports18", 1.0, 0.94, (9000, 14000), 4),
+    "blind_reports18": BlindSet(FIXTURES / "blind_reports18", 1.0, 0.96, (9000, 14000), 4),
     # Five Word files. Untuned: 131 of 133 required facts (98.5 %), 146 of 148 emitted (98.6 %). Then
-    # a plan report's review read for every common indicator, not only for those it sets targets for
-    # (its trade under 对外开放, which every set's plan reports gained by), and …等年初预期目标 read as
-    # last year's target quoted: 133 of 133, 166 of 166.
+    # a plan report's section read for a common indicator it opens on, though the report sets no
+    # target for it (its trade under 对外开放), and …等年初预期目标 read as last year's target quoted:
+    # 133 of 133, 162 of 162.
     "blind_docs": BlindSet(FIXTURES / "blind_docs", 1.0, 1.0, (1500, 3000), 5),
     # Twelve excerpts of plan reports of districts and counties. Untuned: 281 of 311 required facts
     # (90.4 %), 320 of 329 emitted (97.3 %): targets under class headings without 指标 ((一)经济发展类)
-    # were lost whole, in two reports. Then those and a table's -2.3: 306 of 311, 345 of 354. Still
+    # were lost whole, in two reports. Then those and a table's -2.3: 306 of 311, 343 of 352. Still
     # apart: 区级一般公共预算收入 (local revenue to this writer, the budget revenue to two others), 税收总收入,
     # and tasks of the review the writers do not key.
     "blind_excerpts16": BlindSet(FIXTURES / "blind_excerpts16", 0.98, 0.97, (800, 3000), 12),
@@ -282,6 +283,13 @@ SETS = {
     # 346 emitted (98.8 %). Then 1—3季度 read as part of the year: 342 of 345. Still wrong: air of the
     # central city, which the writer leaves out, and two tasks of environmental quality.
     "blind_excerpts17": BlindSet(FIXTURES / "blind_excerpts17", 1.0, 0.99, (800, 3000), 12),
+    # Four whole plan reports. Untuned: 122 of 139 required facts (87.8 %), 177 of 187 emitted
+    # (94.7 %): a county's targets, ——lines under class headings counted (经济发展类（7项）) that the
+    # lead-in's line ran into, lost whole. Then those class headings kept apart, a list of targets
+    # read past twenty lines, a share among the targets (数字经济增加值占地区生产总值比重达到42%) and the
+    # details of a list of labelled indicators left out: 139 of 139, 194 of 195 (an energy intensity
+    # task of the targets table beside the energy task of the prose, which the writer keys alone).
+    "blind_reports19": BlindSet(FIXTURES / "blind_reports19", 1.0, 0.99, (9000, 14000), 4),
     # Four whole reports of the pandemic years. Untuned: 125 of 127 required facts (98.4 %), 153 of
     # 154 emitted (99.4 %). Then 森林覆盖率保持78.73% and 增长6.5%以上，总量力争突破3300亿元: 127 of 127,
     # 155 of 157 (a water quality share of the summary the writer does not key, a 环境质量 task).

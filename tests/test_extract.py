@@ -1027,6 +1027,8 @@ JIANGNING_2023 = [
     ('fdi', 2023, 'actual', 'value', 12.6, '亿美元', None, 'exact', 'estimate'),
     ('urban_disposable_income', 2023, 'actual', 'value', 78260, '元', 5.1, 'exact', 'estimate'),
     ('rural_disposable_income', 2023, 'actual', 'value', 41350, '元', 6.9, 'exact', 'estimate'),
+    # （三）民生保障更加有力。城镇新增就业4.2万人，…: a section's sentence that opens on a common indicator
+    ('new_urban_jobs', 2023, 'actual', 'value', 4.2, '万人', None, 'exact', 'estimate'),
     ('gdp', 2024, 'target', 'growth', None, '%', 6, 'about', None),
     ('industrial_value_added', 2024, 'target', 'growth', None, '%', 7, 'at_least', None),
     ('public_budget_revenue', 2024, 'target', 'growth', None, '%', 5, 'exact', None),

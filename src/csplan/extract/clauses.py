@@ -283,7 +283,7 @@ class Parser:
                 name = resident.group(1) + "居民人均可支配收入"  # …可支配收入3.6万元，其中城镇居民4.5万元
             if m.kind == "value" and m.unit == "%":
                 m = _as_price_rise(name, m)
-            if not self._kept(name, m, trusted):
+            if not self._kept(name, m, trusted, kind):
                 group = []
                 continue
             extra: tuple[str, ...] = (name + m.verb,) if m.kind == "growth" else ()
@@ -396,7 +396,7 @@ class Parser:
             return subject + name if len(subject) >= 2 and subject != prev_name else name
         return "粮食" + name if "粮食" in self.s[self.seg_start:at] else name
 
-    def _kept(self, name: str, m: Measure, trusted: bool) -> bool:
+    def _kept(self, name: str, m: Measure, trusted: bool, kind: str) -> bool:
         """Whether a name and its number make a figure worth a record."""
         if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
                 or _DEED.match(name):
@@ -407,8 +407,9 @@ class Parser:
             return False
         if m.kind == "value" and m.unit in COUNT_UNITS and re.search("(?:率|比例|比重|占比)$", name):
             return False  # 空气质量优良率、22个国控断面…: a rate has no count; the number is the next name's
-        # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure
-        return not (SHARE.search(name) and not self.r.lookup([name]))
+        # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure, but may be a
+        # main target (数字经济增加值占地区生产总值比重达到42%)
+        return kind == "target" or not (SHARE.search(name) and not self.r.lookup([name]))
 
     def _listed(self, ms: list[Measure], lead: str) -> bool:
         """Numbers listed one after another (、和) after as many names, as with 分别: 城乡居民人均

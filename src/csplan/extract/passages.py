@@ -8,8 +8,8 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
-from .text import (HEADER_NAME, HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading, is_spaced_header,
-                   is_spaced_row, is_wrapped_cells, is_wrapped_name, spaced_cells)
+from .text import (CLASS_HEADING, HEADER_NAME, HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading,
+                   is_spaced_header, is_spaced_row, is_wrapped_cells, is_wrapped_name, spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
 from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
@@ -107,9 +107,8 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
     return None
 
 
-# （一）预期性指标, 二、约束性指标：, 民生类指标, （一）经济发展类: a heading of a class of the targets listed under it
-_CLASS_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
-                            r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*:?\s*")
+
+_LIST_MAX = 32  # paragraphs of a list of targets, its class headings counted
 
 
 def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: int, items: list[Item], end: int,
@@ -120,8 +119,8 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
     indicator (规模以上工业增加值增长8%。…). `end` is where the targets before them end."""
     semicolons, last = text.joined[paras[pi][0]:end].rstrip().endswith(";"), ""
     after_class = False
-    for qa, qb in paras[pi + 1:pi + 21]:
-        if _CLASS_HEADING.fullmatch(text.joined, qa, qb):
+    for qa, qb in paras[pi + 1:pi + 1 + _LIST_MAX]:
+        if CLASS_HEADING.fullmatch(text.joined, qa, qb):
             after_class = True
             continue  # （一）预期性指标, 约束性指标：: the list goes on under it
         if semicolons and last == "。" and not after_class:
@@ -569,12 +568,16 @@ _SUMMARY_PARAGRAPHS = 5
 _SUMMARY_TOPICS = 14
 
 
-def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item], int]:
+def actual_sentences(text: Text, parser: Parser, limit: int,
+                     targeted: frozenset[str] = frozenset()) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators.
     A report states its headline figures all over its review of the year too (jobs under 民生, trade
     under 开放): the common headline indicators the summary lacks are taken from there, the first
-    figure of each, leaving out a review of five years (in a plan report, up to the review's end)."""
+    figure of each, leaving out a review of five years. A plan report's sections after its summary
+    tell the year's work: they add the indicators of `targeted` (those it sets targets for), and
+    others only where a sentence opens on the figure (（三）对外开放。进出口总额452.8亿元…), not
+    where the work done brings it about (落实稳岗政策，实现城镇新增就业1.88万人)."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
     work_report = is_work_report(text)
@@ -587,6 +590,9 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
             for pa, pb in block:
                 for sa, sb in _sentences(text, pa, pb):
                     items = [it for it in parser.sentence(sa, sb, "actual") if _whole_year(text, it, sa)]
+                    if len(block) > 1 and parser.label_of(*_sentences(text, pa, pb)[0]):
+                        # 4.社会消费品零售总额。…其中，限额以上批发零售业零售额增长6.3%: a labelled line's details
+                        items = [it for it in items if it.ind.known]
                     if any(it.ind.known for it in items) or len(block) > 1:
                         chosen += items
             found[i] = chosen
@@ -621,10 +627,13 @@ def actual_sentences(text: Text, parser: Parser, limit: int) -> tuple[list[Item]
             if work_report:
                 chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
             else:
-                # a plan report's review of the year (（一）经济运行稳中有进。全年地区生产总值… /
-                # （二）民生福祉持续改善。城镇新增就业…) is read up to its next chapter
+                # a plan report's review of the year that opens on its first section (（一）经济运行
+                # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
+                # read whole, up to its next chapter
                 end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
-                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1))
+                only = None if _in_section(text, blocks, i) else targeted
+                chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1),
+                                         only)
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
@@ -640,6 +649,26 @@ _DEEDS = re.compile(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
 # 社会发展计划执行情况 (but not 2025年主要工作安排, the year planned)
 _REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作(?!安排|任务|打算)|是|,"
                        r"|(?:国民经济和社会发展)?计划执行)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
+
+
+def _in_section(text: Text, blocks: list[list[tuple[int, int]]], i: int) -> bool:
+    """Whether block `i` opens a section (（一）经济运行稳中有进。…) or stands under its heading."""
+    pa, pb = blocks[i][0]
+    if HEADING.match(text.joined[pa:pb].lstrip("#* ")):
+        return True
+    if i == 0:
+        return False
+    pa, pb = blocks[i - 1][0]
+    line = text.original[text.pos[pa]:text.pos[pb - 1] + 1].strip()
+    return is_heading(line) and bool(HEADING.match(line.lstrip("#* "))) and not _chapter(text, blocks[i - 1])
+
+
+def _opens_sentence(text: Text, it: Item) -> bool:
+    """Whether the clause of a figure opens its sentence (城镇新增就业5.3万人，…), rather than
+    following the work that brought it about (…促进重点群体就业，实现城镇新增就业1.88万人)."""
+    s = text.joined
+    start = max(s.rfind(c, 0, it.start) for c in "。！？!?\n;")
+    return not re.search("[,:]", s[start + 1:it.start])
 
 
 def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
@@ -664,9 +693,11 @@ def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
     return bool(taken and taken[-1].at < it.at and _PART.fullmatch(text.joined, taken[-1].at, it.at))
 
 
-def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range) -> list[Item]:
-    """The first figure of each common indicator (of the lexicon) the summary lacks,
-    from the other paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计).
+def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
+           only: frozenset[str] | None = None) -> list[Item]:
+    """The first figure of each common indicator (of the lexicon) the summary lacks, from the other
+    paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计); of `only`, if
+    given (no ceiling), or one whose sentence opens on it and gives it unbounded.
     Also the level of one the summary gives the growth of alone (城镇和农村居民人均可支配收入分别达到
     45800元、19850元 under 民生), without its growth, and the growth of one it gives the level of alone."""
     have = {it.ind.id for it in chosen}
@@ -693,6 +724,9 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
             if text.clause_matches(_ZONE, it.at):
                 continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元: a zone's figure
+            if only is not None and (it.qualifier == "at_most" or it.ind.id not in only and (
+                    it.qualifier in ("at_least", "more_than") or not _opens_sentence(text, it))):
+                continue  # 城镇调查失业率控制在4.2%, 空气质量优良率保持在99.5%以上: a bound kept, not the figure
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
             if any(y != year for y in said) or not (this_year[i] or said):
                 continue  # a review of five years names the year's own figures by their year (2016年…)

@@ -121,9 +121,17 @@ class Text:
         return self._paras
 
 
+# （一）预期性指标, 二、约束性指标：, 民生类指标, 经济发展类（7项）: a heading of a class of the targets listed under it
+_CLASS_HEADING_MAX = 20  # characters: a longer line is a sentence
+CLASS_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
+                           r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*(?:\(\d{1,2}项\))?\s*:?\s*")
+
+
 def is_heading(line: str) -> bool:
     s = line.strip().strip("*").strip()
     if line.lstrip().startswith("#") or (s.startswith("关于") and s.endswith("报告")):
+        return True
+    if len(s) <= _CLASS_HEADING_MAX and CLASS_HEADING.fullmatch(half_width(s)):
         return True
     if re.fullmatch(r"[(（].*[)）]", s) and not re.search("[。；;]", s):
         return True
