@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, unavailable
 
+from csplan.extract import extract
 from csplan.extract.documents import DocumentError, decode_text, read_document
+from csplan.model import Store
 
 FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -288,6 +290,41 @@ def test_tables_of_a_web_page_and_a_word_file_read_as_the_markdown_table(cli, tm
 
 
 # --- reading, piece by piece ------------------------------------------------------------------
+
+
+SPANNED = ["| 类别 | 指标名称 | 单位 | 2024年 | 2024年 |", "|  |  |  | 计划 | 预计完成 |",
+           "| 经济发展 | 地区生产总值增长 | % | 6左右 | 5.8 |", "|  | 固定资产投资增长 | % | 5 | 3.2 |",
+           "| 绿色生态 | 单位地区生产总值能耗降低 | % | 完成省下达任务 | 完成省下达任务 |"]
+
+
+def test_cells_that_span_rows_or_columns_are_laid_on_the_tables_columns():
+    """A web page's rowspan leaves the columns it covers blank in the rows below, and a colspan
+    (or a Word cell's gridSpan) puts its text in each column it spans."""
+    page = ('<div class="TRS_Editor"><table><tr><td rowspan="2">类别</td><td rowspan="2">指标名称</td>'
+            '<td rowspan="2">单位</td><td colspan="2">2024年</td></tr><tr><td>计划</td><td>预计完成</td></tr>'
+            '<tr><td rowspan="2">经济发展</td><td>地区生产总值增长</td><td>%</td><td>6左右</td><td>5.8</td></tr>'
+            '<tr><td>固定资产投资增长</td><td>%</td><td>5</td><td>3.2</td></tr>'
+            '<tr><td>绿色生态</td><td>单位地区生产总值能耗降低</td><td>%</td><td colspan="2">完成省下达任务</td></tr>'
+            '</table></div>')
+    assert read_document("a.html", data=page.encode()).splitlines() == SPANNED
+    cell = '<w:tc>{}<w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>'
+    spanned = '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+    rows = [[("", c) for c in row.strip("|").split("|")] for row in SPANNED[:4]]
+    rows.append([("", "绿色生态"), ("", "单位地区生产总值能耗降低"), ("", "%"), (spanned, "完成省下达任务")])
+    body = "<w:tbl>" + "".join("<w:tr>" + "".join(cell.format(p, c.strip()) for p, c in row) + "</w:tr>"
+                               for row in rows) + "</w:tbl>"
+    word = docx_zip(f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
+    assert read_document("a.docx", data=word).splitlines() == SPANNED
+
+
+def test_a_tables_header_of_two_rows_names_its_columns():
+    text = ("关于某某市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告\n\n"
+            "一、2024年国民经济和社会发展计划执行情况\n\n全市地区生产总值增长5.8%，规模以上工业增加值增长8.1%。\n\n"
+            + "\n".join(SPANNED[:2]) + "\n| 民生福祉 | 城镇新增就业 | 万人 | 3.5 | 4.1 |\n\n"
+            "二、2025年主要预期目标\n\n2025年主要预期目标建议为：地区生产总值增长6%。\n")
+    result = extract(text, Store(), region="somewhere")
+    jobs = [r for r in result.records if r["indicator"] == "new_urban_jobs"]
+    assert [(r["kind"], r["value"], r["unit"]) for r in jobs] == [("actual", 4.1, "万人")]
 
 
 def test_pdf_lines_are_joined_into_paragraphs_and_page_furniture_is_dropped(tmp_path):

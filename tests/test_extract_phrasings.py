@@ -1013,3 +1013,63 @@ def test_a_long_list_of_targets_under_classes_counted_and_a_share_among_them():
 ])
 def test_figures_of_another_period_or_of_last_years_plan_are_not_the_years(tail):
     assert _read(SUMMARY + tail, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_table_of_two_columns_its_units_in_its_cells_and_classes_without_a_class_word():
+    targets = ("今年全市经济社会发展的主要预期目标如下：\n\n2025年主要预期目标\n指标名称　　　　　　预期目标\n"
+               "地区生产总值增长　　　6%左右\n城镇新增就业　　　　　3.5万人\n城镇登记失业率　　　　4.2%以内\n"
+               "节能减排　　　　　　　完成省下达目标任务\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("new_urban_jobs", T, "value", (3.5, "万人"), "exact"),
+        ("registered_unemployment_rate", T, "value", (4.2, "%"), "at_most"), ("energy_saving", T, "task", None, None)}
+    targets = ("2025年全市经济社会发展的主要预期目标建议如下：\n（一）经济发展\n1.地区生产总值增长5.5%左右；\n"
+               "2.固定资产投资增长5%。\n（二）民生福祉\n3.城镇新增就业3.2万人；\n4.完成保定市下达的节能减排和大气污染治理任务。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 5.5, "about"), ("fixed_asset_investment", T, "growth", 5, "exact"),
+        ("new_urban_jobs", T, "value", (3.2, "万人"), "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_a_labelled_indicators_figures_each_and_targets_said_again_after_their_explanation():
+    text = _plan_items(["1．地区生产总值。年度计划增长6%，预计完成760.2亿元，增长5.6%。",
+                        "2．城乡居民人均可支配收入。年初计划分别增长9%和10%，预计分别达到39625元、15408元，分别增长5.6%、7.2%。"])
+    assert _extract(text) == {
+        ("gdp", A, "value", (760.2, "亿元"), "exact"), ("gdp", A, "growth", 5.6, "exact"),
+        ("urban_disposable_income", A, "value", (39625, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 5.6, "exact"),
+        ("rural_disposable_income", A, "value", (15408, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 7.2, "exact"), ("gdp", T, "growth", 6, "exact")}
+    targets = ("今年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资增长8%。\n\n"
+               "这些目标，既考虑了与“十三五”规划目标的衔接，也兼顾了当前经济运行的实际和需要。\n\n"
+               "同时，城镇新增就业6500人，城镇登记失业率控制在3%以内。\n\n实现上述目标，重点抓好以下工作：")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 8, "exact"),
+        ("new_urban_jobs", T, "value", (6500, "人"), "exact"),
+        ("registered_unemployment_rate", T, "value", (3, "%"), "at_most")}
+
+
+def test_levels_passed_one_after_another_and_the_binding_indicators_of_the_energy_task():
+    summary = "全市地区生产总值先后跨越千亿元、1200亿元台阶，达到1415.6亿元，增长8.6%；规上工业增加值增长7%。"
+    targets = "今年的主要预期目标是：地区生产总值增长6%，完成青岛市下达的节能减排约束性指标和环境质量改善目标。"
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (1415.6, "亿元"), "exact"), ("gdp", A, "growth", 8.6, "exact"),
+        ("industrial_value_added", A, "growth", 7, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("energy_saving", T, "task", None, None)}
+
+
+def test_an_indicators_plan_after_its_name_and_ceilings_on_pollutants_as_the_energy_task():
+    text = _plan_items(["1．地区生产总值。年度计划增长6%，预计完成760.2亿元，增长5.6%。",
+                        "2．城乡居民收入。城镇居民人均可支配收入计划增长9%，预计达到25870元，增长8.4%。",
+                        "3．就业。城镇新增就业计划4.5万人，预计完成4.82万人，完成计划的107.1%。"])
+    assert _extract(text) == {
+        ("gdp", A, "value", (760.2, "亿元"), "exact"), ("gdp", A, "growth", 5.6, "exact"),
+        ("urban_disposable_income", A, "value", (25870, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 8.4, "exact"), ("new_urban_jobs", A, "value", (4.82, "万人"), "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+    targets = "今年的主要预期目标是：地区生产总值增长6%；化学需氧量、氨氮、二氧化硫、氮氧化物排放总量控制在省定指标以内。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，其他主要指标见下表。\n\n| 指标 | 单位 | 2025年目标 |\n"
+               "| --- | --- | --- |\n| 规上工业增加值增长 | % | 7 |\n| 城镇新增就业 | 万人 | 3 |\n"
+               "| 主要污染物排放量减少 | % | 完成省下达的节能减排任务 |\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("industrial_value_added", T, "growth", 7, "exact"),
+        ("new_urban_jobs", T, "value", (3, "万人"), "exact"), ("energy_saving", T, "task", None, None)}

@@ -37,7 +37,7 @@ _TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|
                    r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$"  # 单位…能耗降低等约束性指标全面完成
                    r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
-_ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|定)(?:的)?")
+_ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|[省市州县区盟旗]定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应|协调)")
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
@@ -71,8 +71,9 @@ _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成, …等年初预期目标)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提出)?的?"
                             r"(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
-# 年度计划增长6%左右, 年度计划城镇新增就业2.5万人: the plan of the year, quoted in its review
-_PLAN_QUOTED = re.compile(r"\s*(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
+# 年度计划增长6%左右, 年度计划城镇新增就业2.5万人, 城镇新增就业计划4.5万人: the plan of the year,
+# quoted in its review
+_PLAN_QUOTED = re.compile(r"\s*(?P<name>[^,;。:\d计]{0,24}?)(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
 _LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
@@ -317,9 +318,12 @@ class Parser:
         self._milestone(a, clause, group)
         return [], group
 
-    def _energy_task(self, names: list[str], inds: list[Ind]) -> list[Ind]:
-        """The intensities and pollutants of a task made one energy-saving task, where the first of
-        them stood (单位生产总值能耗和主要污染物排放量完成…任务)."""
+    def energy_task(self, names: list[str], inds: list[Ind]) -> list[Ind]:
+        """The intensities and pollutants of a task that names a pollutant made one energy-saving
+        task, where the first of them stood (单位生产总值能耗和主要污染物排放量完成…任务, …排放总量
+        控制在省定指标以内, a table's 主要污染物排放量减少 | 完成省下达的节能减排任务)."""
+        if not any(_polluting(n) for n in names):
+            return inds
         out: list[Ind] = []
         for n, ind in zip(names, inds, strict=True):
             if ind.id in ENERGY_TASK["takes_in"] or _polluting(n):
@@ -352,16 +356,17 @@ class Parser:
 
     def _planned(self, a: int, b: int, kind: str) -> tuple[str, int, int] | None:
         """The label a review's clause quoting the year's plan gives the clauses after it: its name
-        (年度计划城镇新增就业2.5万人，实际新增2.83万人), or the label it follows (1.地区生产总值。年度
-        计划增长6%左右，预计完成3486.2亿元)."""
+        (年度计划城镇新增就业2.5万人，实际新增2.83万人; 城镇新增就业计划4.5万人，预计完成4.82万人),
+        or the label it follows (1.地区生产总值。年度计划增长6%左右，预计完成3486.2亿元)."""
         plan = _PLAN_QUOTED.match(self.s, a, b) if kind == "actual" else None
         ms = find_measures(self.s, a, b) if plan else []
         if plan is None or not ms:
             return None
-        raw = self.s[plan.end():ms[0].start]
+        at, raw = (plan.start("name"), plan.group("name")) if plan.group("name").strip() else (
+            plan.end(), self.s[plan.end():ms[0].start])
         name = _name(raw)
         if name and valid_name(name) and self.r.lookup([name]):
-            return name, plan.end() + raw.find(name[:1]), b
+            return name, at + raw.find(name[:1]), b
         return self.label
 
     def label_of(self, a: int, b: int) -> tuple[str, int, int] | None:
@@ -382,11 +387,14 @@ class Parser:
     def _past_milestone(self, a: int, ms: list[Measure]):
         """地区生产总值迈上4000亿元台阶、达到4106.5亿元: the level passed is no figure, and its
         name is the next number's. The measures left, that name (or None) and where they start."""
-        passed = _PASSED.match(self.s, ms[0].end)
+        k = 0  # 先后跨越千亿元、1200亿元台阶: the levels passed, listed
+        while k + 1 < len(ms) and self.s[ms[k].end:ms[k + 1].start].strip() in ("、", "和"):
+            k += 1
+        passed = _PASSED.match(self.s, ms[k].end)
         name = clean_name(_PASSING.sub("", self.s[a:ms[0].start])) if passed else ""
         if passed is None or not (name and valid_name(name)):
             return ms, None, a
-        return ms[1:], (name, a), passed.end()
+        return ms[k + 1:], (name, a), passed.end()
 
     def _measured(self, name: str, prev_name: str, at: int) -> str:
         """A bare measure (产量, 总产) named by its subject: 粮食播种面积4157万亩、产量1146.1万吨, the
@@ -495,6 +503,8 @@ class Parser:
                 m.qualifier = last
         head = re.split(r"分别|均\s*$", lead)[0]
         raw_names = _CAUSE.sub("", LEAD.sub("", head.strip()))
+        if not clean_name(raw_names) and not group and self.label:
+            raw_names = self.label[0]  # 7.城乡居民人均可支配收入。…预计分别达到39625元、15408元
         if not clean_name(raw_names):
             if len(ms) == 1 and "均" in lead and len(group) > 1:
                 ms = ms * len(group)  # 分别达到34560元、17880元，均增长8.3%: one growth for each
@@ -611,10 +621,13 @@ class Parser:
                 start = self.s.rfind(part, self.seg_start, a)
         if not names or not all(valid_name(n) for n in names):
             return []
-        names = self.shared_head(names)
+        # 节能减排约束性指标: the binding indicators of a task the lexicon knows are that task
+        names = [n.removesuffix("约束性指标") if n.endswith("约束性指标") and self.r.lookup([n[:-5]]) else n
+                 for n in self.shared_head(names)]
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
-        if m.group("body") and any(_polluting(n) for n in names):
-            inds = self._energy_task(names, inds)
+        if m.group("body") or all(_polluting(n) for n in names):
+            # but 万元地区生产总值能耗、主要污染物排放总量控制在…目标以内: a ceiling of each
+            inds = self.energy_task(names, inds)
         if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
         if any(ind.known for ind in inds):
@@ -660,7 +673,8 @@ _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低�
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
-_PASSING = re.compile(r"(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
+_PASSING = re.compile(r"(?:先后|连续|接连|相继)?(?:首次|历史性|成功)?"
+                      r"(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")

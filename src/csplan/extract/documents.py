@@ -236,11 +236,25 @@ def html_text(page: str) -> str:
 
 
 class _Node:
-    __slots__ = ("tag", "marks", "children", "parent")
+    __slots__ = ("tag", "marks", "children", "parent", "span")
 
-    def __init__(self, tag: str, marks: str = "", parent: _Node | None = None):
-        self.tag, self.marks, self.parent = tag, marks, parent
+    def __init__(self, tag: str, marks: str = "", parent: _Node | None = None, span: tuple[int, int] = (1, 1)):
+        self.tag, self.marks, self.parent, self.span = tag, marks, parent, span
         self.children: list[_Node | str] = []
+
+
+_SPAN_MAX = 100  # rows or columns a table cell spans, at most
+
+
+def _span(attrs) -> tuple[int, int]:
+    """A table cell's (rowspan, colspan)."""
+    got = dict(attrs)
+
+    def count(key: str) -> int:
+        value = (got.get(key) or "").strip()
+        return min(int(value), _SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
+
+    return count("rowspan"), count("colspan")
 
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -272,7 +286,7 @@ def _parse_html(page: str) -> _Node:
             while len(stack) > 1 and stack[-1].tag in closes:
                 stack.pop()
             marks = " ".join(v for k, v in attrs if k in ("class", "id") and v).lower()
-            node = _Node(tag, marks, stack[-1])
+            node = _Node(tag, marks, stack[-1], _span(attrs) if tag in ("td", "th") else (1, 1))
             stack[-1].children.append(node)
             if tag not in _VOID:
                 stack.append(node)
@@ -330,7 +344,8 @@ def _html_lines(node: _Node) -> list[str]:
     """The text under `node`: block elements start lines, runs of white space are one space
     (except in <pre>), table rows become `| a | b |`."""
     out: list[str] = []
-    rows: list[list[str | None]] = []  # the cells of the table rows open, innermost last (None: a layout's)
+    rows: list[list[tuple[str, int, int] | None]] = []  # cells of the rows open, innermost last (None: a layout's)
+    spans: list[dict[int, int]] = [{}]  # of each table open: its columns a cell above still covers, for how many rows
     stack: list[tuple[str, _Node | str, bool]] = [("open", node, False)]
     while stack:
         event, item, pre = stack.pop()
@@ -341,6 +356,8 @@ def _html_lines(node: _Node) -> list[str]:
         if event == "open":
             if tag == "tr":
                 rows.append([])
+            elif tag == "table":
+                spans.append({})
             elif tag in ("td", "th"):
                 out.append("\x00")  # where the cell starts in `out`
             elif tag in _BLOCKS:
@@ -360,17 +377,40 @@ def _html_lines(node: _Node) -> list[str]:
                 continue
             cell = re.sub(r"\s+", " ", "".join(out[start + 1:])).strip().replace("|", "/")
             del out[start:]
-            rows[-1].append(cell)
+            rows[-1].append((cell, *item.span))
         elif tag == "tr" and rows:
             cells = rows.pop()
             if None in cells:  # the row of a layout: its other cells are lines of their own
-                out.append("\n" + "\n".join(c for c in cells if c) + "\n")
+                out.append("\n" + "\n".join(c[0] for c in cells if c and c[0]) + "\n")
             else:
-                out.append("\n| " + " | ".join(c or "" for c in cells) + " |\n" if cells else "\n")
+                laid = _spread_cells([c for c in cells if c], spans[-1])
+                out.append("\n| " + " | ".join(laid) + " |\n" if laid else "\n")
+        elif tag == "table" and len(spans) > 1:
+            spans.pop()
+            out.append("\n")
         elif tag in _BLOCKS:
             out.append("\n")
     lines = ("".join(out).replace("\x00", "")).split("\n")
     return [s for s in (ln.strip(" \t\r\f") for ln in lines) if s]
+
+
+def _spread_cells(cells: list[tuple[str, int, int]], covered: dict[int, int]) -> list[str]:
+    """A table row's cells laid on the table's columns: a cell spanning columns (colspan) in each,
+    and a column a cell of a row above still spans (rowspan) left blank, as a table printed without
+    borders shows it. `covered` (column → rows left) is updated for the rows below."""
+    laid: list[str] = []
+    for text, down, across in cells:
+        while covered.get(len(laid), 0) > 0:
+            covered[len(laid)] -= 1
+            laid.append("")
+        for _ in range(across):
+            if down > 1:
+                covered[len(laid)] = down - 1
+            laid.append(text)
+    while covered.get(len(laid), 0) > 0:
+        covered[len(laid)] -= 1
+        laid.append("")
+    return laid
 
 
 # --- Word (.docx) -----------------------------------------------------------------------------
@@ -417,11 +457,19 @@ def _docx_blocks(element, lines: list[str]) -> None:
             lines.append(_docx_run_text(child))
         elif child.tag == _W + "tbl":
             for row in (r for r in child if r.tag == _W + "tr"):
-                cells = [" ".join(_docx_run_text(p) for p in cell.iter(_W + "p")).strip()
+                cells = [(" ".join(_docx_run_text(p) for p in cell.iter(_W + "p")).strip(), _grid_span(cell))
                          for cell in row if cell.tag == _W + "tc"]
-                lines.append("| " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
+                laid = [text.replace("\n", " ") for text, across in cells for _ in range(across)]
+                lines.append("| " + " | ".join(laid) + " |")
         elif child.tag not in _SKIP_PARTS:
             _docx_blocks(child, lines)
+
+
+def _grid_span(cell) -> int:
+    """How many of the table's columns a Word cell spans (its text is in each, as in a web page's)."""
+    span = cell.find(f"{_W}tcPr/{_W}gridSpan")
+    value = span.get(_W + "val", "") if span is not None else ""
+    return min(int(value), _SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
 
 
 def _docx_run_text(paragraph) -> str:

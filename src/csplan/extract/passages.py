@@ -103,7 +103,8 @@ def _targets_at(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: in
         table = [it for it in table if (it.ind.id, it.metric) not in have]
         items, end = (items + table, table_end) if table else (items, end)
     if any(not of_other_year(text, it, year) for it in items):
-        return end, items
+        more, end = _besides(text, parser, paras, end)
+        return end, items + more
     return None
 
 
@@ -255,12 +256,27 @@ def _table_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: i
     table = _table_targets(text, parser, rows, year)
     if not table:
         return [], paras[pi][1]
-    end = rows[-1][1]
-    nxt = next(((qa, qb) for qa, qb in paras[pi + 1:] if qa >= end), None)
-    if nxt and _BESIDES.match(text.joined[nxt[0]:nxt[1]]):
-        more = parser.sentence(nxt[0], nxt[1], "target")
-        table, end = table + more, nxt[1] if more else end
-    return table, end
+    more, end = _besides(text, parser, paras, rows[-1][1], 0)
+    return table + more, end
+
+
+_EXPLANATIONS = 1  # paragraphs on the targets set that may stand before 同时，… and more of them
+
+
+def _besides(text: Text, parser: Parser, paras: list[tuple[int, int]], end: int,
+             skip: int = _EXPLANATIONS) -> tuple[list[Item], int]:
+    """The targets a paragraph after those ending at `end` adds to them (同时，完成省下达的节能减排
+    目标任务), after at most `skip` paragraphs that explain them (这些目标，既考虑了…); and where
+    they end. Only common indicators: 同时，… may open a paragraph of the year's work too."""
+    for qa, qb in [(qa, qb) for qa, qb in paras if qa >= end][:skip + 1]:
+        if _BESIDES.match(text.joined, qa, qb):
+            more = parser.sentence(qa, qb, "target")
+            if more and all(it.ind.id in LEXICON_IDS for it in more):
+                return more, qb
+            break
+        if parser.sentence(qa, qb, "target"):
+            break
+    return [], end
 
 
 class _Layout(NamedTuple):
@@ -358,6 +374,10 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         kept = len(header) - len(more)
         header = header[:kept] + [h + m for h, m in zip(header[kept:], more, strict=True)]
         body = body[1:]
+    elif len(more) == len(header) and "" in more and not any(number.fullmatch(c) or _TASK_CELL.search(c) for c in more):
+        # | 类别 | 指标名称 | 单位 | 2024年 | 2024年 | over |  |  |  | 计划 | 预计完成 |: a header of two rows
+        header = [h + m if m != h else h for h, m in zip(header, more, strict=True)]
+        body = body[1:]
     found = _columns(header, year, kind)
     if found is None:
         return []
@@ -387,14 +407,15 @@ _DASH = re.compile(r"[-—–/／]+")  # a cell left blank on purpose
 
 @cache
 def _cell_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A table cell's number with its qualifier (6.5以上, -2.3 for a fall), and a unit cell (亿元, 万人, %)."""
+    """A table cell's number with its qualifier and perhaps its unit (6.5以上, -2.3 for a fall, 3.5万人),
+    and a unit cell (亿元, 万人, %)."""
     from ..units import COUNT_UNITS, DIMENSIONS, MAGNITUDES
     from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
+    unit = rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})"
     number = re.compile(rf"(?:{_CELL_VERB})?(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*"
-                        rf"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
-    units = re.compile(rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})")
-    return number, units
+                        rf"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%|{unit})?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
+    return number, re.compile(unit)
 
 
 def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int]) -> list[Item]:
@@ -420,10 +441,11 @@ def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote:
         names = parser.shared_head(re.split(r"[和、]", base)) if re.search("[和、]", base) else [base]
         if not all(valid_name(n) for n in names):
             return []
-        inds = [parser.r.resolve(n, (name,) if len(names) == 1 else ()) for n in names]
+        inds = parser.energy_task(names, [parser.r.resolve(n, (name,) if len(names) == 1 else ()) for n in names])
         return [Item(kind, ind, "task", *quote, quote[0]) for ind in inds if ind.known or "下达" in cell]
-    if not m or (unit and unit != "%" and m.group("unit")):
+    if not m or (unit and m.group("unit") and m.group("unit") != unit and unit != "%"):
         return []
+    unit = unit or m.group("unit") or ""  # | 城镇新增就业 | 3.5万人 |: a table without a column of units
     qualifier = qualifier_of(m.group("post"), m.group("pre"))
     value = number_of(m.group("num"))
     if verb and unit in ("%", ""):

@@ -121,10 +121,13 @@ class Text:
         return self._paras
 
 
-# （一）预期性指标, 二、约束性指标：, 民生类指标, 经济发展类（7项）: a heading of a class of the targets listed under it
+# （一）预期性指标, 二、约束性指标：, 民生类指标, 经济发展类（7项）, （一）经济发展 (not （二）重点工作任务): a
+# heading of a class of the targets listed under it
 _CLASS_HEADING_MAX = 20  # characters: a longer line is a sentence
-CLASS_HEADING = re.compile(r"\s*(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
-                           r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*(?:\(\d{1,2}项\))?\s*:?\s*")
+CLASS_HEADING = re.compile(r"\s*(?:(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
+                           r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*(?:\(\d{1,2}项\))?"
+                           r"|\([一二三四五六七八九十]{1,2}\)\s*(?![^:]*(?:任务|工作|举措|措施|安排|要求|思路))"
+                           r"[\u4e00-\u9fff、与和]{2,10})\s*:?\s*")
 
 
 def is_heading(line: str) -> bool:
@@ -152,11 +155,15 @@ def spaced_cells(line: str) -> list[str]:
 
 
 def is_spaced_header(cells: list[str]) -> bool:
-    """Whether a line's cells head a table: one names the indicators, another a unit or a year, and
-    none is a sentence."""
-    return (len(cells) >= 3 and any(HEADER_NAME.search(c) for c in cells)
-            and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 2
-            and all(len(c) <= _CELL_MAX and not _SENTENCE_MARK.search(c) for c in cells))
+    """Whether a line's cells head a table: one names the indicators, others a unit or a year (or,
+    in a table of two columns, the targets: 指标名称　　预期目标), and none is a sentence."""
+    if not all(len(c) <= _CELL_MAX and not _SENTENCE_MARK.search(c) for c in cells):
+        return False
+    if len(cells) == 2:
+        return bool(HEADER_NAME.search(cells[0]) and not _HEADER_OTHER.search(cells[0])
+                    and _HEADER_OTHER.search(cells[1]) and not HEADER_NAME.search(cells[1]))
+    return (len(cells) >= 3 and sum(bool(_HEADER_OTHER.search(c)) for c in cells) >= 2
+            and any(HEADER_NAME.search(c) for c in cells))
 
 
 def is_wrapped_name(line: str) -> bool:
