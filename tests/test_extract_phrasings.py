@@ -1073,3 +1073,41 @@ def test_an_indicators_plan_after_its_name_and_ceilings_on_pollutants_as_the_ene
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "exact"), ("industrial_value_added", T, "growth", 7, "exact"),
         ("new_urban_jobs", T, "value", (3, "万人"), "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_bold_figures_a_level_passed_between_a_figure_and_its_growth_and_investment_kept_reasonable():
+    summary = ("全年地区生产总值完成**1018.6亿元**，首次迈上千亿元台阶，增长**7.2%**；规上工业增加值增长**7%**。\n\n"
+               "“十三五”时期，是极不平凡的五年。五年来，全市生产总值年均增长8%。\n\n"
+               "——民生持续改善。全年城镇新增就业**6.12万人**，新增农村劳动力转移就业5.8万人。")
+    targets = "今年的主要预期目标是：地区生产总值增长**6%左右**，固定资产投资保持合理规模。"
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (1018.6, "亿元"), "exact"), ("gdp", A, "growth", 7.2, "exact"),
+        ("industrial_value_added", A, "growth", 7, "exact"), ("new_urban_jobs", A, "value", (6.12, "万人"), "exact"),
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "task", None, None)}
+
+
+def test_a_pdfs_running_head_beside_its_page_numbers_and_a_task_cell_a_narrow_column_wraps():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全区主要预期目标如下表。\n"
+            "表1 2025年主要预期目标\n序号 指标名称 单位 2024年预计 2025年目标 指标属性\n\n— 6 —\n\n某某市2024年计划执行情况的报告\n"
+            "1 地区生产总值增长 % 5.6 5.5左右 预期性\n2 城镇新增就业人数 万人 2.13 1.5以上 预期性\n"
+            "3 单位地区生产总值能耗降 % 3.2 完成市下达 约束性\n低 任务\n4 空气质量优良天数比例 % 96.4 95以上 约束性\n\n"
+            "— 7 —\n\n某某市2024年计划执行情况的报告\n上述指标安排，主要考虑发展基础。\n\n— 8 —\n\n某某市2024年计划执行情况的报告\n"
+            "三、主要任务\n")
+    assert _extract(text) == BASE | {
+        # the table's column of 2024 gives the indicators the summary lacks
+        ("new_urban_jobs", A, "value", (2.13, "万人"), "exact"), ("energy_intensity", A, "growth", -3.2, "exact"),
+        ("air_quality_good_rate", A, "value", (96.4, "%"), "exact"),
+        ("gdp", T, "growth", 5.5, "about"), ("new_urban_jobs", T, "value", (1.5, "万人"), "at_least"),
+        ("energy_intensity", T, "task", None, None), ("air_quality_good_rate", T, "value", (95, "%"), "at_least")}
+
+
+def test_a_level_passed_in_words_a_parts_share_of_the_region_and_the_names_of_a_metropolis_district():
+    summary = ("全市地区生产总值突破万亿元大关、达到10688.28亿元，增长4.1%；城市常住居民人均可支配收入59982元，增长8.3%。\n\n"
+               "（二）滨江建设加速推进。全年完成固定资产投资126.5亿元，占全市的32.8%。税收总收入523.6亿元，增长2.1%。")
+    targets = "今年的主要预期目标是：地区生产总值增长6%，单位增加值能耗下降完成省下达的目标任务。"
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (10688.28, "亿元"), "exact"), ("gdp", A, "growth", 4.1, "exact"),
+        ("urban_disposable_income", A, "value", (59982, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 8.3, "exact"), ("tax_revenue", A, "value", (523.6, "亿元"), "exact"),
+        ("tax_revenue", A, "growth", 2.1, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("energy_intensity", T, "task", None, None)}

@@ -60,7 +60,7 @@ _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|�
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升)\s*$")
+                     r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -77,13 +77,16 @@ _PLAN_QUOTED = re.compile(r"\s*(?P<name>[^,;。:\d计]{0,24}?)(?:年度|年初|�
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
 _LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
+# 地区生产总值突破万亿元大关、达到10688.28亿元: a level passed, in words, before the figure
+_PASSED_WORDS = re.compile(r"(?:首次|历史性|成功)?(?:突破|跨越|迈上|站上|跃上|迈过|跨上|登上)[^,;。:\d]{1,8}?"
+                           r"(?:大关|台阶|关口)\s*[、,]?\s*(?:达到|达)?\s*$")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
 _CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
 
 def _name(raw: str) -> str:
     """The name read before a number, without the verb of what brought it about."""
-    name = clean_name(raw)
+    name = clean_name(_PASSED_WORDS.sub("", raw))
     bare = _CAUSE.sub("", name)
     return clean_name(bare) if bare != name else name
 
@@ -235,7 +238,8 @@ class Parser:
         if worded is not None:
             return worded
         pending, self.pending = self.pending, None
-        if kind == "actual" and (_QUOTED_TARGET.match(s, ms[-1].end, b) or _PLAN_QUOTED.match(s, a, b)):
+        if kind == "actual" and (_QUOTED_TARGET.match(s, ms[-1].end, b) or s.find("计划", a, b) >= 0
+                                 and _PLAN_QUOTED.match(s, a, b)):
             return [], []  # 年初确定的…增长7%左右、…增长7%的预期目标均超额完成; 年度计划增长6%
         lead = s[a:ms[0].start]
         if _SHARED.search(_SPACE.sub("", lead)) or (
@@ -263,6 +267,8 @@ class Parser:
                 continue
             if _SHARE_OF_PLAN.fullmatch(plain):
                 continue  # 完成年度预算的102.1%: says nothing of the figure, and keeps the group
+            if _PASSED.match(s, m.end) and _PASSING.search(plain):
+                continue  # …1018.6亿元，首次迈上千亿元台阶，增长7.2%: a level passed, a remark that keeps the group
             name = _name(raw)
             name = "" if _RESTATED.fullmatch(name) else name
             if name in _BARE_MEASURES:
@@ -358,7 +364,7 @@ class Parser:
         """The label a review's clause quoting the year's plan gives the clauses after it: its name
         (年度计划城镇新增就业2.5万人，实际新增2.83万人; 城镇新增就业计划4.5万人，预计完成4.82万人),
         or the label it follows (1.地区生产总值。年度计划增长6%左右，预计完成3486.2亿元)."""
-        plan = _PLAN_QUOTED.match(self.s, a, b) if kind == "actual" else None
+        plan = _PLAN_QUOTED.match(self.s, a, b) if kind == "actual" and self.s.find("计划", a, b) >= 0 else None
         ms = find_measures(self.s, a, b) if plan else []
         if plan is None or not ms:
             return None

@@ -326,6 +326,7 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, compl
 
 # 与经济增长同步, 完成省下达任务, 份额稳中有升: a cell of a target with no number
 _TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
+_TASK_OPEN = re.compile(r"(?:下达|完成|的)$")  # 完成市下达 / 任务: a task cell a narrow column wraps
 _CELL_VERB = "稳定在|保持在|达到|力争"  # 稳定在400以上: a cell's number after the verb of its target
 
 
@@ -387,7 +388,8 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         return not cell or bool(units.fullmatch(cell) or _DASH.fullmatch(cell))
 
     def complete(cell: str) -> bool:
-        return unit_like(cell) or bool(number.fullmatch(cell) or _TASK_CELL.search(cell))
+        return unit_like(cell) or bool(number.fullmatch(cell)
+                                       or _TASK_CELL.search(cell) and not _TASK_OPEN.search(cell))
 
     items: list[Item] = []
     classes = {i for i, h in enumerate(header) if i != name_col and re.fullmatch("类别|分类|领域|类型", h)}
@@ -647,7 +649,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
             last = j
         if sum(it.ind.known for it in chosen) >= 2:
             if work_report:
-                chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1))
+                chosen = chosen + _swept(text, blocks, this_year, items_of, chosen, range(i, last + 1),
+                                         scope=parser.scope)
             else:
                 # a plan report's review of the year that opens on its first section (（一）经济运行
                 # 稳中有进。全年地区生产总值…) goes on in the next (（二）民生福祉持续改善。城镇新增就业…):
@@ -655,11 +658,11 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
                 end = next((j for j in range(last + 1, len(blocks)) if _chapter(text, blocks[j])), len(blocks))
                 only = None if _in_section(text, blocks, i) else targeted
                 chosen = chosen + _swept(text, blocks[:end], periods[:end], items_of, chosen, range(i, last + 1),
-                                         only)
+                                         only, parser.scope)
             return chosen, blocks[i][0][0]
     if work_report:
         # no paragraph sums the year up (——经济运行稳中快进。…全年一般公共预算收入预计突破80亿元…)
-        swept = _swept(text, blocks, this_year, items_of, [], range(0))
+        swept = _swept(text, blocks, this_year, items_of, [], range(0), scope=parser.scope)
         if swept:
             return swept, min(it.start for it in swept)
     return [], 0
@@ -706,6 +709,9 @@ _ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|
                    r"|自贸试验区|产业园|工业园)[\u4e00-\u9fff]{0,6},")
 
 
+# …完成固定资产投资126.5亿元，占全区的32.8%: the figure of a part, told as its share of the region
+# whose report it is (not 占全省的六分之一 in a city's)
+_SHARE_OF = re.compile(r"\s*,?\s*占(全[区市县省国州旗盟])")
 # 进出口总额28.6亿元、增长12.1%，其中出口21.3亿元: from the figure taken to the part's number
 _PART = re.compile(r"[^;。]*,\s*其中[^,;。]*")
 
@@ -716,7 +722,7 @@ def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
 
 
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
-           only: frozenset[str] | None = None) -> list[Item]:
+           only: frozenset[str] | None = None, scope: str | None = None) -> list[Item]:
     """The first figure of each common indicator (of the lexicon) the summary lacks, from the other
     paragraphs of the review of the year (none of another year: 2023年…, 年均, 累计); of `only`, if
     given (no ceiling), or one whose sentence opens on it and gives it unbounded.
@@ -744,14 +750,16 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
-            if text.clause_matches(_ZONE, it.at):
-                continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元: a zone's figure
+            share = _SHARE_OF.match(text.joined, it.end)
+            if text.clause_matches(_ZONE, it.at) or (share and share.group(1) == scope):
+                continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元; …126.5亿元，占全区的32.8%: a part's
             if only is not None and (it.qualifier == "at_most" or it.ind.id not in only and (
                     it.qualifier in ("at_least", "more_than") or not _opens_sentence(text, it))):
                 continue  # 城镇调查失业率控制在4.2%, 空气质量优良率保持在99.5%以上: a bound kept, not the figure
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
-            if any(y != year for y in said) or not (this_year[i] or said):
-                continue  # a review of five years names the year's own figures by their year (2016年…)
+            whole = text.joined.startswith("全年", text.clause_start(it.at))
+            if any(y != year for y in said) or not (this_year[i] or said or whole):
+                continue  # a review of five years names the year's own figures by their year (2016年…, 全年…)
             have.add(it.ind.id)
             grown.discard(it.ind.id)
             leveled.discard(it.ind.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -235,6 +236,20 @@ def _labelled_lines(lines: list[str]) -> set[int]:
     return {k for run in runs if len(run) >= _LABELLED_RUN for k in run}
 
 
+_BOLD = re.compile(r"\*\*")
+_RUNNING_HEAD_TIMES = 3  # a line printed beside the page numbers this often heads or foots each page
+
+
+def _without_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines less a PDF's page numbers (— 6 —) and the running head or foot beside them, a line
+    said again on page after page (罗湖区2024年…计划草案的报告)."""
+    page = [bool(_PAGE_FURNITURE.match(line)) for _, line in lines]
+    times = Counter(line.strip() for _, line in lines)
+    head = {k for k, (_, line) in enumerate(lines) if times[line.strip()] >= _RUNNING_HEAD_TIMES
+            and any(page[j] for j in (k - 1, k + 1) if 0 <= j < len(lines))}
+    return [ln for k, ln in enumerate(lines) if not page[k] and k not in head]
+
+
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip(_CLOSERS)
     return not s or s[-1] in TERMINAL
@@ -264,7 +279,7 @@ def prepare(original: str) -> Text:
     parts: list[str] = []
     pos: list[int] = []
     prev: str | None = None
-    kept = [(start, line) for start, line in lines if line.strip() and not _PAGE_FURNITURE.match(line)]
+    kept = _without_furniture([(start, line) for start, line in lines if line.strip()])
     texts = [line for _, line in kept]
     table = spaced_table_rows(texts) | _labelled_lines(texts)
     for k, (start, line) in enumerate(kept):
@@ -286,6 +301,11 @@ def prepare(original: str) -> Text:
             pos.extend(range(start, start + number))
             pos.append(-1)
             pos.extend(range(start + number, start + len(line)))
+        elif "**" in line:  # 地区生产总值**2248.6亿元**: a Markdown copy's bold marks are no part of the words
+            bold = {i for m in _BOLD.finditer(line) for i in range(m.start(), m.end())}
+            chars = [i for i in range(len(line)) if i not in bold]
+            parts.append("".join(line[i] for i in chars))
+            pos.extend(start + i for i in chars)
         else:
             parts.append(line)
             pos.extend(range(start, start + len(line)))
