@@ -1111,3 +1111,15 @@ def test_a_level_passed_in_words_a_parts_share_of_the_region_and_the_names_of_a_
         ("urban_disposable_income", A, "growth", 8.3, "exact"), ("tax_revenue", A, "value", (523.6, "亿元"), "exact"),
         ("tax_revenue", A, "growth", 2.1, "exact"), ("gdp", T, "growth", 6, "exact"),
         ("energy_intensity", T, "task", None, None)}
+
+
+def test_targets_in_numbered_paragraphs_of_a_topic_after_a_colon():
+    targets = ("综合考虑各方面因素，2025年全市经济社会发展的主要预期目标建议如下：\n"
+               "（一）经济增长目标：地区生产总值增长9%左右；规模以上工业增加值增长9%。\n"
+               "（二）结构优化目标：研究与试验发展经费支出占地区生产总值比重达到1.2%。\n"
+               "（三）民生改善目标：城镇新增就业6500人；城镇登记失业率控制在4%以内。\n"
+               "（四）资源环境目标：万元生产总值能耗下降3%。\n三、2025年的主要任务\n")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 9, "about"), ("industrial_value_added", T, "growth", 9, "exact"),
+        ("rd_intensity", T, "value", (1.2, "%"), "exact"), ("new_urban_jobs", T, "value", (6500, "人"), "exact"),
+        ("registered_unemployment_rate", T, "value", (4, "%"), "at_most"), ("energy_intensity", T, "growth", -3, "exact")}

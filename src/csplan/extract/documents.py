@@ -246,15 +246,16 @@ class _Node:
 _SPAN_MAX = 100  # rows or columns a table cell spans, at most
 
 
+def _span_count(value: str | None) -> int:
+    """The rows or columns a cell spans, as its attribute gives them (1 if it gives none that is sound)."""
+    value = (value or "").strip()
+    return min(int(value), _SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
+
+
 def _span(attrs) -> tuple[int, int]:
-    """A table cell's (rowspan, colspan)."""
+    """A web page's table cell's (rowspan, colspan)."""
     got = dict(attrs)
-
-    def count(key: str) -> int:
-        value = (got.get(key) or "").strip()
-        return min(int(value), _SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
-
-    return count("rowspan"), count("colspan")
+    return _span_count(got.get("rowspan")), _span_count(got.get("colspan"))
 
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -468,8 +469,7 @@ def _docx_blocks(element, lines: list[str]) -> None:
 def _grid_span(cell) -> int:
     """How many of the table's columns a Word cell spans (its text is in each, as in a web page's)."""
     span = cell.find(f"{_W}tcPr/{_W}gridSpan")
-    value = span.get(_W + "val", "") if span is not None else ""
-    return min(int(value), _SPAN_MAX) if value.isdigit() and int(value) > 0 else 1
+    return _span_count(span.get(_W + "val") if span is not None else None)
 
 
 def _docx_run_text(paragraph) -> str:

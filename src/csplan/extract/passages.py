@@ -506,8 +506,9 @@ def _before_reason(text: Text, a: int, b: int) -> int:
 
 # 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
 _MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
-# 经济发展方面，…  在民生改善方面, 创新驱动：…: the targets of one topic, a paragraph each
-_TOPIC = re.compile(r"(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]|[\u4e00-\u9fff]{2,6}\s*:")
+# 经济发展方面，…  在民生改善方面, 创新驱动：…, (二)结构优化目标：…: the targets of one topic, a paragraph each
+_TOPIC = re.compile(r"(?:\([一二三四五六七八九十]{1,2}\)\s*)?(?:(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]"
+                    r"|[\u4e00-\u9fff]{2,6}\s*:)")
 
 
 def _topic_line(text: Text, a: int, b: int) -> bool:
@@ -590,6 +591,7 @@ def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
 # paragraphs a summary of the year may go on over: more when they are a list, a topic or an indicator a line
 _SUMMARY_PARAGRAPHS = 5
 _SUMMARY_TOPICS = 14
+_DASHED = re.compile(r"\s*——")
 
 
 def actual_sentences(text: Text, parser: Parser, limit: int,
@@ -634,8 +636,8 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
         # the summary may go on in the next paragraphs (全年实现地区生产总值…。 / 规上工业增加值…。),
         # or be a list of ——topic lines; a section (（一）产业发展。…) ends it
         last = i
-        dashed = i + 1 < len(blocks) and text.joined[blocks[i + 1][0][0]:blocks[i + 1][0][1]].lstrip().startswith("——")
-        for j in range(i + 1, min(i + 1 + (_SUMMARY_TOPICS if topic or dashed else _SUMMARY_PARAGRAPHS), len(blocks))):
+        dashes = topic or i + 1 < len(blocks) and bool(_DASHED.match(text.joined, blocks[i + 1][0][0]))
+        for j in range(i + 1, min(i + 1 + (_SUMMARY_TOPICS if dashes else _SUMMARY_PARAGRAPHS), len(blocks))):
             pa, pb = blocks[j][0]
             line = text.original[text.pos[pa]:text.pos[pb - 1] + 1]
             if is_heading(line) or HEADING.match(line.strip().lstrip("#*").strip()) or line.lstrip().startswith("#"):
@@ -691,9 +693,7 @@ def _in_section(text: Text, blocks: list[list[tuple[int, int]]], i: int) -> bool
 def _opens_sentence(text: Text, it: Item) -> bool:
     """Whether the clause of a figure opens its sentence (城镇新增就业5.3万人，…), rather than
     following the work that brought it about (…促进重点群体就业，实现城镇新增就业1.88万人)."""
-    s = text.joined
-    start = max(s.rfind(c, 0, it.start) for c in "。！？!?\n;")
-    return not re.search("[,:]", s[start + 1:it.start])
+    return not _CLAUSE_MARK.search(text.joined, text.clause_start(it.start), it.start)
 
 
 def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
@@ -709,6 +709,7 @@ _ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|
                    r"|自贸试验区|产业园|工业园)[\u4e00-\u9fff]{0,6},")
 
 
+_CLAUSE_MARK = re.compile("[,:]")
 # …完成固定资产投资126.5亿元，占全区的32.8%: the figure of a part, told as its share of the region
 # whose report it is (not 占全省的六分之一 in a city's)
 _SHARE_OF = re.compile(r"\s*,?\s*占(全[区市县省国州旗盟])")
