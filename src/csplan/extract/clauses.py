@@ -238,8 +238,7 @@ class Parser:
         if worded is not None:
             return worded
         pending, self.pending = self.pending, None
-        if kind == "actual" and (_QUOTED_TARGET.match(s, ms[-1].end, b) or s.find("计划", a, b) >= 0
-                                 and _PLAN_QUOTED.match(s, a, b)):
+        if kind == "actual" and (_QUOTED_TARGET.match(s, ms[-1].end, b) or self._plan_quote(a, b)):
             return [], []  # 年初确定的…增长7%左右、…增长7%的预期目标均超额完成; 年度计划增长6%
         lead = s[a:ms[0].start]
         if _SHARED.search(_SPACE.sub("", lead)) or (
@@ -360,11 +359,16 @@ class Parser:
             return pending
         return None
 
+    def _plan_quote(self, a: int, b: int) -> re.Match | None:
+        """A review's clause that quotes the year's plan (年度计划增长6%左右), or None; most clauses
+        have no 计划 and are passed over without the pattern."""
+        return _PLAN_QUOTED.match(self.s, a, b) if self.s.find("计划", a, b) >= 0 else None
+
     def _planned(self, a: int, b: int, kind: str) -> tuple[str, int, int] | None:
         """The label a review's clause quoting the year's plan gives the clauses after it: its name
         (年度计划城镇新增就业2.5万人，实际新增2.83万人; 城镇新增就业计划4.5万人，预计完成4.82万人),
         or the label it follows (1.地区生产总值。年度计划增长6%左右，预计完成3486.2亿元)."""
-        plan = _PLAN_QUOTED.match(self.s, a, b) if kind == "actual" and self.s.find("计划", a, b) >= 0 else None
+        plan = self._plan_quote(a, b) if kind == "actual" else None
         ms = find_measures(self.s, a, b) if plan else []
         if plan is None or not ms:
             return None

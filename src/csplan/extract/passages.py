@@ -712,7 +712,7 @@ _ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|
 _CLAUSE_MARK = re.compile("[,:]")
 # …完成固定资产投资126.5亿元，占全区的32.8%: the figure of a part, told as its share of the region
 # whose report it is (not 占全省的六分之一 in a city's)
-_SHARE_OF = re.compile(r"\s*,?\s*占(全[区市县省国州旗盟])")
+_SHARE_OF_REGION = re.compile(r"\s*,?\s*占(全[区市县省国州旗盟])")
 # 进出口总额28.6亿元、增长12.1%，其中出口21.3亿元: from the figure taken to the part's number
 _PART = re.compile(r"[^;。]*,\s*其中[^,;。]*")
 
@@ -751,7 +751,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                 continue  # 奇瑞…出口93万辆: a bare short name in a section is too often another's figure
             if it.metric == "task":
                 continue  # 完成省下达的节能减排任务 in a section: a deed told, not a figure of the year
-            share = _SHARE_OF.match(text.joined, it.end)
+            share = _SHARE_OF_REGION.match(text.joined, it.end)
             if text.clause_matches(_ZONE, it.at) or (share and share.group(1) == scope):
                 continue  # 衡阳综合保税区发展提速，全年完成进出口总额85.6亿元; …126.5亿元，占全区的32.8%: a part's
             if only is not None and (it.qualifier == "at_most" or it.ind.id not in only and (
