@@ -765,6 +765,28 @@ def test_a_table_of_the_years_results_and_a_pdf_table_with_a_class_column_after_
         ("grain_output", T, "task", None, None)}
 
 
+
+
+def test_targets_the_year_failed_to_meet_are_no_tasks_done():
+    summary = SUMMARY + "受超预期因素影响，固定资产投资、社会消费品零售总额等指标未能完成年初确定的增长10%、8%左右的预期目标。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_level_done_after_its_growth_a_task_set_by_two_and_a_change_in_a_count_as_a_target():
+    summary = SUMMARY + "一般公共预算收入增长4.6%、完成96.3亿元。"
+    targets = ("今年的主要预期目标是：地区生产总值增长6%；农村贫困人口减少6.5万人；"
+               "完成省、六盘水市下达的节能降碳目标任务；完成国家、省下达的粮食生产任务。")
+    assert _read(summary, targets) == BASE | {
+        ("public_budget_revenue", A, "value", (96.3, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 4.6, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("农村贫困人口减少", T, "value", (6.5, "万人"), "exact"),
+        ("energy_saving", T, "task", None, None), ("grain_output", T, "task", None, None)}
+
+def test_reducing_pollution_and_carbon_is_the_energy_task():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的能耗双控和减污降碳目标任务。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+    targets = "今年的主要预期目标是：地区生产总值增长6%，完成省下达的减污降碳任务。"
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
 def test_the_years_work_planned_in_the_opening_is_not_the_year_reviewed_and_the_dual_control_of_carbon():
     text = HEAD.replace("向大会报告政府工作。", "向大会报告过去五年政府工作，以及2025年主要工作安排。") + (
         "刚刚过去的2024年，全年地区生产总值增长6%，规上工业增加值增长7%。\n\n五年来，我们主要做了以下工作：\n\n"
@@ -780,7 +802,7 @@ def test_one_growth_for_each_level_two_lists_joined_by_a_pause_and_targets_kept_
     summary = (SUMMARY + "城乡居民人均可支配收入分别达到34560元、17880元，均增长8.3%；规模以上固定资产投资561.2亿元，增长12.5%。"
                "全年主要预期目标中，社会消费品零售总额增长8%的目标略有差距。")
     targets = ("今年的主要预期目标是：地区生产总值增长6%，外贸进出口保持平稳，外贸出口稳中有升，"
-               "粮食播种面积和产量保持稳定，实际使用外资、出口总额占全国份额保持稳定。")
+               "粮食播种面积和产量保持稳定，实际使用外资、出口总额占全国份额保持稳定，社会消费品零售总额保持较快增长。")
     assert _read(summary, targets) == BASE | {
         ("urban_disposable_income", A, "value", (34560, "元"), "exact"),
         ("urban_disposable_income", A, "growth", 8.3, "exact"),
@@ -789,7 +811,8 @@ def test_one_growth_for_each_level_two_lists_joined_by_a_pause_and_targets_kept_
         ("fixed_asset_investment", A, "value", (561.2, "亿元"), "exact"),
         ("fixed_asset_investment", A, "growth", 12.5, "exact"),
         ("gdp", T, "growth", 6, "exact"), ("trade", T, "task", None, None), ("exports", T, "task", None, None),
-        ("grain_output", T, "task", None, None), ("fdi", T, "task", None, None)}
+        ("grain_output", T, "task", None, None), ("fdi", T, "task", None, None),
+        ("retail_sales", T, "task", None, None)}
     summary = SUMMARY + "城镇和农村居民人均可支配收入分别达到56210元和35180元、分别增长4.8%和6.2%。"
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
         ("urban_disposable_income", A, "value", (56210, "元"), "exact"),

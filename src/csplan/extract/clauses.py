@@ -32,12 +32,13 @@ class Item:
     ranged: bool = False  # its level was a range: only a growth printed with it is kept
 
 
-_TASK = re.compile(r"(?<!未)完成了?(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
+_TASK = re.compile(r"(?<!未)(?<!未能|没有|没能|难以)完成了?"  # but 等指标未能完成年初确定的…目标: not done
+                   r"(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
                    r"|控制在(?P<ceiling>[^,;。:]*?(?:下达|[市省州县]定)[^,;。:]*?)(?:目标|任务|指标|计划)(?:以内|之内|范围内|内)"
                    r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$"  # 单位…能耗降低等约束性指标全面完成
                    r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
-_ISSUED = re.compile(r"^[^、,;]{0,8}?(?:下达|确定|规定|分解|[省市州县区盟旗]定)(?:的)?")
+_ISSUED = re.compile(r"^(?:[^、,;]{1,8}、)?[^、,;]{0,8}?(?:下达|确定|规定|分解|[省市州县区盟旗]定)(?:的)?")
 _SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应|协调)")
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
@@ -60,7 +61,7 @@ _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|�
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)正增长|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -416,8 +417,9 @@ class Parser:
 
     def _kept(self, name: str, m: Measure, trusted: bool, kind: str) -> bool:
         """Whether a name and its number make a figure worth a record."""
-        if not (trusted or valid_name(name) or self.r.lookup([name])) or not self.plausible(name, m) \
-                or _DEED.match(name):
+        if not (trusted or valid_name(name) or self.r.lookup([name])) or _DEED.match(name):
+            return False
+        if not self.plausible(name, m) and not (kind == "target" and m.kind == "value" and self._change_of(name)):
             return False
         if m.kind == "value" and _SIZE_OF.match(self.s, m.end):
             return False  # 外资超3000万美元项目28个: the size of the projects counted, not a figure
@@ -428,6 +430,11 @@ class Parser:
         # 服务业增加值占地区生产总值比重, 税收收入占比: a share is not a headline figure, but may be a
         # main target (数字经济增加值占地区生产总值比重达到42%)
         return kind == "target" or not (SHARE.search(name) and not self.r.lookup([name]))
+
+    @staticmethod
+    def _change_of(name: str) -> bool:
+        """农村贫困人口减少6.5万人 as a target: the change is the figure, and the name keeps its verb."""
+        return name.endswith(("减少", "增加")) and bool(NOUN_END.search(name[:-2]))
 
     def _listed(self, ms: list[Measure], lead: str) -> bool:
         """Numbers listed one after another (、和) after as many names, as with 分别: 城乡居民人均
@@ -688,5 +695,7 @@ _PASSING = re.compile(r"(?:先后|连续|接连|相继)?(?:首次|历史性|成�
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
-# 增长7.3%、总量达3806.08亿元, 增长6.5%以上，总量力争突破3300亿元: words that only restate the figure before
-_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:力争|争取|确保)?(?:达到|达|突破|超过|为)?")
+# 增长7.3%、总量达3806.08亿元, 增长6.5%以上，总量力争突破3300亿元, 增长4.6%、完成96.3亿元: words that only
+# restate the figure before
+_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:力争|争取|确保)?"
+                       r"(?:达到|达|突破|超过|为|完成|实现)?")
