@@ -594,7 +594,9 @@ def test_growths_then_levels_in_one_list_a_remark_between_a_growth_and_its_total
 
 def test_targets_after_a_lead_in_sentence_a_gap_to_last_years_target_a_zones_figure_and_a_projects_size():
     summary = (SUMMARY + "经济增速与预期目标还有差距，财政收支平衡压力较大。\n\n（三）扩大开放。衡阳综合保税区发展提速，"
-               "全年完成进出口总额85.6亿元，增长56.2%；新签约外资超3000万美元项目28个；全年外贸进出口总额达到308.4亿元，增长20.6%。")
+               "全年完成进出口总额85.6亿元，增长56.2%；新签约外资超3000万美元项目28个；全年外贸进出口总额达到308.4亿元，增长20.6%。"
+               "\n\n（四）园区经济加快发展。全年园区完成固定资产投资486.5亿元，实现社会消费品零售总额185.3亿元，"
+               "分别增长13.2%和6.8%。")
     targets = ("今年全区经济社会发展主要预期目标安排如下。经济发展方面，地区生产总值增长5%左右，规模以上工业增加值增长6%。"
                "民生方面，城镇调查失业率控制在5.5%以内。")
     assert _read(summary, targets) == BASE | {
@@ -780,6 +782,17 @@ def test_a_level_done_after_its_growth_a_task_set_by_two_and_a_change_in_a_count
         ("public_budget_revenue", A, "value", (96.3, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 4.6, "exact"),
         ("gdp", T, "growth", 6, "exact"), ("农村贫困人口减少", T, "value", (6.5, "万人"), "exact"),
         ("energy_saving", T, "task", None, None), ("grain_output", T, "task", None, None)}
+
+
+def test_a_level_passed_in_an_earlier_year_names_the_figure_the_sentence_goes_on_to():
+    summary = ("——经济运行稳中快进。地区生产总值在2021年突破千亿元关口后，今年继续保持较快增长势头，前三季度增速居全省第1位，"
+               "全年预计达1100亿元、增长6%。全年规上工业增加值增长7%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("gdp", A, "value", (1100, "亿元"), "exact"), ("gdp", T, "growth", 6, "exact")}
+    summary = "地区生产总值首次突破千亿元大关，规上工业增加值增长7%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == {
+        ("gdp", A, "value", (1000, "亿元"), "more_than"), ("industrial_value_added", A, "growth", 7, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
 
 def test_reducing_pollution_and_carbon_is_the_energy_task():
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的能耗双控和减污降碳目标任务。"

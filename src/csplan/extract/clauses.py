@@ -248,7 +248,7 @@ class Parser:
             return self._spread(a, ms, lead, kind, group)
         out: list[Item] = []
         passed, prev_end = None, a
-        if not group and (len(ms) > 1 or ms[0].qualifier == "exact"):
+        if not group and (len(ms) > 1 or ms[0].qualifier == "exact" or self._told_later(b)):
             ms, passed, prev_end = self._past_milestone(a, ms)
             if not ms:  # 地区生产总值迈上5万亿元新台阶，达到53850.8亿元: the next clause's name
                 self.pending = passed
@@ -395,6 +395,17 @@ class Parser:
         if name and not group and valid_name(name) and self.r.lookup([name]):
             self.pending = (name, a)
 
+    def _told_later(self, b: int) -> bool:
+        """Whether the segment goes on to a nameless number after `b`: 突破千亿元关口后，…全年预计达
+        1100亿元 has the figure the level passed names; 首次突破千亿元大关 alone (or before another
+        figure's name) is the figure, bounded."""
+        end = _SEGMENT_END.search(self.s, b)
+        m = measure_pattern().search(self.s, b, end.start() if end else len(self.s))
+        if m is None:
+            return False
+        raw = self.s[max(self.s.rfind(",", b, m.start()) + 1, b):m.start()]
+        return _RESTATED.fullmatch(_name(raw)) is not None
+
     def _past_milestone(self, a: int, ms: list[Measure]):
         """地区生产总值迈上4000亿元台阶、达到4106.5亿元: the level passed is no figure, and its
         name is the next number's. The measures left, that name (or None) and where they start."""
@@ -402,7 +413,8 @@ class Parser:
         while k + 1 < len(ms) and self.s[ms[k].end:ms[k + 1].start].strip() in ("、", "和"):
             k += 1
         passed = _PASSED.match(self.s, ms[k].end)
-        name = clean_name(_PASSING.sub("", self.s[a:ms[0].start])) if passed else ""
+        # 地区生产总值在2021年突破千亿元关口后: the year it passed the level is no part of the name
+        name = clean_name(_WHEN_PASSED.sub("", _PASSING.sub("", self.s[a:ms[0].start]))) if passed else ""
         if passed is None or not (name and valid_name(name)):
             return ms, None, a
         return ms[k + 1:], (name, a), passed.end()
@@ -689,6 +701,8 @@ _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
+_WHEN_PASSED = re.compile(r"(?:在|于)\s*\d{4}\s*年\s*$")
+_SEGMENT_END = re.compile(r"[;。！？!?]")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
 _PASSING = re.compile(r"(?:先后|连续|接连|相继)?(?:首次|历史性|成功)?"
                       r"(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")

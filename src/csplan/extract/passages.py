@@ -146,12 +146,17 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
     return items, end
 
 
+# 地区生产总值在2021年突破千亿元关口后，…全年预计达1100亿元: a year the words before the figure go on from
+_SINCE = re.compile(r"[^,;。]*后\s*,")
+
+
 def of_other_year(text: Text, it: Item, year: int | None) -> bool:
     """Whether the clause of an item dates it to another year than `year` (2023年全县地区生产总值为
     980亿元 in the summary of 2024, 到2030年…突破2200亿元 among the targets of 2026), or to the
     end of a five-year plan (“十四五”末…力争达到3600亿元)."""
     said = text.last_clause_match(YEAR, it.at)
-    if year is not None and said is not None and year_of(said.group(1)) != year:
+    if year is not None and said is not None and year_of(said.group(1)) != year and not _SINCE.match(
+            text.joined, said.end(), it.at):
         return True
     if text.last_match(_PLAN_END, 0, len(text.joined)) is None:
         return False  # one scan of the whole text, shared by every item: most reports have none
@@ -705,8 +710,9 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 
 # 衡阳综合保税区发展提速, 高新区…: a clause on an area inside the region (its name first), whose
 # figures a section of the review goes on to tell
-_ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{1,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
-                   r"|自贸试验区|产业园|工业园)[\u4e00-\u9fff]{0,6},")
+# (全年园区完成固定资产投资486.5亿元，实现规模以上工业增加值185.3亿元: its figures that go on)
+_ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{0,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
+                   r"|自贸试验区|产业园|工业园|园区)(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现)[^,;。]*),")
 
 
 _CLAUSE_MARK = re.compile("[,:]")
