@@ -794,6 +794,43 @@ def test_a_level_passed_in_an_earlier_year_names_the_figure_the_sentence_goes_on
         ("gdp", A, "value", (1000, "亿元"), "more_than"), ("industrial_value_added", A, "growth", 7, "exact"),
         ("gdp", T, "growth", 6, "exact")}
 
+
+def test_a_users_copy_with_thousands_separators_and_half_width_full_stops():
+    summary = "全年地区生产总值2,140.6亿元, 增长6%. 城乡居民人均可支配收入分别达38,650元、18,106元，增长4.5%、6.9%. 规上工业增加值增长7%."
+    targets = "今年的主要预期目标是: 地区生产总值增长6%左右; 全社会固定资产投资总额增长5%; PM2.5年均浓度持续下降."
+    assert _read(summary, targets) == BASE | {
+        ("gdp", A, "value", (2140.6, "亿元"), "exact"),
+        ("urban_disposable_income", A, "value", (38650, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 4.5, "exact"),
+        ("rural_disposable_income", A, "value", (18106, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 6.9, "exact"), ("gdp", T, "growth", 6, "about"),
+        ("fixed_asset_investment", T, "growth", 5, "exact"), ("PM2.5年均浓度", T, "task", None, None)}
+
+
+def test_a_two_year_average_a_region_in_brackets_and_a_zones_deals():
+    summary = ("全市（不含某某经济技术开发区，下同）全年地区生产总值增长6%，规上工业增加值增长7%。两年平均来看，地区生产总值增长5.2%，"
+               "高于全市平均水平。\n\n（二）重大项目扎实推进。某某经济开发区新签约项目24个，完成工业投资18.7亿元。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_targets_of_a_topic_each_under_its_numbered_heading():
+    targets = ("建议2025年全市经济社会发展主要预期目标安排如下：\n\n（一）经济增长。地区生产总值增长6%左右。\n\n"
+               "（二）需求结构。固定资产投资增长5%左右，社会消费品零售总额增长8%左右。\n\n"
+               "（三）财政收入。一般公共预算收入增长3%。\n\n三、2025年的主要任务\n\n（一）扩大有效投资。全年计划投资500亿元。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "about"), ("fixed_asset_investment", T, "growth", 5, "about"),
+        ("retail_sales", T, "growth", 8, "about"), ("public_budget_revenue", T, "growth", 3, "exact")}
+
+
+def test_a_pdf_table_whose_header_words_are_letter_spaced_and_wrapped_under_its_year():
+    text = (PLAN + SUMMARY + "\n\n二、2025年主要预期目标\n\n建议2025年全市主要预期目标如下：\n"
+            "序号 指 标 单位 2025年 属性\n目标\n1 地区生产总值增长 % 6.5以上 预期性\n"
+            "2 规模以上工业增加值增长 % 8 预期性\n3 城镇新增就业 万人 2.5 预期性\n"
+            "4 城镇调查失业率 % 5.5以内 预期性\n")
+    assert _extract(text) == BASE | {
+        ("gdp", T, "growth", 6.5, "at_least"), ("industrial_value_added", T, "growth", 8, "exact"),
+        ("new_urban_jobs", T, "value", (2.5, "万人"), "exact"), ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
+
 def test_reducing_pollution_and_carbon_is_the_energy_task():
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的能耗双控和减污降碳目标任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}

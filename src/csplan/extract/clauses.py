@@ -61,7 +61,7 @@ _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|�
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断)(?:提升|提高|增加)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断)(?:提升|提高|增加|下降|降低)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -131,10 +131,10 @@ def _urban_and_rural(name: str) -> list[str] | None:
 
 
 def clause_spans(s: str, a: int, b: int):
-    """The clauses of s[a:b] as (start, end): cut at ， and ：, leading spaces left out, empty ones
-    skipped."""
+    """The clauses of s[a:b] as (start, end): cut at ， and ：, but not in brackets (全区（不含…开发区，
+    下同）预计实现…), leading spaces left out, empty ones skipped."""
     start = a
-    for m in [*re.finditer(r"[,:]", s[a:b]), None]:
+    for m in [*(m for m in _CUT.finditer(s[a:b]) if m.group() in ",:"), None]:
         ca, cb = start, a + (m.start() if m else b - a)
         start = cb + 1
         while ca < cb and s[ca].isspace():
@@ -197,8 +197,12 @@ class Parser:
         self.run: list[Item] = []  # the last clauses' items, a level each (城镇…50146元，农村…17185元，)
         self.seg_start = a
         elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
-        excluding = False
+        excluding = averaged = False
         for ca, cb in clause_spans(self.s, a, b):
+            # 两年平均来看，地区生产总值增长6.2%: averages, to the segment's end
+            averaged = averaged or _AVERAGED.fullmatch(self.s, ca, cb) is not None
+            if averaged:
+                continue
             if self.scope is not None:
                 clause = self.s[ca:cb]
                 if SCENE.match(clause) and of_another_region(clause, self.scope):
@@ -615,13 +619,19 @@ class Parser:
         for i in range(1, len(names)):
             if names[i] in _BARE_MEASURES:  # 粮食播种面积和产量保持稳定
                 names[i] = self._measured(names[i], names[i - 1], a + m.end())
-        if not all(names) or self.r.lookup(names[-1:]) is None:
+        if not all(names) or not self._measured_task(names[-1]):
             return []  # the unknown names before a known one are left out (粮食播种面积)
-        inds = [self.r.resolve(n) for n in names if self.r.lookup([n])]
+        inds = [self.r.resolve(n) for n in names if self._measured_task(n)]
         if not inds:
             return []
         start = a + m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
+
+    def _measured_task(self, name: str) -> bool:
+        """Whether a name held steady or bettered is an indicator: a common one, or a rate or a
+        concentration (PM2.5年均浓度持续下降), not a work (产业结构持续优化)."""
+        return self.r.lookup([name]) is not None or valid_name(name) and bool(
+            RATE.search(name) or name.endswith("浓度"))
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
         body = m.group("body") or m.group("ceiling") or m.group("reach") or ""
@@ -701,6 +711,8 @@ _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
+_AVERAGED = re.compile(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
+_CUT = re.compile(r"\([^()]{0,40}\)|[,:]")
 _WHEN_PASSED = re.compile(r"(?:在|于)\s*\d{4}\s*年\s*$")
 _SEGMENT_END = re.compile(r"[;。！？!?]")
 _PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")

@@ -133,8 +133,11 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
             break
         qb = _before_reason(text, qa, qb)  # 规模以上工业增加值增长9%。主要考虑…: the target, not its reasons
         more = parser.sentence(qa, qb, "target")
-        opens = colon and bool(more) and more[0].ind.id in LEXICON_IDS \
-            and bool(_OPENING.fullmatch(text.joined, qa, more[0].start)) and not _EXPLAINED.search(text.joined, qa, qb)
+        # （二）需求结构。固定资产投资增长5%左右，…: a topic's targets after its numbered heading
+        head = _TOPIC_HEAD.match(text.joined, qa, qb)
+        opens = bool(more) and more[0].ind.id in LEXICON_IDS and not _EXPLAINED.search(text.joined, qa, qb) and (
+            colon and bool(_OPENING.fullmatch(text.joined, qa, more[0].start))
+            or head is not None and more[0].start == head.end())
         listed = (_listed(text, qa, qb) or _numbered_line(text, qa, qb) or _topic_line(text, qa, qb)
                   or _MORE_TARGETS.match(text.joined, qa, qb) or opens)
         if not (more or listed) or (items and not listed):
@@ -376,9 +379,12 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     header, body = _cells(text, *rows[0]), rows[1:]
     more = _cells(text, *body[0])
     if len(more) < len(header) - 1 and not re.search(r"\d", "".join(more)):
-        # 序号 指标名称 单位 2024年 2025年 / 预计完成 预期目标: a header's cells wrapped onto a line
-        kept = len(header) - len(more)
-        header = header[:kept] + [h + m for h, m in zip(header[kept:], more, strict=True)]
+        # 序号 指标名称 单位 2024年 2025年 / 预计完成 预期目标: a header's cells wrapped onto a line,
+        # under its years' columns (序号 指标 单位 2022年 属性 / 目标) or else its last ones
+        years = [i for i, h in enumerate(header) if YEAR.search(h + "年")]
+        under = years if len(years) == len(more) else list(range(len(header) - len(more), len(header)))
+        wrapped = dict(zip(under, more, strict=True))
+        header = [h + wrapped.get(i, "") for i, h in enumerate(header)]
         body = body[1:]
     elif len(more) == len(header) and "" in more and not any(number.fullmatch(c) or _TASK_CELL.search(c) for c in more):
         # | 类别 | 指标名称 | 单位 | 2024年 | 2024年 | over |  |  |  | 计划 | 预计完成 |: a header of two rows
@@ -514,6 +520,8 @@ _MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:�
 # 经济发展方面，…  在民生改善方面, 创新驱动：…, (二)结构优化目标：…: the targets of one topic, a paragraph each
 _TOPIC = re.compile(r"(?:\([一二三四五六七八九十]{1,2}\)\s*)?(?:(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]"
                     r"|[\u4e00-\u9fff]{2,6}\s*:)")
+
+_TOPIC_HEAD = re.compile(r"\s*\([一二三四五六七八九十]{1,2}\)\s*[\u4e00-\u9fff]{2,8}\s*。\s*")
 
 
 def _topic_line(text: Text, a: int, b: int) -> bool:
@@ -710,9 +718,10 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 
 # 衡阳综合保税区发展提速, 高新区…: a clause on an area inside the region (its name first), whose
 # figures a section of the review goes on to tell
-# (全年园区完成固定资产投资486.5亿元，实现规模以上工业增加值185.3亿元: its figures that go on)
+# (全年园区完成固定资产投资486.5亿元，实现规模以上工业增加值185.3亿元; 仙葫经济开发区新签约项目24个，完成
+# 工业投资18.7亿元: its figures that go on)
 _ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{0,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
-                   r"|自贸试验区|产业园|工业园|园区)(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现)[^,;。]*),")
+                   r"|自贸试验区|产业园|工业园|园区)(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现|新签约|新引进|引进|新增)[^,;。]*),")
 
 
 _CLAUSE_MARK = re.compile("[,:]")

@@ -152,7 +152,11 @@ _SENTENCE_MARK = re.compile("[，。；：,;:]")  # what a table's cell does not
 
 
 def spaced_cells(line: str) -> list[str]:
-    return _SPACES.split(line.strip())
+    return _SPACES.split(_LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), line.strip()))
+
+
+# 序号 指 标 单位: a header's word set out letter by letter, one cell
+_LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?!\S)")
 
 
 def is_spaced_header(cells: list[str]) -> bool:
@@ -203,7 +207,7 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
     rows: set[int] = set()
     k = 0
     while k < len(lines):
-        if len(lines[k]) > _HEADER_MAX or not HEADER_NAME.search(lines[k]) \
+        if len(lines[k]) > _HEADER_MAX or not HEADER_NAME.search(lines[k].replace(" ", "")) \
                 or not is_spaced_header(cells := spaced_cells(lines[k])):
             k += 1
             continue
@@ -310,7 +314,25 @@ def prepare(original: str) -> Text:
             parts.append(line)
             pos.extend(range(start, start + len(line)))
         prev = line
-    return Text(original, half_width("".join(parts)), pos)
+    joined = _FULL_STOP.sub("。", half_width("".join(parts)))
+    return _without_separators(Text(original, joined, pos))
+
+
+# 增长5.6%. 全年…: a copy whose full stops were made half-width (but not 2.5万人, 3. 地区生产总值, www.gov.cn)
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)\"”])\.(?=\s|$|[\u4e00-\u9fff])", re.M)
+
+
+# 2,140.6亿元, 38,650元: a thousands separator, no part of the number (not 2023,2024 nor 增长5%,6%)
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+def _without_separators(text: Text) -> Text:
+    s = text.joined
+    if "," not in s or not _GROUPED.search(s):
+        return text
+    drop = {m.start() + i for m in _GROUPED.finditer(s) for i, ch in enumerate(m.group()) if ch == ","}
+    keep = [i for i in range(len(s)) if i not in drop]
+    return Text(text.original, "".join(s[i] for i in keep), [text.pos[i] for i in keep])
 
 
 _RUN_IN = re.compile(r"\s*(\d{1,2})\s*([.．、)）])(?=\d)")
