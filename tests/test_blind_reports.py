@@ -377,6 +377,28 @@ SETS = {
     # the year and five years together, without 全年, left out).
     "blind_reports27": BlindSet(FIXTURES / "blind_reports27", 0.98, 1.0, (9000, 14000), 4),
     "blind_reports28": BlindSet(FIXTURES / "blind_reports28", 1.0, 1.0, (10000, 16000), 3),
+    # Twelve imperfect copies. Untuned: 256 of 308 required facts (83.1 %), 291 of 293 emitted
+    # (99.3 %): thousands separators (2,140.6亿元) and half-width full stops unread. After those
+    # general fixes and 两年平均来看: 303 of 308, 341 of 342 (a copy whose 、 became commas, and ——lines
+    # after a review of five years, which the writer keys as the year's).
+    "blind_excerpts26": BlindSet(FIXTURES / "blind_excerpts26", 0.98, 0.99, (800, 3000), 12),
+    # Twelve excerpts of plan reports. Untuned: 308 of 330 required facts (93.3 %), 368 of 374 emitted
+    # (98.4 %): targets each under a numbered topic heading ((二)需求结构。…), a PDF table's letter-spaced
+    # header (指 标) wrapped under its year, a clause cut in brackets (全区（不含…，下同）). After those
+    # general fixes: 328 of 330, 388 of 395 (a table's energy rows read as the intensity's task, a
+    # province's pillar industries' growths).
+    "blind_excerpts27": BlindSet(FIXTURES / "blind_excerpts27", 0.99, 0.98, (800, 3000), 12),
+    # Twelve excerpts of districts, one a year. Untuned: 257 of 265 required facts (97.0 %), 270 of
+    # 278 emitted (97.1 %), and 碑林区 read as a 林区 (beilinqu). Then 全社会固定资产投资总额, a zone's
+    # investment told after its name, PM2.5年均浓度持续下降 and 碑林区 a 区: 261 of 265, 274 of 278 (the
+    # writer keys 财政收入 by its name).
+    "blind_excerpts28": BlindSet(FIXTURES / "blind_excerpts28", 0.98, 0.98, (800, 3000), 12),
+    # Four whole reports of cities of 2022–2026. Untuned: 106 of 106 required facts, 144 of 145
+    # emitted (99.3 %; an environment task the writer does not key).
+    "blind_reports29": BlindSet(FIXTURES / "blind_reports29", 1.0, 0.99, (9000, 14000), 4),
+    # Three whole provincial reports. Untuned: 73 of 73 required facts, 96 of 97 emitted (99.0 %; a
+    # carbon-intensity task beside the energy task, which the writer does not key).
+    "blind_reports30": BlindSet(FIXTURES / "blind_reports30", 1.0, 0.98, (10000, 16000), 3),
 }
 
 

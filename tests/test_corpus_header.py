@@ -249,6 +249,7 @@ def test_a_district_is_read_by_its_full_name():
     ("苏州市", "suzhou_jiangsu"), ("宿州市", "suzhou_anhui"), ("城区", "chengqu"), ("广西壮族自治区", "guangxi"),
     ("重庆市", "chongqing"), ("恩施土家族苗族自治州", "enshi"), ("北京市朝阳区", "chaoyangqu"), ("朝阳市", "chaoyang"),
     ("福州市仓山区", "cangshan"), ("江苏省昆山市", "kunshan"), ("宾川县", "binchuan"), ("长治市", "changzhi"),
+    ("西安市碑林区", "beilin"), ("神农架林区", "shennongjia"), ("天津市滨海新区", "binhai"),  # 碑林 is no 林区
 ])
 def test_region_ids_are_readable(name, rid):
     assert region_id(name) == rid

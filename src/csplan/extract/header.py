@@ -86,7 +86,8 @@ _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|�
            "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
 # A place's level word, with the peoples of an autonomous place (恩施土家族苗族自治州, 伊犁哈萨克自治州).
 _LEVEL = re.compile(rf"(?:(?:{_ETHNIC})族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*"
-                    r"(特别行政区|自治区|自治州|自治县|自治旗|地区|林区|特区|新区|省|市|区|县|旗|盟)$")
+                    r"(特别行政区|自治区|自治州|自治县|自治旗|(?<=[\u3400-\u9fff]{2})(?:地区|林区|特区|新区)"
+                    r"|省|市|区|县|旗|盟)$")  # 神农架林区, but 碑林区 (碑林, 区)
 _LEVEL_PINYIN = {"特别行政区": "tebiexingzhengqu", "自治区": "zizhiqu", "自治州": "zhou", "自治县": "xian",
                  "自治旗": "qi", "地区": "diqu", "林区": "linqu", "特区": "tequ", "新区": "xinqu"}
 _NOT_A_PLACE = set("本我全各该此这")  # 我区, 全市, 本县: words for the region, not its name
