@@ -322,7 +322,8 @@ def prepare(original: str) -> Text:
 _FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)\"”])\.(?=\s|$|[\u4e00-\u9fff])", re.M)
 
 
-# 2,140.6亿元, 38,650元: a thousands separator, no part of the number (not 2023,2024 nor 增长5%,6%)
+# 2,140.6亿元, 38,650元: a thousands separator, no part of the number (not 2023,2024 nor 增长5%,6%, nor
+# 120，135 with a full-width comma)
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
@@ -330,7 +331,8 @@ def _without_separators(text: Text) -> Text:
     s = text.joined
     if "," not in s or not _GROUPED.search(s):
         return text
-    drop = {m.start() + i for m in _GROUPED.finditer(s) for i, ch in enumerate(m.group()) if ch == ","}
+    drop = {m.start() + i for m in _GROUPED.finditer(s) for i, ch in enumerate(m.group())
+            if ch == "," and text.original[text.pos[m.start() + i]] == ","}
     keep = [i for i in range(len(s)) if i not in drop]
     return Text(text.original, "".join(s[i] for i in keep), [text.pos[i] for i in keep])
 
