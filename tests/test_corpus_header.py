@@ -154,6 +154,14 @@ def test_a_date_line_in_chinese_numerals():
     assert (r.region_name, r.header.region_from, r.source) == ("某某市", "meeting", "moumou-2024-gwr")
 
 
+def test_a_date_line_of_the_month_alone_gives_the_years():
+    text = ("政府工作报告\n——2024年1月在某某市第五届人民代表大会第四次会议上\n各位代表：现在，我代表市人民政府向大会报告工作。"
+            + SUMMARY + "今年" + TARGETS)
+    r = extract(text, Store())
+    assert (r.actual_year, r.target_year, r.header.years_from) == (2023, 2024, "date")
+    assert r.header.date is None and r.header.meeting == "某某市第五届人民代表大会第四次会议"
+
+
 def test_this_year_with_the_date_it_was_delivered():
     text = ("——2025年2月10日在某某区第五届人民代表大会第四次会议上\n\n各位代表：\n\n"
             "过去一年，全区地区生产总值增长5%，固定资产投资增长3%。\n\n今年经济社会发展的" + TARGETS)

@@ -349,6 +349,17 @@ def test_html_without_a_marked_body_keeps_the_page_less_its_menus():
     assert read_document(None, data=page.encode(), name="stdin") == "关于2025年计划的报告\n第一段\xa0文字\n第二行\n一\n二\n"
 
 
+def test_a_text_file_of_a_pages_source_is_read_as_the_page(tmp_path):
+    source = ("<p style=\"text-align:center\"><strong>政府工作报告</strong></p>\n<p>&nbsp;&nbsp;各位代表：</p>\n"
+              "<p>全市地区生产总值600.2亿元&mdash;&mdash;增长8%</p>\n<p>第二段</p>\n<p>第三段</p>\n")
+    path = tmp_path / "report.txt"
+    path.write_text(source, encoding="utf-8")
+    assert read_document(path) == "政府工作报告\n\xa0\xa0各位代表：\n全市地区生产总值600.2亿元——增长8%\n第二段\n第三段\n"
+    words = "各位代表：\n" + "<p>一</p>\n" * 3  # a text that does not open on a tag is read as it is
+    path.write_text(words, encoding="utf-8")
+    assert read_document(path) == words
+
+
 def test_html_title_outside_the_body_goes_first():
     page = ("<html><body><div class='top'>市政府网站</div><div class='title'><h1>2025年某市政府工作报告</h1></div>"
             "<div class='info'>发布时间：2025-01-20</div><div class='TRS_Editor'><p>各位代表：</p><p>现在报告。</p></div>"

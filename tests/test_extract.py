@@ -177,6 +177,7 @@ NATIONAL = [
     ("balance_of_payments", 2025, "target", "task", None, None, None, "exact", None),
     ("grain_output", 2025, "target", "value", 1.4, "万亿斤", None, "about", None),
     ("energy_intensity", 2025, "target", "growth", None, "%", -3, "about", None),
+    ("ecological_environmental_quality", 2025, "target", "task", None, None, None, "exact", None),
 ]
 
 SAMPLES = {
@@ -606,8 +607,8 @@ def test_cli_json_and_table(cli, bundled):
     assert table.exit_code == 0
     new_rows = [ln for ln in table.stdout.splitlines() if ln.lstrip().startswith("new ") and " indicator " not in ln]
     assert {ln.split()[1] for ln in new_rows} == {"surveyed_unemployment_rate", "cpi", "balance_of_payments",
-                                                  "grain_output", "energy_intensity"}
-    assert "new: 5 indicator(s)" in table.stdout
+                                                  "grain_output", "energy_intensity", "ecological_environmental_quality"}
+    assert "new: 6 indicator(s)" in table.stdout
 
 
 def test_cli_toml_is_a_valid_store(cli, tmp_path):
@@ -816,6 +817,7 @@ CHINA_2025_GWR = [  # the State Council's 政府工作报告: a summary in —�
     ("balance_of_payments", 2025, T, "task", None, None, None, "exact", None),
     ("grain_output", 2025, T, "value", 1.4, "万亿斤", None, "about", None),
     ("energy_intensity", 2025, T, "growth", None, "%", -3, "about", None),
+    ("ecological_environmental_quality", 2025, T, "task", None, None, None, "exact", None),
 ]
 
 XIAMEN_2024_TABLE = [  # **bold** summary; the targets in a Markdown table (the 2025年目标 column)

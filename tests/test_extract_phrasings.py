@@ -831,6 +831,49 @@ def test_a_pdf_table_whose_header_words_are_letter_spaced_and_wrapped_under_its_
         ("gdp", T, "growth", 6.5, "at_least"), ("industrial_value_added", T, "growth", 8, "exact"),
         ("new_urban_jobs", T, "value", (2.5, "万人"), "exact"), ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most")}
 
+
+def test_a_review_of_five_years_dates_a_sentence_by_its_opening_year_and_a_pictures_caption_is_dropped():
+    text = ("政府工作报告\n\n——2025年1月10日在某某市第十届人民代表大会第一次会议上\n\n各位代表：\n\n一、过去五年工作回顾\n\n"
+            "过去五年，是我市经济发展速度快的五年。五年来，地区生产总值年均增长6%。\n\n▲某某产业园（资料图）\n\n"
+            "经济实力稳步提升。2024年，全市实现地区生产总值593.8亿元，增长8.6%，五年年均增长5.9%；"
+            "规模以上工业增加值增长6.2%；社会消费品零售总额386亿元，增长10.5%。\n\n二、2025年工作安排\n\n"
+            "今年的主要预期目标是：地区生产总值增长6%，生态环境质量持续改善。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (593.8, "亿元"), "exact"), ("gdp", A, "growth", 8.6, "exact"),
+        ("industrial_value_added", A, "growth", 6.2, "exact"), ("retail_sales", A, "value", (386, "亿元"), "exact"),
+        ("retail_sales", A, "growth", 10.5, "exact"), ("gdp", T, "growth", 6, "exact"),
+        ("生态环境质量", T, "task", None, None)}
+
+
+def test_a_plan_reports_list_of_indicators_gives_them_without_their_details_and_no_task_for_targets_met():
+    text = (PLAN + "（一）主要指标完成情况\n\n经初步测算，全市地区生产总值完成741.3亿元，同比增长7.1%；规模以上工业增加值增长8.6%；\n\n"
+            "——投资保持较快增长。固定资产投资增长12.3%，其中基础设施投资增长10.2%，房地产开发投资增长15.6%。\n\n"
+            "——旅游持续升温。全年接待游客3720万人次，增长27.5%。\n\n"
+            "——财政收入稳步增长。财政收入、社会消费品零售总额等指标均超额完成年度目标。\n\n"
+            "二、2025年主要预期目标\n\n2025年全市经济社会发展的主要预期目标是：地区生产总值增长6%，"
+            "完成省下达的节能减排和水资源管理目标任务。\n")
+    assert _extract(text) == {
+        ("gdp", A, "value", (741.3, "亿元"), "exact"), ("gdp", A, "growth", 7.1, "exact"),
+        ("industrial_value_added", A, "growth", 8.6, "exact"), ("fixed_asset_investment", A, "growth", 12.3, "exact"),
+        ("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_a_pdf_line_as_wide_as_the_page_runs_on_though_it_opens_as_a_heading():
+    wrapped = ["　　（六）城镇常住居民人均可支配收入增长8.5%，农村常住居", "民人均可支配收入增长9%。",
+               "　　（七）完成市下达的节能减排目标任务，单位生产总值能耗", "、主要污染物排放量持续下降。"]
+    prose = ["　　这是一段用来撑满页面宽度的正文文字，每行都一样长的啊"] * 24  # a PDF's full lines, 28 characters
+    targets = "建议2025年全市主要预期目标安排如下：\n（一）地区生产总值增长6%。\n" + "\n".join(wrapped + prose) + "\n"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("urban_disposable_income", T, "growth", 8.5, "exact"),
+        ("rural_disposable_income", T, "growth", 9, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_uses_per_unit_of_product_share_the_unit():
+    targets = "今年的主要预期目标是：地区生产总值增长6%，万元地区生产总值能耗、水耗分别下降3.5%、3%。"
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "growth", -3.5, "exact"),
+        ("万元地区生产总值水耗", T, "growth", -3, "exact")}
+
 def test_reducing_pollution_and_carbon_is_the_energy_task():
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的能耗双控和减污降碳目标任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}

@@ -61,13 +61,13 @@ _STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|�
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断)(?:提升|提高|增加|下降|降低)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
 TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
-_WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚)$")
+_WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚|管理)$")
 _SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成, …等年初预期目标)
 _QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提出)?的?"
@@ -569,7 +569,7 @@ class Parser:
             names = _split_names(raw_names, len(ms))
         if not names:
             return [], []
-        names = self._share_suffix(names)
+        names = _share_measured(self._share_suffix(names))
         if not all(valid_name(n) and self.plausible(n, m) for n, m in zip(names, ms, strict=True)):
             return [], []
         items = []
@@ -628,10 +628,11 @@ class Parser:
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
 
     def _measured_task(self, name: str) -> bool:
-        """Whether a name held steady or bettered is an indicator: a common one, or a rate or a
-        concentration (PM2.5年均浓度持续下降), not a work (产业结构持续优化)."""
+        """Whether a name held steady or bettered is an indicator: a common one, a rate, a
+        concentration or the environment's quality (PM2.5年均浓度持续下降, 生态环境质量持续改善), not a
+        work (产业结构持续优化)."""
         return self.r.lookup([name]) is not None or valid_name(name) and bool(
-            RATE.search(name) or name.endswith("浓度"))
+            RATE.search(name) or name.endswith(("浓度", "环境质量")))
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
         body = m.group("body") or m.group("ceiling") or m.group("reach") or ""
@@ -647,6 +648,7 @@ class Parser:
         subjects = [n for n in (clean_name(_subject(p)) for p in _SEP.split(before)) if n]
         if subjects and any(self.r.lookup([n]) or _polluting(n) for n in subjects):
             names = []  # 单位地区生产总值能耗和主要污染物排放总量完成…减排任务: 减排 is the kind of task
+        named_before = not names
         if not names:
             names = subjects
             start = a + len(before) - len(before.lstrip())
@@ -669,6 +671,8 @@ class Parser:
             inds = self.energy_task(names, inds)
         if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
+            if named_before:  # 财政收入、固定资产投资等指标均超额完成年度目标: last year's targets met, no figure
+                inds = [ind for ind in inds if ind.id in _ENERGY_TASKS or _polluting(ind.name)]
         if any(ind.known for ind in inds):
             # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
             # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
@@ -691,6 +695,13 @@ _DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
 _BINDING = re.compile(r"(?:各项|主要|其他|其余)?(?:(?!等)[\u4e00-\u9fff]){0,8}约束性指标")
 
 
+def _share_measured(names: list[str]) -> list[str]:
+    """万元地区生产总值能耗、水耗: a use per unit after the first, of the first's unit."""
+    head = names[0][:-2]
+    return [names[0]] + [head + n if len(n) == 2 and n[-1] == "耗" == names[0][-1] and head else n
+                         for n in names[1:]]
+
+
 def _polluting(name: str) -> bool:
     return any(p in name for p in ENERGY_TASK["pollutants"])
 
@@ -711,6 +722,8 @@ _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
+# What a review may tell as done with no figure: the energy and emission tasks
+_ENERGY_TASKS = frozenset({"energy_saving", "energy_intensity", "carbon_intensity"})
 _AVERAGED = re.compile(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = re.compile(r"\([^()]{0,40}\)|[,:]")
 _WHEN_PASSED = re.compile(r"(?:在|于)\s*\d{4}\s*年\s*$")

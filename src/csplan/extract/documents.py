@@ -72,7 +72,7 @@ def read_document(path: str | Path | None, data: bytes | None = None, name: str 
     if kind == "html":
         return html_text(_decode_html(data, label))
     text = decode_text(data, label)
-    if kind is None and _looks_like_html(text):
+    if kind is None and _looks_like_html(text) or _is_markup(text):
         return html_text(text)
     return text
 
@@ -192,6 +192,16 @@ _HTML_START = lazy(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.
 
 def _looks_like_html(text: str) -> bool:
     return bool(_HTML_START().match(text[:SNIFF_BYTES]))
+
+
+_MARKUP_TAGS = 5  # a text file of a page's source (<p>…</p>, &nbsp;) has at least this many tags at its start
+_TAG = lazy(r"</?(?:p|div|br|span|strong|b|table|tr|td|h[1-6])\b[^<>]*>", re.I)
+
+
+def _is_markup(text: str) -> bool:
+    """Whether a text file holds a page's source rather than its words (a .txt of <p>…</p>)."""
+    head = text[:SNIFF_BYTES]
+    return head.lstrip().startswith("<") and len(_TAG().findall(head)) >= _MARKUP_TAGS
 
 
 def _decode_html(data: bytes, name: str) -> str:

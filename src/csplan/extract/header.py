@@ -78,8 +78,9 @@ _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 _Y = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
 YEAR = re.compile(rf"({_Y})\s*年")
 _META = re.compile(r"^#*\s*[A-Za-z][A-Za-z0-9_ .-]{0,30}:\s*\S|://")
-_DATE = re.compile(rf"({_Y})\s*年\s*([\d一二三四五六七八九十]{{1,3}})\s*月\s*([\d一二三四五六七八九十]{{1,3}})\s*日"
-                   r"\s*(?:在(.+?)上)?")
+_DAY = r"[\d一二三四五六七八九十]{1,3}"
+_DATE = re.compile(rf"({_Y})\s*年\s*({_DAY})\s*月\s*(?:({_DAY})\s*日)?"
+                   r"\s*(?:在(.+?)上)?")  # ——2024年1月在…会议上: the month alone still dates it
 _SENTENCE_MARKS = re.compile(r"[,，。;；:：!！?？]")
 _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
            "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
@@ -149,12 +150,15 @@ def read_header(original: str) -> Header:
     start = body.find("各位代表")
     opening = body[max(start, 0):max(start, 0) + OPENING_CHARS]
     h.title = _title(lines)
+    delivered: tuple[int, int] | None = None  # (year, month) of the date line
     for ln in lines:
         m = _DATE.search(ln)
-        if m and (ln.startswith(("(", "—", "-")) or m.group(4)) and h.date is None:
-            month, day = _cn_small(m.group(2).strip()), _cn_small(m.group(3).strip())
-            if month and day and 1 <= month <= 12 and 1 <= day <= 31:
-                h.date = f"{year_of(m.group(1)):04d}-{month:02d}-{day:02d}"
+        if m and (ln.startswith(("(", "—", "-")) or m.group(4)) and delivered is None:
+            month, day = _cn_small(m.group(2).strip()), _cn_small((m.group(3) or "").strip())
+            if month and 1 <= month <= 12:
+                delivered = year_of(m.group(1)), month
+                if day and 1 <= day <= 31:
+                    h.date = f"{delivered[0]:04d}-{month:02d}-{day:02d}"
             if m.group(4):
                 h.meeting = m.group(4).strip()
     for ln in lines:
@@ -162,7 +166,7 @@ def read_header(original: str) -> Header:
             h.issuer = ln
             break
     h.kind = _kind(h.title, lines, opening)
-    years = (("title", _title_years(h.title, h.kind)), ("date", _date_years(h.date, body)),
+    years = (("title", _title_years(h.title, h.kind)), ("date", _date_years(delivered, body)),
              ("section heads", _section_years(body)), ("targets heading", _targets_years(body)),
              ("year just past", _just_past_years(body)))
     for where, found in years:
@@ -244,10 +248,10 @@ def _targets_word(body: str) -> str | None:
     return None
 
 
-def _date_years(date: str | None, body: str) -> tuple[int, int] | None:
-    if not date:
+def _date_years(delivered: tuple[int, int] | None, body: str) -> tuple[int, int] | None:
+    if not delivered:
         return None
-    year, month = int(date[:4]), int(date[5:7])
+    year, month = delivered
     word = _targets_word(body)
     target = year + 1 if word == "明年" or month >= LATE_MONTH else year
     return target - 1, target

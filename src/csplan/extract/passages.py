@@ -626,11 +626,13 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
     def items_of(i: int) -> list[Item]:
         if i not in found:
             block, chosen = blocks[i], []
-            for pa, pb in block:
+            for k, (pa, pb) in enumerate(block):
                 for sa, sb in _sentences(text, pa, pb):
                     items = [it for it in parser.sentence(sa, sb, "actual") if _whole_year(text, it, sa)]
-                    if len(block) > 1 and parser.label_of(*_sentences(text, pa, pb)[0]):
-                        # 4.社会消费品零售总额。…其中，限额以上批发零售业零售额增长6.3%: a labelled line's details
+                    if len(block) > 1 and (parser.label_of(*_sentences(text, pa, pb)[0]) or k > 0 and _DASHED.match(
+                            text.joined, pa)):
+                        # 4.社会消费品零售总额。…其中，限额以上批发零售业零售额增长6.3%; ——投资保持较快增长。…
+                        # 其中基础设施投资增长10.2%: the details of a list of the year's indicators
                         items = [it for it in items if it.ind.known]
                     if any(it.ind.known for it in items) or len(block) > 1:
                         chosen += items
@@ -737,6 +739,18 @@ def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
     return bool(taken and taken[-1].at < it.at and _PART.fullmatch(text.joined, taken[-1].at, it.at))
 
 
+_YEAR_OPENS = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*,")
+
+
+def _opening_year(text: Text, at: int) -> list[int]:
+    """The year a sentence opens on (2016年，全市地区生产总值…；财政收入…), which its later clauses
+    share: in a review of five years, what dates them."""
+    s = text.joined
+    start = max(s.rfind("。", 0, at), s.rfind("\n", 0, at)) + 1
+    m = _YEAR_OPENS.match(s, start, at)
+    return [year_of(m.group(1))] if m else []
+
+
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
            only: frozenset[str] | None = None, scope: str | None = None) -> list[Item]:
     """The first figure of each common indicator (of the lexicon) the summary lacks, from the other
@@ -772,7 +786,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
             if only is not None and (it.qualifier == "at_most" or it.ind.id not in only and (
                     it.qualifier in ("at_least", "more_than") or not _opens_sentence(text, it))):
                 continue  # 城镇调查失业率控制在4.2%, 空气质量优良率保持在99.5%以上: a bound kept, not the figure
-            said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)]
+            said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)] or _opening_year(text, it.at)
             whole = text.joined.startswith("全年", text.clause_start(it.at))
             if any(y != year for y in said) or not (this_year[i] or said or whole):
                 continue  # a review of five years names the year's own figures by their year (2016年…, 全年…)

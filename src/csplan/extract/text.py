@@ -139,7 +139,8 @@ def is_heading(line: str) -> bool:
         return True
     if re.fullmatch(r"[(（].*[)）]", s) and not re.search("[。；;]", s):
         return True
-    return bool(HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;]", s)
+    # but a line that gives a figure ((六)城镇…增长8.5%，农村常住居 / 民人均…) is a PDF's line of a paragraph
+    return bool(HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;%％]", s)
 
 
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -246,12 +247,31 @@ _RUNNING_HEAD_TIMES = 3  # a line printed beside the page numbers this often hea
 
 def _without_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines less a PDF's page numbers (— 6 —) and the running head or foot beside them, a line
-    said again on page after page (罗湖区2024年…计划草案的报告)."""
-    page = [bool(_PAGE_FURNITURE.match(line)) for _, line in lines]
+    said again on page after page (罗湖区2024年…计划草案的报告), and a web page's picture captions
+    (▲…产业园（资料图）)."""
+    page = [bool(_PAGE_FURNITURE.match(line) or _CAPTION.search(line)) for _, line in lines]
     times = Counter(line.strip() for _, line in lines)
     head = {k for k, (_, line) in enumerate(lines) if times[line.strip()] >= _RUNNING_HEAD_TIMES
             and any(page[j] for j in (k - 1, k + 1) if 0 <= j < len(lines))}
     return [ln for k, ln in enumerate(lines) if not page[k] and k not in head]
+
+
+_CAPTION = re.compile(r"[(（]\s*(?:资料图|资料图片|图片来源[^()（）]{0,20}|[^()（）]{0,12}摄影?)\s*[)）]\s*$")
+
+
+_FULL_LINES = 20  # lines as long as the commonest length of a PDF's lines, at least, for it to be a page's width
+_FULL_SHARE = 0.3  # of the long lines that run on
+
+
+def _full_width(lines: list[str]) -> int:
+    """The length of a full line of a PDF's text (its page's width), or 0 when the lines have none:
+    a line that long runs on to the next ((十)完成市下达的节能减排目标任务，单位生产总值能 / 耗、…),
+    even when it opens as a heading does."""
+    lengths = Counter(len(ln.rstrip()) for ln in lines if len(ln.strip()) >= 20 and not _ends_sentence(ln))
+    if not lengths:
+        return 0
+    width, times = lengths.most_common(1)[0]
+    return width if times >= _FULL_LINES and times >= _FULL_SHARE * sum(lengths.values()) else 0
 
 
 def _ends_sentence(line: str) -> bool:
@@ -286,10 +306,12 @@ def prepare(original: str) -> Text:
     kept = _without_furniture([(start, line) for start, line in lines if line.strip()])
     texts = [line for _, line in kept]
     table = spaced_table_rows(texts) | _labelled_lines(texts)
+    full = _full_width(texts)
     for k, (start, line) in enumerate(kept):
         number = _run_in_number(kept, k)
         if prev is not None:
-            opens = (_ends_sentence(prev) or is_heading(prev) or is_heading(line) or number > 0 or _is_title(prev, line)
+            heading = is_heading(prev) and not (full and len(prev.rstrip()) >= full - 1)
+            opens = (_ends_sentence(prev) or heading or is_heading(line) or number > 0 or _is_title(prev, line)
                      or bool(LIST_START.match(line.lstrip()) or SECTION_NUMBER.match(line.lstrip()))
                      or "|" in (prev.strip()[:1], line.strip()[:1]) or k in table or k - 1 in table)
             if opens:
