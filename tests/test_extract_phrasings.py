@@ -874,6 +874,14 @@ def test_uses_per_unit_of_product_share_the_unit():
         ("gdp", T, "growth", 6, "exact"), ("energy_intensity", T, "growth", -3.5, "exact"),
         ("万元地区生产总值水耗", T, "growth", -3, "exact")}
 
+
+def test_the_five_years_transition_after_poverty_is_no_review_of_five_years():
+    summary = (SUMMARY + "\n\n（一）巩固拓展脱贫攻坚成果。五年过渡期内保持主要帮扶政策总体稳定，"
+               "粮食产量106.2万吨，增长1.9%。")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("grain_output", A, "value", (106.2, "万吨"), "exact"), ("grain_output", A, "growth", 1.9, "exact"),
+        ("gdp", T, "growth", 6, "exact")}
+
 def test_reducing_pollution_and_carbon_is_the_energy_task():
     targets = "今年的主要预期目标是：地区生产总值增长6%，完成自治区下达的能耗双控和减污降碳目标任务。"
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}

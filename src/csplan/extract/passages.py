@@ -558,8 +558,8 @@ _PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月
 _OPENING_PART = re.compile(rf"\s*(?:{_PART_OF_YEAR.pattern})")
 # A paragraph of a government work report that opens on these words reviews five years, not the
 # year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"; not 连续十五年保持稳定); these
-# words bring back the year.
-_OTHER_PERIOD = re.compile(r"(?<![\d十百一二两三四六七八九续])五年|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+# words bring back the year. (The five years' transition after the end of poverty, 五年过渡期, are no review.)
+_OTHER_PERIOD = re.compile(r"(?<![\d十百一二两三四六七八九续])五年(?!过渡期)|十[一二三四五]五”?(?:时期|期间|以来)|回望")
 _NUMBERED = re.compile(r"(?P<section>\([一二三四五六七八九十]+\))|(?P<item>\(\d{1,2}\))"
                        r"|(?P<digit>\d{1,2}\s*[.、](?!\d))|(?P<ordinal>[一二三四五六七八九十]+是)")
 _THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
