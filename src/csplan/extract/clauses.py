@@ -170,7 +170,7 @@ class Parser:
         self.label = label if label and not self.s[label[2]:a].strip() else None
         items: list[Item] = []
         seg_start = a
-        for m in re.finditer(r"[;。！？!?]|$", self.s[a:b]):
+        for m in re.finditer(f"{_SEGMENT_END.pattern}|$", self.s[a:b]):
             seg_end = a + m.start()
             if seg_end > seg_start:
                 items += self._segment(seg_start, seg_end, kind)
@@ -672,7 +672,7 @@ class Parser:
         if kind == "actual":  # 各项约束性指标全面完成 in a review: a deed, not a figure
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
             if named_before:  # 财政收入、固定资产投资等指标均超额完成年度目标: last year's targets met, no figure
-                inds = [ind for ind in inds if ind.id in _ENERGY_TASKS or _polluting(ind.name)]
+                inds = [ind for ind in inds if ind.id in ENERGY_TASK["takes_in"] or _polluting(ind.name)]
         if any(ind.known for ind in inds):
             # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
             # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
@@ -722,8 +722,6 @@ _SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外
 _COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
-# What a review may tell as done with no figure: the energy and emission tasks
-_ENERGY_TASKS = frozenset({"energy_saving", "energy_intensity", "carbon_intensity"})
 _AVERAGED = re.compile(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = re.compile(r"\([^()]{0,40}\)|[,:]")
 _WHEN_PASSED = re.compile(r"(?:在|于)\s*\d{4}\s*年\s*$")
