@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,12 @@ from typer.testing import CliRunner
 
 from csplan.cli import app
 from csplan.locate import bundled_store
+
+# Importing the extractor keeps its compiled patterns in the cache folder (csplan.extract.compiled):
+# the tests' own imports use a folder of their own, never the user's.
+_SESSION_CACHE = tempfile.mkdtemp(prefix="csplan-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _SESSION_CACHE
+os.environ.pop("CSPLAN_CACHE_DIR", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT.parent / "shared" / "reports" / "cangshan-2024-plan-report.md"
@@ -38,6 +45,10 @@ def require_tool(name: str) -> str:
     if path is None:
         unavailable(f"needs `{name}` on PATH")
     return path
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_SESSION_CACHE, ignore_errors=True)
 
 
 def pytest_report_header(config):

@@ -27,6 +27,8 @@ turns it off):
   take more than MAX_BYTES (the newest is always kept). Only this user's files are touched.
 
 Every store is cached, the bundled one too: its entry is read faster than its text is parsed.
+Other derived data may be kept beside the stores' entries under a name (`keep`, `read_kept`: the
+extractor's compiled patterns), with the same checks, digests and pruning.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ import time
 from collections.abc import Callable
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .model import Figure, Indicator, Region, Source, Store
@@ -276,6 +278,67 @@ class Entry:
                     os.unlink(tmp)
                 except OSError:
                     pass
+
+
+def _kept_file(folder: Path, name: str) -> Path:
+    return folder / (digest(b"kept:" + name.encode("utf-8")).hex() + ".cache")
+
+
+def read_kept(name: str, key: Any) -> Any:
+    """What `keep(name, key, value)` kept, or None: when nothing was, when it was kept under
+    another key, or when the file cannot be believed (the same checks as a store's entry)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        secret = _secret(folder, create=False)
+        opened = None if secret is None else _open_own(_kept_file(folder, name))
+        if secret is None or opened is None:
+            return None
+        fd, st = opened
+        try:
+            data = os.pread(fd, st.st_size, 0)
+            if time.time() - st.st_mtime > TOUCH_AFTER:
+                os.utime(fd)  # used: kept from pruning
+        finally:
+            os.close(fd)
+        head = len(MAGIC) + _DIGEST
+        if not data.startswith(MAGIC) or _keyed(secret)(data[head:]) != data[len(MAGIC):head]:
+            return None
+        stored_key, value = marshal.loads(data[head:])
+        return value if stored_key == key else None
+    except Exception:  # a damaged file is a miss, whatever it holds
+        return None
+
+
+def keep(name: str, key: Any, value: Any) -> None:
+    """Keep `value` (anything marshal writes) under `name` and `key` in the cache folder, whole or
+    not at all, pruned with the stores' entries; failures are ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    import tempfile
+
+    tmp = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        secret = _secret(folder, create=True)
+        if secret is None:
+            return
+        body = marshal.dumps((key, value))
+        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=folder)  # 0600
+        with os.fdopen(fd, "wb") as f:
+            f.write(MAGIC + _keyed(secret)(body) + body)
+        file = _kept_file(folder, name)
+        os.replace(tmp, file)
+        tmp = None
+        _prune(folder, keep=file.name)
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is only slower, never an error
+        pass
+    finally:
+        if tmp is not None:
+            _unlink(tmp)
 
 
 # --- the file: MAGIC, header digest, header length, header (marshal), then the blocks ---------

@@ -15,9 +15,12 @@ average, a name that reads like a verb phrase) is left out. Every record carries
 contiguous fragment of the input with page breaks joined.
 """
 
+from .compiled import keep_new
 from .documents import DocumentError, read_document
 from .header import Header, read_header
 from .records import Extraction, extract
 from .text import Text, prepare
+
+keep_new()  # the patterns compiled by importing the steps, kept for the next run (compiled.py)
 
 __all__ = ["DocumentError", "Extraction", "Header", "Text", "extract", "prepare", "read_document", "read_header"]

@@ -8,6 +8,7 @@ from functools import cache
 from itertools import pairwise
 
 from ..units import COUNT_UNITS
+from .compiled import rx
 from .text import Text
 from .measures import Measure, NEGATIVE, alternation, find_measures, measure_pattern
 from .names import (AVERAGE, ENERGY_TASK, EXCLUDING, Ind, LEAD, NOUN_END, RATE, Resolver, SHARE, SIZE_CLASS,
@@ -32,57 +33,57 @@ class Item:
     ranged: bool = False  # its level was a range: only a growth printed with it is kept
 
 
-_TASK = re.compile(r"(?<!未)(?<!未能|没有|没能|难以)完成了?"  # but 等指标未能完成年初确定的…目标: not done
+_TASK = rx(r"(?<!未)(?<!未能|没有|没能|难以)完成了?"  # but 等指标未能完成年初确定的…目标: not done
                    r"(?P<body>[^,;。:]+?)(?:任务|(?:目标|指标)(?=\s*(?:[,;。]|$)))"
                    r"|控制在(?P<ceiling>[^,;。:]*?(?:下达|[市省州县]定)[^,;。:]*?)(?:目标|任务|指标|计划)(?:以内|之内|范围内|内)"
                    r"|(?<=指标)(?:全面|圆满|如期|按时|均)?完成\s*$"  # 单位…能耗降低等约束性指标全面完成
                    r"|(?<=约束性指标)(?:全面|均|都)?达到(?P<reach>[^,;。:]*?)(?:要求|任务|目标)\s*$")
 # Who set the task: 市下达的, 省定, 呼伦贝尔市确定的
-_ISSUED = re.compile(r"^(?:[^、,;]{1,8}、)?[^、,;]{0,8}?(?:下达|确定|规定|分解|[省市州县区盟旗]定)(?:的)?")
-_SYNC = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
+_ISSUED = rx(r"^(?:[^、,;]{1,8}、)?[^、,;]{0,8}?(?:下达|确定|规定|分解|[省市州县区盟旗]定)(?:的)?")
+_SYNC = rx(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长)?\s*(?:与|和|同)"
                    r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长)(?:保持)?(?:基本)?(?:同步|相匹配|相适应|协调)")
 # 农村居民可支配收入高于经济增长水平, 居民收入增长快于经济增长, 城镇居民收入增速高于全国平均水平:
 # a target of keeping ahead, a task
-_AHEAD = re.compile(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢|不低于|不慢于)"
+_AHEAD = rx(r"(?P<name>[^,;。:]+?)(?:实际)?(?:增长|增速)?(?:略|要|稳步)?(?:高于|快于|跑赢|不低于|不慢于)"
                     r"(?:经济增长|经济发展|地区生产总值增长|国内生产总值增长|GDP增长|经济增速|全国|全省"
                     r"|城镇居民(?:收入)?(?:增长|增速)?)"
                     r"(?:平均)?(?:速度|水平)?(?:、[^,;。:]*)?\s*$")
-_RATE_GIVEN = re.compile(r"\d\s*%")
-_BALANCE = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
-_MILESTONE = re.compile(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
+_RATE_GIVEN = rx(r"\d\s*%")
+_BALANCE = rx(r"(?P<name>[\u4e00-\u9fff]{0,4}收支)(?:保持)?(?:基本)?平衡")
+_MILESTONE = rx(r"(?P<name>[^,;。:]+?)(?:首次|历史性|成功)?(?:突破|超过|跨越|迈上|站上|跃上|迈过)"
                         r"[^,;。:\d]{1,8}(?:大关|台阶|关口|规模|级)$")
-_SHARE_OF_PLAN = re.compile(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
-_SPACE = re.compile(r"\s")
-_NOT_WORD = re.compile(r"\W")
-_SHARED = re.compile(r"分别|(?<![平年])均$")  # of a lead before several numbers: one name each, or one for all
-_MEASURE_OF = re.compile(r"(?:播种)?面积$|总?产量?$|单产$")
-_RESIDENTS = re.compile(r"(城镇|农村)(?:常住)?(?:居民)?")
-_STEADY = re.compile(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
+_SHARE_OF_PLAN = rx(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计划|目标|任务)(?:数)?的?")
+_SPACE = rx(r"\s")
+_NOT_WORD = rx(r"\W")
+_SHARED = rx(r"分别|(?<![平年])均$")  # of a lead before several numbers: one name each, or one for all
+_MEASURE_OF = rx(r"(?:播种)?面积$|总?产量?$|单产$")
+_RESIDENTS = rx(r"(城镇|农村)(?:常住)?(?:居民)?")
+_STEADY = rx(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
                      r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
-_REASONABLE = re.compile(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
+_REASONABLE = rx(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
-TARGET_WORDS = re.compile(f"{alternation(TARGET_LEAD_INS['words'])}"
+TARGET_WORDS = rx(f"{alternation(TARGET_LEAD_INS['words'])}"
                           rf"|(?:{alternation(TARGET_LEAD_INS['stated'])})(?=\s*(?:建议)?(?:是|为|如下|:))")
-_WORK = re.compile(r"(?:改善|防治|治理|保护|整治|建设|攻坚|管理)$")
-_SEP = re.compile(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
+_WORK = rx(r"(?:改善|防治|治理|保护|整治|建设|攻坚|管理)$")
+_SEP = rx(r"[、和与]|及(?!以[上下])")  # 重度及以上污染天数 is one name
 # what follows the numbers of a review quoting the year's targets (…增长7%的预期目标均超额完成, …等年初预期目标)
-_QUOTED_TARGET = re.compile(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提出)?的?"
+_QUOTED_TARGET = rx(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提出)?的?"
                             r"(?:各项|[一二两三四五六七八九十\d]+项)?(?:主要)?(?:经济社会发展)?(?:预期|计划|年度)?(?:目标|指标)")
 # 年度计划增长6%左右, 年度计划城镇新增就业2.5万人, 城镇新增就业计划4.5万人: the plan of the year,
 # quoted in its review
-_PLAN_QUOTED = re.compile(r"\s*(?P<name>[^,;。:\d计]{0,24}?)(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
+_PLAN_QUOTED = rx(r"\s*(?P<name>[^,;。:\d计]{0,24}?)(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
-_LABEL = re.compile(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
+_LABEL = rx(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
 # 地区生产总值突破万亿元大关、达到10688.28亿元: a level passed, in words, before the figure
-_PASSED_WORDS = re.compile(r"(?:首次|历史性|成功)?(?:突破|跨越|迈上|站上|跃上|迈过|跨上|登上)[^,;。:\d]{1,8}?"
+_PASSED_WORDS = rx(r"(?:首次|历史性|成功)?(?:突破|跨越|迈上|站上|跃上|迈过|跨上|登上)[^,;。:\d]{1,8}?"
                            r"(?:大关|台阶|关口)\s*[、,]?\s*(?:达到|达)?\s*$")
 # What a policy brought about is named after its verb: 带动固定资产投资完成963.5亿元, 拉动消费…
-_CAUSE = re.compile(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
+_CAUSE = rx(r"^(?:带动|拉动|推动|促进|助推|撬动|促使)")
 
 
 def _name(raw: str) -> str:
@@ -96,7 +97,7 @@ def _name(raw: str) -> str:
 def status_words() -> re.Pattern:
     from ..vocab import STATUS_WORDS
 
-    return re.compile(alternation(STATUS_WORDS))
+    return rx(alternation(STATUS_WORDS))
 
 
 def _split_names(raw: str, count: int) -> list[str] | None:
@@ -482,8 +483,8 @@ class Parser:
     def _in_step(self, a: int, clause: str, kind: str) -> list[Item] | None:
         """A target of keeping pace or balance (收入与经济增长同步, 收支平衡): a task; None if the
         clause states neither."""
-        for rx in (_SYNC, _AHEAD, _BALANCE):
-            found = rx.search(clause)
+        for pattern in (_SYNC, _AHEAD, _BALANCE):
+            found = pattern.search(clause)
             if found and _RATE_GIVEN.search(found.group("name")):
                 return None  # 居民人均可支配收入增长6.5%、高于经济增长: the growth is the target
             if found:
@@ -685,14 +686,14 @@ class Parser:
         return [Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None) for ind in inds]
 
 
-_SECTORS = re.compile(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业"
+_SECTORS = rx(r"(?:第?一\s*[、,]\s*第?二\s*[、,]\s*第?三(?:次)?产业|第?一二三产业|三次产业"
                       r"|第一产业\s*[、,]\s*第二产业\s*[、,]\s*第三产业|一产\s*[、,]\s*二产\s*[、,]\s*三产)"
                       r"(?P<rest>[\u4e00-\u9fff]*)")
 # 实施重点项目1920个, 举办活动30场: a name that opens on a verb of doing counts deeds, not an indicator
-_DEED = re.compile(r"(?:实施|开展|举办|组织|推进|承办|召开)")
+_DEED = rx(r"(?:实施|开展|举办|组织|推进|承办|召开)")
 # 各项约束性指标, 生态环境保护约束性指标: the binding indicators as a task of their own (but
 # 单位…能耗降低等约束性指标: the ones just listed)
-_BINDING = re.compile(r"(?:各项|主要|其他|其余)?(?:(?!等)[\u4e00-\u9fff]){0,8}约束性指标")
+_BINDING = rx(r"(?:各项|主要|其他|其余)?(?:(?!等)[\u4e00-\u9fff]){0,8}约束性指标")
 
 
 def _share_measured(names: list[str]) -> list[str]:
@@ -715,24 +716,24 @@ def _subject(part: str) -> str:
     return re.sub(r"(?:降低|下降|减少|提高|提升|(?<!自然)增长|控制)(?:率|幅度)?\s*$", "", part)  # 人口自然增长率 stays
 
 
-_ADVERB = re.compile(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
-_PRICE = re.compile(r"价格(?:总)?(?:指数)?$")
+_ADVERB = rx(r"(?:不折不扣|全面|圆满|如期|按时|足额|超额|全部|坚决|确保|力争|努力|均|都)+\s*$")
+_PRICE = rx(r"价格(?:总)?(?:指数)?$")
 _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
-_SIZE_OF = re.compile(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
-_COMPARED = re.compile(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
-_SHARED_MEASURE = re.compile(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
-_SECOND_LIST = re.compile(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
-_AVERAGED = re.compile(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
-_CUT = re.compile(r"\([^()]{0,40}\)|[,:]")
-_WHEN_PASSED = re.compile(r"(?:在|于)\s*\d{4}\s*年\s*$")
-_SEGMENT_END = re.compile(r"[;。！？!?]")
-_PASSED = re.compile(r"\s*(?:新)?(?:台阶|大关|关口)")
-_PASSING = re.compile(r"(?:先后|连续|接连|相继)?(?:首次|历史性|成功)?"
+_SIZE_OF = rx(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
+_COMPARED = rx(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
+_SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
+_SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
+_AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
+_CUT = rx(r"\([^()]{0,40}\)|[,:]")
+_WHEN_PASSED = rx(r"(?:在|于)\s*\d{4}\s*年\s*$")
+_SEGMENT_END = rx(r"[;。！？!?]")
+_PASSED = rx(r"\s*(?:新)?(?:台阶|大关|关口)")
+_PASSING = rx(r"(?:先后|连续|接连|相继)?(?:首次|历史性|成功)?"
                       r"(?:突破|超过|跨越|迈上|站上|跃上|迈过|跨上|登上)\s*$")
 _BARE_MEASURES = ("产量", "总产量", "总产", "单产")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_MARKET_SHARE = re.compile(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
+_HAN = rx(r"[\u4e00-\u9fff]")
+_MARKET_SHARE = rx(r"占(?:全国|全省|全市|全球)?(?:市场)?份额$")
 # 增长7.3%、总量达3806.08亿元, 增长6.5%以上，总量力争突破3300亿元, 增长4.6%、完成96.3亿元: words that only
 # restate the figure before
-_RESTATED = re.compile(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:力争|争取|确保)?"
+_RESTATED = rx(r"(?:力争|争取|确保)?(?:总量|总额|总数|规模)?(?:力争|争取|确保)?"
                        r"(?:达到|达|突破|超过|为|完成|实现)?")

@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .measures import CN_DIGITS
+from .compiled import rx
 from .names import _LEXICON_DATA, COUNTRY_NAMES, PROVINCES, pinyin, place_readings
 from .text import half_width
 
@@ -74,19 +75,19 @@ LATE_MONTH = 10  # a report delivered in this month or later plans for the next 
 MIN_MENTIONS = 3  # a region read from the text alone is named at least this often …
 DOMINANCE = 2.0  # … and this many times as often as the next name of its level
 
-_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
+_CN_YEAR = rx(r"[〇零一二三四五六七八九]{4}")
 _Y = r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}"
-YEAR = re.compile(rf"({_Y})\s*年")
-_META = re.compile(r"^#*\s*[A-Za-z][A-Za-z0-9_ .-]{0,30}:\s*\S|://")
+YEAR = rx(rf"({_Y})\s*年")
+_META = rx(r"^#*\s*[A-Za-z][A-Za-z0-9_ .-]{0,30}:\s*\S|://")
 _DAY = r"[\d一二三四五六七八九十]{1,3}"
-_DATE = re.compile(rf"({_Y})\s*年\s*({_DAY})\s*月\s*(?:({_DAY})\s*日)?"
+_DATE = rx(rf"({_Y})\s*年\s*({_DAY})\s*月\s*(?:({_DAY})\s*日)?"
                    r"\s*(?:在(.+?)上)?")  # ——2024年1月在…会议上: the month alone still dates it
-_SENTENCE_MARKS = re.compile(r"[,，。;；:：!！?？]")
+_SENTENCE_MARKS = rx(r"[,，。;；:：!！?？]")
 _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
            "纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
            "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
 # A place's level word, with the peoples of an autonomous place (恩施土家族苗族自治州, 伊犁哈萨克自治州).
-_LEVEL = re.compile(rf"(?:(?:{_ETHNIC})族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*"
+_LEVEL = rx(rf"(?:(?:{_ETHNIC})族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*"
                     r"(特别行政区|自治区|自治州|自治县|自治旗|(?<=[\u3400-\u9fff]{2})(?:地区|林区|特区|新区)"
                     r"|省|市|区|县|旗|盟)$")  # 神农架林区, but 碑林区 (碑林, 区)
 _LEVEL_PINYIN = {"特别行政区": "tebiexingzhengqu", "自治区": "zizhiqu", "自治州": "zhou", "自治县": "xian",
@@ -97,15 +98,15 @@ _PROVINCE_SUFFIX = {"内蒙古": "自治区", "广西": "壮族自治区", "西�
                     "香港": "特别行政区", "澳门": "特别行政区"}
 _COUNTY_LEVEL = {"自治县": "县", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}  # the level speaking
 _HEADS_OF_GOVERNMENT = r"省长|市长|区长|县长|州长|旗长|盟长|主席"
-_GWR_SIGN = re.compile(r"政府工作报告|我代表.{0,30}?人民政府|向大会(?:报告|作)(?:政府)?工作|作(?:政府)?工作报告")
-_PLAN_SIGN = re.compile(r"受.{0,30}?(?:人民政府|国务院)委托|发展和改革(?:委员会|局)|发展改革委|发改委|发改局"
+_GWR_SIGN = rx(r"政府工作报告|我代表.{0,30}?人民政府|向大会(?:报告|作)(?:政府)?工作|作(?:政府)?工作报告")
+_PLAN_SIGN = rx(r"受.{0,30}?(?:人民政府|国务院)委托|发展和改革(?:委员会|局)|发展改革委|发改委|发改局"
                         r"|计划执行情况|计划草案")
-_REVIEW_HEAD = re.compile(r"回顾|执行情况|完成情况|工作总结|主要工作|成就|成绩|进展")
-_PLAN_HEAD = re.compile(r"安排|草案|目标|任务|要求|重点|思路|计划|打算|部署")
+_REVIEW_HEAD = rx(r"回顾|执行情况|完成情况|工作总结|主要工作|成就|成绩|进展")
+_PLAN_HEAD = rx(r"安排|草案|目标|任务|要求|重点|思路|计划|打算|部署")
 _TARGETS = r"(?:主要预期目标|主要目标|预期目标|主要发展目标)"
-_TARGETS_HEAD = re.compile(rf"({_Y}|今年|明年)\s*年?([^。;；!！?？,，\n]{{0,30}}?){_TARGETS}(.{{0,6}})")
-_NOT_PLANNED = re.compile(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|高于|低于|超过|快于")
-_JUST_PAST = re.compile(rf"过去的\s*({_Y})\s*年")
+_TARGETS_HEAD = rx(rf"({_Y}|今年|明年)\s*年?([^。;；!！?？,，\n]{{0,30}}?){_TARGETS}(.{{0,6}})")
+_NOT_PLANNED = rx(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|高于|低于|超过|快于")
+_JUST_PAST = rx(rf"过去的\s*({_Y})\s*年")
 
 
 def year_of(text: str) -> int:

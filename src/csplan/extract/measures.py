@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
+from .compiled import rx
 
 
 def alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """Longer words first (接近 before 近), in one order whatever the words' order: a pattern's text
+    is the same in every run (compiled.py keeps patterns by their text)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def lazy(pattern, flags: int = 0) -> Callable[[], re.Pattern]:
     """A regular expression compiled on its first use, for one that not every report needs:
     compiling one takes up to milliseconds (a class of CJK characters), at every start."""
-    return cache(partial(re.compile, pattern, flags))
+    return cache(partial(rx, pattern, flags))
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -44,7 +47,7 @@ def measure_pattern() -> re.Pattern:
         num = r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]\d)"
         cn = rf"(?<![一二两三四五六七八九十百千〇零\d])[一二两三四五六七八九]?[十百千](?=\s*(?:{mag}))"
         verbs = "|".join(("增加(?!值)", *_POSITIVE, *NEGATIVE))
-        _PATTERN = re.compile(
+        _PATTERN = rx(
             rf"(?P<gverb>{verbs})\s*了?\s*(?:为|达到|达)?\s*(?P<gpre>{pre})?\s*(?P<gnum>{num})\s*(?:%|(?P<times>倍))"
             rf"\s*(?P<gpost>{post})?"
             rf"|(?P<flat>(?:基本)?持平(?!稳))"  # not 保持平稳, kept steady
@@ -94,12 +97,12 @@ class Measure:
     ranged: bool = False  # a level printed as a range (1050—1060亿元): no value
 
 
-_NAMED_AFTER = re.compile(r"(?:项目|企业|工业|投资|重点项目)")
+_NAMED_AFTER = rx(r"(?:项目|企业|工业|投资|重点项目)")
 _CJK = lazy(r"[\u4e00-\u9fff]")
 # 的 and a noun after a level, unless the noun restates it (控制在3.9%的较低水平, 1000亿元的目标)
-_SIZES = re.compile(r"的(?![\u4e00-\u9fff]{0,4}(?:水平|目标|任务|区间|范围|基础))")
-_RANGE_AFTER = re.compile(r"\s*(?:[—–\-~]+|至|到)\s*\d")
-_RANGE_BEFORE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
+_SIZES = rx(r"的(?![\u4e00-\u9fff]{0,4}(?:水平|目标|任务|区间|范围|基础))")
+_RANGE_AFTER = rx(r"\s*(?:[—–\-~]+|至|到)\s*\d")
+_RANGE_BEFORE = rx(r"(?<![\d.])\d+(?:\.\d+)?\s*%?\s*(?:[—–\-~]+|至|到)\s*\Z")
 
 
 def find_measures(text: str, a: int, b: int) -> list[Measure]:

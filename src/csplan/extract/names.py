@@ -11,71 +11,72 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Indicator, Store
+from .compiled import rx
 from .text import BULLET
 
 
 # 全市, 全区 …: the words a report uses for a region as a whole
 _SCOPE_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗"
 _REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州"
-LEAD = re.compile(
+LEAD = rx(
     rf"^(?:[\s、,:]|\d{{1,2}}\s*[、.)](?!\d)|[(]\s*\d{{1,2}}\s*[)]|[-*•·]\s*|{BULLET}|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
     r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
 )
-_TRAIL = re.compile(
+_TRAIL = rx(
     r"(?:\s|按同口径计算|按可比口径计算|按现价计算|同比|比上年同期|比上年|较上年|比去年|较去年|与上年|与去年|同口径|可比口径|自然口径|按可比价格计算|按可比价计算|可比价|可比|现价"
     r"|名义|实际|预计|分别|达到|达|为|是|实现|完成|保持在|保持|稳定在|提高到|提高至|提升到|提升至|增加到|增至"
     r"|降至|降到|下降到|下降至|平均为|平均值|平均|全年|按|首次|再次|继续|持续|稳步|历史性|力争|争取|确保|努力|逆势|逆市|大幅|较快|快速|由负转正|扭负为正|由降转升|止跌回升|[、,])+$"
 )
-AVERAGE = re.compile(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
+AVERAGE = rx(r"(?:年均|年平均|平均|累计|两年|三年|五年)$")
 # 细颗粒物年均浓度: the annual mean of a concentration is what it measures, not a multi-year average
-ANNUAL_MEAN = re.compile(r"年(?:均|平均)(?=浓度)")
-_NOT_A_NAME = re.compile(
+ANNUAL_MEAN = rx(r"年(?:均|平均)(?=浓度)")
+_NOT_A_NAME = rx(
     r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|居全|位居|排名|位列|列全|相当于|翻番|翻一番|"
     r"的|增长|下降|实现|完成|达到|力争|确保|保持|分别|左右|以上|以内|[第前后]$|^[占比]|[比较]\d|"
     r"季度|上半年|下半年|\d+月|月份|累计|以来|年均|[两三五]年|剔除|扣除|因素"
 )
 # How the name of an indicator the store and the lexicon do not know ends (值, 额, 收入, 投资, 产量,
 # 率, 人数, 企业, 项目 …): anything else is more likely a phrase than a name.
-NOUN_END = re.compile(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园收]$")
+NOUN_END = rx(r"[值额入资量率数业目格模积润口费重度例比耗放客次户体位房金款税品物能支出产站园收]$")
 _GENERIC = {"总量", "总额", "规模", "增速", "全年", "年度", "同比", "比重", "占比", "目标", "任务", "各项",
             "主要", "指标", "经济", "收入", "投资", "其中"}
 # A size class in a name: 1000万元以上项目, 5亿元以上企业, 500万元以上工业投资
-SIZE_CLASS = re.compile(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-\u9fff])")
+SIZE_CLASS = rx(r"\d+(?:\.\d+)?\s*[千百]?[万亿]?元以上(?=[\u4e00-\u9fff])")
 # 研发经费支出相当于生产总值的 (2.65%) is a share too
-RATE = re.compile(r"(?:率|比重|比例|占比|强度)$|相当于\S+$")
-SHARE = re.compile(r"占.+(?:比重|比例)$|.占比$")
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b&“”\"'‘’·+\-]+")  # Ⅲ类水质
-_BRACKETED = re.compile(r"\([^()]*\)")
-_BLANKS = re.compile(r"[\s*_`]+")
+RATE = rx(r"(?:率|比重|比例|占比|强度)$|相当于\S+$")
+SHARE = rx(r"占.+(?:比重|比例)$|.占比$")
+_NAME_CHARS = rx(r"[\u4e00-\u9fffA-Za-z0-9\u2160-\u216b&“”\"'‘’·+\-]+")  # Ⅲ类水质
+_BRACKETED = rx(r"\([^()]*\)")
+_BLANKS = rx(r"[\s*_`]+")
 # 粮食产量在灾情影响下实现230亿斤, 外贸进出口在…的情况下增长12%: the circumstance is not the name
-_CIRCUMSTANCE = re.compile(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)"
+_CIRCUMSTANCE = rx(r"在[^,;。在]{1,16}?(?:影响下|情况下|背景下|压力下|带动下)"
                           r"|(?:扣除|剔除)[^,;。]{1,16}?(?:因素|影响)后?")
 # 扣除房地产开发投资后: what follows leaves a part out, where 扣除留抵退税因素后 is only a circumstance
-EXCLUDING = re.compile(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
-_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-_ANY_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
-_SPELLING = re.compile(r"[\s“”\"'‘’《》]")
+EXCLUDING = rx(r"\s*(?:扣除|剔除)(?:(?!因素|影响)[^,;。]){1,20}后\s*")
+_DECIMAL_POINT = rx(r"(?<=\d)\.(?=\d)")
+_TWO_HAN = rx(r"[\u4e00-\u9fff]{2}")
+_ANY_BRACKETS = rx(r"[(（][^()（）]*[)）]")
+_SPELLING = rx(r"[\s“”\"'‘’《》]")
 # the words around trade's names that do not change what is counted
-_TRADE = re.compile(r"^(?:对外贸易|外贸|货物贸易|货物|商品)?(进出口|出口|进口)(?:总值|总额|额)?$")
-_REGION_PREFIX = re.compile(rf"^(?:{_REGION_WORDS})")
-_REGION_GDP = re.compile(rf"(?:{_REGION_WORDS})生产总值")
+_TRADE = rx(r"^(?:对外贸易|外贸|货物贸易|货物|商品)?(进出口|出口|进口)(?:总值|总额|额)?$")
+_REGION_PREFIX = rx(rf"^(?:{_REGION_WORDS})")
+_REGION_GDP = rx(rf"(?:{_REGION_WORDS})生产总值")
 
 # The names of a report repeat (地区生产总值 in the review, the summary and the targets): the
 # functions of a name alone remember their answers.
 _NAMES_REMEMBERED = 4096
 
 
-_SCOPE = re.compile(rf"[\s、,:]*(?:从|在)?({_SCOPE_WORDS})")
-_AREA = re.compile(r"都市圈|城市群|经济圈|经济带|城市圈")
-_SCOPE_WORD = re.compile(f"({_SCOPE_WORDS})")
+_SCOPE = rx(rf"[\s、,:]*(?:从|在)?({_SCOPE_WORDS})")
+_AREA = rx(r"都市圈|城市群|经济圈|经济带|城市圈")
+_SCOPE_WORD = rx(f"({_SCOPE_WORDS})")
 COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
 # 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
-SCENE = re.compile(rf"[\s、,:]*(?:从|在)?(?:{_SCOPE_WORDS})(?:范围内|层面)?(?:来?看)?\s*\Z")
+SCENE = rx(rf"[\s、,:]*(?:从|在)?(?:{_SCOPE_WORDS})(?:范围内|层面)?(?:来?看)?\s*\Z")
 # 我省, 本市: a clause back on the report's own region
-OWN = re.compile(r"[\s、,:]*(?:我|本)[省市区县州盟旗]")
+OWN = rx(r"[\s、,:]*(?:我|本)[省市区县州盟旗]")
 
 
 def scope_of(region_name: str | None, text: str) -> str | None:
@@ -140,13 +141,13 @@ def valid_name(name: str) -> bool:
     return bool(_TWO_HAN.search(name)) or name.upper() in ("GDP", "CPI")
 
 
-_OWN_LEVEL = re.compile(r"^(?:区|县|旗)本级")
-_SHARE_OF = re.compile(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$|相当于(\S*?)的?$")
+_OWN_LEVEL = rx(r"^(?:区|县|旗)本级")
+_SHARE_OF = rx(r"(?:相当于|占)(\S*?)的?(?:比重|比例)$|相当于(\S*?)的?$")
 
 
 # 设区城市空气质量优良天数比例, 中心城区PM2.5平均浓度, 州政府所在地城市环境空气质量…: the towns whose
 # air a region's air is measured in
-_AIR_SCOPE = re.compile(r"^(?:设区(?:的)?(?:市|城市)|中心城(?:区|市)|[县地]级(?:及)?以上城市"
+_AIR_SCOPE = rx(r"^(?:设区(?:的)?(?:市|城市)|中心城(?:区|市)|[县地]级(?:及)?以上城市"
                         r"|[\u4e00-\u9fff]{1,4}政府所在地城市|城市|城区|市区)?(?:环境)?(?=空气|PM|细颗粒物)")
 
 

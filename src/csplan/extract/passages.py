@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
+from .compiled import rx
 from .text import (CLASS_HEADING, HEADER_NAME, HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading,
                    is_spaced_header, is_spaced_row, is_wrapped_cells, is_wrapped_name, spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
@@ -150,7 +151,7 @@ def _listed_after(text: Text, parser: Parser, paras: list[tuple[int, int]], pi: 
 
 
 # 地区生产总值在2021年突破千亿元关口后，…全年预计达1100亿元: a year the words before the figure go on from
-_SINCE = re.compile(r"[^,;。]*后\s*,")
+_SINCE = rx(r"[^,;。]*后\s*,")
 
 
 def of_other_year(text: Text, it: Item, year: int | None) -> bool:
@@ -168,8 +169,8 @@ def of_other_year(text: Text, it: Item, year: int | None) -> bool:
     return bool(text.last_clause_match(_PLAN_END, it.at) or (len(before) <= 12 and _PLAN_END.search(before)))
 
 
-_REVIEW_BEFORE = re.compile(alternation(TARGET_LEAD_INS["review_before"]))
-_REVIEW_AFTER = re.compile(rf"\s*(?:任务)?(?:{alternation(TARGET_LEAD_INS['review_after'])})")
+_REVIEW_BEFORE = rx(alternation(TARGET_LEAD_INS["review_before"]))
+_REVIEW_AFTER = rx(rf"\s*(?:任务)?(?:{alternation(TARGET_LEAD_INS['review_after'])})")
 
 
 def _reviewed(sent: str, m: re.Match, before: str, year: int | None) -> bool:
@@ -188,15 +189,15 @@ def _reviewed(sent: str, m: re.Match, before: str, year: int | None) -> bool:
     return not planned and bool(measure_pattern().match(sent, m.end() + (stated.end() if stated else 0)))
 
 
-_CHAPTER = re.compile(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
+_CHAPTER = rx(r"第[一二三四五六七八九十]+[部分章]|[一二三四五六七八九十]+\s*[、.．]")
 # A plan of more years than one: "十五五"时期, 今后五年, 规划, 到2030年
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五|五年|规划|纲要|(?:到|至)\s*(?:19|20)\d{2}\s*年")
+_PLAN_PERIOD = rx(r"十[一二三四五六七八九]五|五年|规划|纲要|(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 
 # “十四五”末, 十五五期末: the end of a plan's five years
-_PLAN_END = re.compile(r"十[一二三四五六七八九]五\W?(?:期)?末")
-_BESIDES = re.compile(r"\s*(?:同时|此外|另外)\s*[,，]")
-_COMING_YEARS = re.compile(r"(?:今后|未来)\s*(?:五|5|几)\s*年")
+_PLAN_END = rx(r"十[一二三四五六七八九]五\W?(?:期)?末")
+_BESIDES = rx(r"\s*(?:同时|此外|另外)\s*[,，]")
+_COMING_YEARS = rx(r"(?:今后|未来)\s*(?:五|5|几)\s*年")
 
 
 def _other_period(words: str, year: int | None) -> bool:
@@ -212,10 +213,10 @@ def _other_period(words: str, year: int | None) -> bool:
 
 
 # What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作
-_AFTERWORD = re.compile(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工作)|实现(?:上述|以上|这些)")
+_AFTERWORD = rx(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工作)|实现(?:上述|以上|这些)")
 
 
-_GROWTH_COLUMN = re.compile(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
+_GROWTH_COLUMN = rx(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
 
 
 def _cells(text: Text, a: int, b: int) -> list[str]:
@@ -227,11 +228,11 @@ def _cells(text: Text, a: int, b: int) -> list[str]:
 
 # 其他主要指标安排如下：表1 2022年…主要预期目标: the end of a paragraph that leads to a table, its
 # caption joined to it
-_TABLE_LEAD = re.compile(r"[^。;]*:[^。;:%]{0,40}$")
+_TABLE_LEAD = rx(r"[^。;]*:[^。;:%]{0,40}$")
 
 
 # 地区生产总值增长6%左右，其他主要指标见下表。: a sentence of targets that leads to a table of the rest
-_SEE_TABLE = re.compile(r"(?:见|如)(?:下表|附表|表\s*\d)")
+_SEE_TABLE = rx(r"(?:见|如)(?:下表|附表|表\s*\d)")
 
 
 _TABLE_ROWS_MAX = 40  # paragraphs: a table's caption, header and rows
@@ -333,8 +334,8 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, compl
 
 
 # 与经济增长同步, 完成省下达任务, 份额稳中有升: a cell of a target with no number
-_TASK_CELL = re.compile("同步|任务|下达|平衡|稳中|稳定|正增长")
-_TASK_OPEN = re.compile(r"(?:下达|完成|的)$")  # 完成市下达 / 任务: a task cell a narrow column wraps
+_TASK_CELL = rx("同步|任务|下达|平衡|稳中|稳定|正增长")
+_TASK_OPEN = rx(r"(?:下达|完成|的)$")  # 完成市下达 / 任务: a task cell a narrow column wraps
 _CELL_VERB = "稳定在|保持在|达到|力争"  # 稳定在400以上: a cell's number after the verb of its target
 
 
@@ -415,7 +416,7 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     return items
 
 
-_DASH = re.compile(r"[-—–/／]+")  # a cell left blank on purpose
+_DASH = rx(r"[-—–/／]+")  # a cell left blank on purpose
 
 
 @cache
@@ -426,9 +427,9 @@ def _cell_patterns() -> tuple[re.Pattern, re.Pattern]:
     from ..vocab import QUALIFIER_PREFIXES, QUALIFIER_SUFFIXES
 
     unit = rf"(?:{alternation(m for m, _ in MAGNITUDES)})?(?:{alternation([*DIMENSIONS, *COUNT_UNITS])})"
-    number = re.compile(rf"(?:{_CELL_VERB})?(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*"
+    number = rx(rf"(?:{_CELL_VERB})?(?P<pre>{alternation(QUALIFIER_PREFIXES)})?\s*"
                         rf"(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%|{unit})?\s*(?P<post>{alternation(QUALIFIER_SUFFIXES)})?")
-    return number, re.compile(unit)
+    return number, rx(unit)
 
 
 def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote: tuple[int, int]) -> list[Item]:
@@ -501,13 +502,13 @@ def _listed(text: Text, a: int, b: int) -> bool:
 
 # What may stand before the target a paragraph opens on: 同时，要完成省下达的…目标任务; 同时，确保完成
 # 约束性指标：单位地区生产总值能耗下降2.6%
-_OPENING = re.compile(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?(?:要|确保|力争)?\s*(?:完成)?\s*(?:[^,;。:]{0,8}指标)?"
+_OPENING = rx(r"\s*(?:(?:同时|此外|另外)\s*,?\s*(?:还)?(?:要|确保|力争)?\s*(?:完成)?\s*(?:[^,;。:]{0,8}指标)?"
                       r"\s*:?)?\s*")
-_LEADS_ON = re.compile(r"(?:如下|下列|以下)\s*[。:]?\s*$")
+_LEADS_ON = rx(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 # 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
-_EXPLAINED = re.compile(r"的目标|主要考虑|考虑是|主要是考虑")
+_EXPLAINED = rx(r"的目标|主要考虑|考虑是|主要是考虑")
 # 这一目标与省定目标相衔接…, 主要考虑…: a target's reasons, in the sentences after it
-_REASON = re.compile(r"\s*(?:这一目标|该目标|这个目标|上述目标|主要考虑|考虑到|充分考虑|既考虑|与[^,;。]{1,20}相衔接)")
+_REASON = rx(r"\s*(?:这一目标|该目标|这个目标|上述目标|主要考虑|考虑到|充分考虑|既考虑|与[^,;。]{1,20}相衔接)")
 
 
 def _before_reason(text: Text, a: int, b: int) -> int:
@@ -516,12 +517,12 @@ def _before_reason(text: Text, a: int, b: int) -> int:
 
 
 # 从分项指标看，规模以上工业增加值增长12%…: a paragraph of more targets after the main ones
-_MORE_TARGETS = re.compile(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
+_MORE_TARGETS = rx(r"\s*(?:从|在)?(?:分项|其他|其余|具体)(?:主要)?(?:指标|目标)(?:上|看|来看|方面)?\s*[,:]")
 # 经济发展方面，…  在民生改善方面, 创新驱动：…, (二)结构优化目标：…: the targets of one topic, a paragraph each
-_TOPIC = re.compile(r"(?:\([一二三四五六七八九十]{1,2}\)\s*)?(?:(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]"
+_TOPIC = rx(r"(?:\([一二三四五六七八九十]{1,2}\)\s*)?(?:(?:在)?[\u4e00-\u9fff、和]{2,12}方面\s*[,:]"
                     r"|[\u4e00-\u9fff]{2,6}\s*:)")
 
-_TOPIC_HEAD = re.compile(r"\s*\([一二三四五六七八九十]{1,2}\)\s*[\u4e00-\u9fff]{2,8}\s*。\s*")
+_TOPIC_HEAD = rx(r"\s*\([一二三四五六七八九十]{1,2}\)\s*[\u4e00-\u9fff]{2,8}\s*。\s*")
 
 
 def _topic_line(text: Text, a: int, b: int) -> bool:
@@ -552,17 +553,17 @@ def _blocks(text: Text, limit: int) -> list[list[tuple[int, int]]]:
     return blocks
 
 
-_PART_OF_YEAR = re.compile(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
+_PART_OF_YEAR = rx(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三季度|上半年|[一二三四]季度"
                            r"|[1-4一二三四]\s*[-—–~至到]\s*[1-4一二三四]\s*季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
-_OPENING_PART = re.compile(rf"\s*(?:{_PART_OF_YEAR.pattern})")
+_OPENING_PART = rx(rf"\s*(?:{_PART_OF_YEAR.pattern})")
 # A paragraph of a government work report that opens on these words reviews five years, not the
 # year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"; not 连续十五年保持稳定); these
 # words bring back the year. (The five years' transition after the end of poverty, 五年过渡期, are no review.)
-_OTHER_PERIOD = re.compile(r"(?<![\d十百一二两三四六七八九续])五年(?!过渡期)|十[一二三四五]五”?(?:时期|期间|以来)|回望")
-_NUMBERED = re.compile(r"(?P<section>\([一二三四五六七八九十]+\))|(?P<item>\(\d{1,2}\))"
+_OTHER_PERIOD = rx(r"(?<![\d十百一二两三四六七八九续])五年(?!过渡期)|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+_NUMBERED = rx(r"(?P<section>\([一二三四五六七八九十]+\))|(?P<item>\(\d{1,2}\))"
                        r"|(?P<digit>\d{1,2}\s*[.、](?!\d))|(?P<ordinal>[一二三四五六七八九十]+是)")
-_THIS_YEAR = re.compile(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
+_THIS_YEAR = rx(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
 
 
 def _whole_year(text: Text, it: Item, sentence_start: int) -> bool:
@@ -604,7 +605,7 @@ def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
 # paragraphs a summary of the year may go on over: more when they are a list, a topic or an indicator a line
 _SUMMARY_PARAGRAPHS = 5
 _SUMMARY_TOPICS = 14
-_DASHED = re.compile(r"\s*——")
+_DASHED = rx(r"\s*——")
 
 
 def actual_sentences(text: Text, parser: Parser, limit: int,
@@ -685,11 +686,11 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
     return [], 0
 
 
-_DEEDS = re.compile(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
+_DEEDS = rx(r"\s*(?:这一年|一年来|过去一年)?\s*,?\s*我们")
 
 # The year a report reviews: 一、2024年工作回顾, 刚刚过去的2025年, 2014年，全区…, 2024年国民经济和
 # 社会发展计划执行情况 (but not 2025年主要工作安排, the year planned)
-_REVIEWED = re.compile(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作(?!安排|任务|打算)|是|,"
+_REVIEWED = rx(r"((?:19|20)\d{2})\s*年(?:工作回顾|主要工作(?!安排|任务|打算)|是|,"
                        r"|(?:国民经济和社会发展)?计划执行)|(?:刚刚)?过去的((?:19|20)\d{2})\s*年")
 
 
@@ -722,16 +723,16 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 # figures a section of the review goes on to tell
 # (全年园区完成固定资产投资486.5亿元，实现规模以上工业增加值185.3亿元; 仙葫经济开发区新签约项目24个，完成
 # 工业投资18.7亿元: its figures that go on)
-_ZONE = re.compile(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{0,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
+_ZONE = rx(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{0,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
                    r"|自贸试验区|产业园|工业园|园区)(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现|新签约|新引进|引进|新增)[^,;。]*),")
 
 
-_CLAUSE_MARK = re.compile("[,:]")
+_CLAUSE_MARK = rx("[,:]")
 # …完成固定资产投资126.5亿元，占全区的32.8%: the figure of a part, told as its share of the region
 # whose report it is (not 占全省的六分之一 in a city's)
-_SHARE_OF_REGION = re.compile(r"\s*,?\s*占(全[区市县省国州旗盟])")
+_SHARE_OF_REGION = rx(r"\s*,?\s*占(全[区市县省国州旗盟])")
 # 进出口总额28.6亿元、增长12.1%，其中出口21.3亿元: from the figure taken to the part's number
-_PART = re.compile(r"[^;。]*,\s*其中[^,;。]*")
+_PART = rx(r"[^;。]*,\s*其中[^,;。]*")
 
 
 def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
@@ -739,7 +740,7 @@ def _part_of(text: Text, it: Item, taken: list[Item]) -> bool:
     return bool(taken and taken[-1].at < it.at and _PART.fullmatch(text.joined, taken[-1].at, it.at))
 
 
-_YEAR_OPENS = re.compile(r"\s*((?:19|20)\d{2})\s*年\s*,")
+_YEAR_OPENS = rx(r"\s*((?:19|20)\d{2})\s*年\s*,")
 
 
 def _opening_year(text: Text, at: int) -> list[int]:

@@ -7,6 +7,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from .compiled import keep_new
 from ..model import CsplanError, Indicator, Region, Source, Store
 from ..records import KEYS
 from .text import Text, prepare
@@ -266,5 +267,6 @@ def extract(
         records += _statement_records(text, parser, actuals, summary_start, target, records, rid, sid, ay, ty)
     new = [iid for iid in resolver.new if iid in {r["indicator"] for r in records}]
     indicators = _indicators(records, store, resolver)
+    keep_new()  # the patterns this report first needed (compiled.py)
     return Extraction([{k: r[k] for k in KEYS} for r in records], new, rid, region_name, sid, ay, ty, header,
                       notes, indicators, store.regions.get(rid), standin, region or header.region_name)

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from .compiled import rx
 from .clauses import Item, Parser, clause_spans, status_words
 from .header import YEAR, year_of
 from .measures import Measure, find_measures
@@ -49,10 +50,10 @@ class Statement(Item):
 
 # --- the parts of a report -----------------------------------------------------------------------
 
-_TOP = re.compile(r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．])")
-_SKIP_PART = re.compile(r"困难|问题|不足|挑战|五年|十四五|十三五|以来")
-_PLAN_PART = re.compile(r"安排|草案|计划|目标|任务|工作建议|主要工作|思路|打算|部署")
-_ACTUAL_PART = re.compile(r"执行情况|回顾|完成情况|过去一年|主要成绩|工作总结")
+_TOP = rx(r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．])")
+_SKIP_PART = rx(r"困难|问题|不足|挑战|五年|十四五|十三五|以来")
+_PLAN_PART = rx(r"安排|草案|计划|目标|任务|工作建议|主要工作|思路|打算|部署")
+_ACTUAL_PART = rx(r"执行情况|回顾|完成情况|过去一年|主要成绩|工作总结")
 
 
 def _top_heading(text: Text, a: int, b: int) -> str | None:
@@ -101,51 +102,51 @@ def parts(text: Text, ay: int, ty: int, target_at: int | None) -> list[tuple[int
 # --- words ---------------------------------------------------------------------------------------
 
 # Said before a name, not part of it.
-_LEAD = re.compile(
+_LEAD = rx(
     r"^(?:[\s、,:;和及与并]|其中|包括|同时|此外|另外|(?:全区|全市|全县|全省|全州|全旗|全镇)(?!域)|全年|今年|当年|年内|年末|年底"
     r"|累计|共计|合计|总计|共有|共|现有|已有|拥有|实现|完成|达到|力争|争取|确保|预计|初步统计|连续\d+年|(?:建成|完成|投产)后|为(?=\S{4})"
     r"|培育|举办|组织开展|组织|开展|建成投用|建成|新建|推行|推出|打造|引进|实施|兑现|提供|获得|落实|办理)+"
 )
-_TRAIL = re.compile(r"(?:\s|达到|达|为|是|实现|完成|共|累计|合计|总计|分别|均|已|超|突破|新|先后"
+_TRAIL = rx(r"(?:\s|达到|达|为|是|实现|完成|共|累计|合计|总计|分别|均|已|超|突破|新|先后"
                     r"|保持在|稳定在|提高到|提升到|增至|增加到)+$")
 # Words that leave a name generic: it takes the name of its neighbour or its topic.
-_GENERIC = re.compile(
+_GENERIC = rx(
     r"^(?:项目|企业|单位|机构|投资|投资额|总投资|完成投资|完成投资额|面积|总面积|新增面积|金额|总金额|规模|产业规模|总规模|数量|"
     r"总数|总量|个数|资金|活动|国家|地块|家|个|项|总额|总产值|产值|建筑面积|占地面积|用地|长度|里程|总里程)$"
 )
 # Verbs after the noun that follows a count (19 个项目入选…, 32 个项目实现开工).
-_VERB = re.compile(
+_VERB = rx(
     r"入选|通过|实现|完成|获得|获评|获批|建成|开工|竣工|加快|顺利|投入|投用|纳入|列入|落地|达到|达|为|累计|共|均|分别"
     r"|被|在|于|成功|首批|参与|参加|入驻|正式|全覆盖|一次性|得到|取得|开展|推进|建设|签约|启动|开业|运营|上线|认定|"
     r"获|列|位居|居|排名|保持|超|提升|改造|搬迁|覆盖|和|与|及|等|稳步|全面|有序|扎实|持续|深入|提前|基本|全部"
 )
-_OBJECT = re.compile(r"^(?:入选|通过|列入|纳入|获评|建成|认定为|成为|评为)(?:\d{4}\s*年度?)?"
+_OBJECT = rx(r"^(?:入选|通过|列入|纳入|获评|建成|认定为|成为|评为)(?:\d{4}\s*年度?)?"
                      r"(?P<obj>.+?)(?:认定|名单|榜单)?$")
-_ADVERB = re.compile(r"^(?:实现|顺利|加快|加速|全面|有序|正式|率先|已|均|完成)+")
-_TOPIC_VERB = re.compile(
+_ADVERB = rx(r"^(?:实现|顺利|加快|加速|全面|有序|正式|率先|已|均|完成)+")
+_TOPIC_VERB = rx(
     r"^(?:大力|积极|全力|加快|持续|深入|不断|全面|进一步|着力|统筹|扎实|有序|稳步|重点|加速|强化|认真|主动)*"
     r"(?:推进|推动|开展|实施|组织|举办|建设|打造|促进|提升|落实|加强|深化|优化|完善|培育|发展|引导|鼓励|抓好|做好|启动)*"
 )
-_TOPIC_TRAIL = re.compile(r"(?:集聚|协同|高质量|快速|加快)?(?:发展|建设|工作|行动)$")
-_NOT_A_NAME = re.compile(r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|相当于|翻番|同比|以来|年均|平均"
+_TOPIC_TRAIL = rx(r"(?:集聚|协同|高质量|快速|加快)?(?:发展|建设|工作|行动)$")
+_NOT_A_NAME = rx(r"高于|低于|快于|慢于|较上|较去|比上|比去|比全|相当于|翻番|同比|以来|年均|平均"
                          r"|[两三五]年|人均")
 # Units of a size class before a count (超5亿元项目 389 个), never counts themselves.
-_SIZE_UNITS = re.compile(r"元|美元|平方米|亩|吨|千瓦")
-_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,4}级")  # 国家级, 市级: a level, which names nothing alone
-_HEAD = re.compile(r"项目|企业|机构|园区|小区|平台|基地|中心|水源地|场所|地块|学校|医院|村|户")
+_SIZE_UNITS = rx(r"元|美元|平方米|亩|吨|千瓦")
+_LEVEL = rx(r"[\u4e00-\u9fff]{1,4}级")  # 国家级, 市级: a level, which names nothing alone
+_HEAD = rx(r"项目|企业|机构|园区|小区|平台|基地|中心|水源地|场所|地块|学校|医院|村|户")
 # A verb alone before a count (帮助66家企业…): not a name.
-_BARE_VERB = re.compile(r"帮助|推动|带动|支持|引导|服务|吸引|促进|扶持|帮扶|指导|推荐|组织|引进|新增")
-_LEAD_VERB = re.compile(r"^(?:建成投用|建成|新建|改建|开工|竣工|完成|实施|启动|新增|引进|签约|落地|培育)")
+_BARE_VERB = rx(r"帮助|推动|带动|支持|引导|服务|吸引|促进|扶持|帮扶|指导|推荐|组织|引进|新增")
+_LEAD_VERB = rx(r"^(?:建成投用|建成|新建|改建|开工|竣工|完成|实施|启动|新增|引进|签约|落地|培育)")
 
-_RANK = re.compile(
+_RANK = rx(
     r"(?P<verb>排名|排|居于|位居|位列|位于|居|列|保持|稳居|跃居|升至)?\s*"
     r"(?P<scope>全国|全省|全市|全州|全区|全县|全盟|全旗|同类城市|全省县区|[一二三四五六七八九十\d]+个?(?:城区|区县|县区|县市区|区|县|市))"
     r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百届批期次轮章节条款号类季度])(?:位|名)?"
     r"|前\s*(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百列])(?:位|名)?)"
 )
-_RANK_TRAIL = re.compile(r"(?:连续\d+年|连续[一二三四五六七八九十]+年|均|继续|稳定|始终|一直|仍|已"
+_RANK_TRAIL = rx(r"(?:连续\d+年|连续[一二三四五六七八九十]+年|均|继续|稳定|始终|一直|仍|已"
                          r"|保持在|保持|稳居|位居|居于|居|排在|排名|位列|位于|列)+$")
-_GENERIC_RANK = re.compile(r"(?:入选)?(?:企业|项目)?(?:数|数量|总数|入选数|总量|规模|排名)")
+_GENERIC_RANK = rx(r"(?:入选)?(?:企业|项目)?(?:数|数量|总数|入选数|总量|规模|排名)")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -374,7 +375,7 @@ class Reader:
             at += 1
         if at >= b or not re.match(r"[\u4e00-\u9fff“A-Za-z(]", s[at]):
             return
-        year = re.compile(r"(?:19|20)\d\d\s*年度?")
+        year = rx(r"(?:19|20)\d\d\s*年度?")
         i = at
         while i < b:
             if s[i] in ",;。、:" or s[i].isdigit() or s[i] == "的" or _VERB.match(s, i):

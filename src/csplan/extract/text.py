@@ -8,18 +8,19 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .compiled import rx
 
 TERMINAL = "。！？!?"
 CLAUSE_END = TERMINAL + "\n;"  # what ends the clause a figure's context is read in
 _CLOSERS = "”’」』)）\"' \t"
-_PAGE_FURNITURE = re.compile(r"[\s\-—–－―_]*(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3})[\s\-—–－―_]*\Z")
+_PAGE_FURNITURE = rx(r"[\s\-—–－―_]*(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|\d{1,3})[\s\-—–－―_]*\Z")
 _SECTION_NUMBER = r"[（(]\s*[一二三四五六七八九十]+\s*[)）]"
 # （三）: a section's number, or an item's of a list numbered as sections are; it opens a paragraph
-SECTION_NUMBER = re.compile(_SECTION_NUMBER)
-HEADING = re.compile(rf"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|{_SECTION_NUMBER})")
+SECTION_NUMBER = rx(_SECTION_NUMBER)
+HEADING = rx(rf"(?:第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+\s*[、.．]|{_SECTION_NUMBER})")
 # the signs that open a list's item: ◆, ●, ①
 BULLET = "[◆◇●○■□▲△★☆▶►\u2460-\u2473]"
-LIST_START = re.compile(rf"(?:#|[-*•·]\s|{BULLET}|——|\d{{1,2}}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{{1,2}}\s*[)）]"
+LIST_START = rx(rf"(?:#|[-*•·]\s|{BULLET}|——|\d{{1,2}}\s*[、.．)）](?!\d)(?=\s*\S)|[（(]\s*\d{{1,2}}\s*[)）]"
                          r"|[一二三四五六七八九十]+是)")
 
 
@@ -125,7 +126,7 @@ class Text:
 # （一）预期性指标, 二、约束性指标：, 民生类指标, 经济发展类（7项）, （一）经济发展 (not （二）重点工作任务): a
 # heading of a class of the targets listed under it
 _CLASS_HEADING_MAX = 20  # characters: a longer line is a sentence
-CLASS_HEADING = re.compile(r"\s*(?:(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
+CLASS_HEADING = rx(r"\s*(?:(?:\([一二三四五六七八九十\d]{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}\s*[.、])?"
                            r"\s*(?:[\u4e00-\u9fff]{1,6}[性类]?指标|[\u4e00-\u9fff]{2,6}类)\s*(?:\(\d{1,2}项\))?"
                            r"|\([一二三四五六七八九十]{1,2}\)\s*(?![^:]*(?:任务|工作|举措|措施|安排|要求|思路))"
                            r"[\u4e00-\u9fff、与和]{2,10})\s*:?\s*")
@@ -143,13 +144,13 @@ def is_heading(line: str) -> bool:
     return bool(HEADING.match(s)) and len(s) <= 40 and not re.search("[。；;%％]", s)
 
 
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = rx(r"[ \t\u3000]+")
 # 指标名称 单位 2021年预计 2022年目标: the header of a table whose cells a PDF's text sets a space apart
-HEADER_NAME = re.compile(r"指标|名称|项目")
-_HEADER_OTHER = re.compile(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
+HEADER_NAME = rx(r"指标|名称|项目")
+_HEADER_OTHER = rx(r"单位|目标|计划|预计|(?:19|20)\d{2}\s*年")
 _HEADER_MAX = 120  # characters: a longer line is prose
 _CELL_MAX = 16  # characters of a spaced table's cell, and of the rest of a name wrapped onto a line
-_SENTENCE_MARK = re.compile("[，。；：,;:]")  # what a table's cell does not hold
+_SENTENCE_MARK = rx("[，。；：,;:]")  # what a table's cell does not hold
 
 
 def spaced_cells(line: str) -> list[str]:
@@ -157,7 +158,7 @@ def spaced_cells(line: str) -> list[str]:
 
 
 # 序号 指 标 单位: a header's word set out letter by letter, one cell
-_LETTER_SPACED = re.compile(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?!\S)")
+_LETTER_SPACED = rx(r"(?<!\S)[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?!\S)")
 
 
 def is_spaced_header(cells: list[str]) -> bool:
@@ -178,7 +179,7 @@ def is_wrapped_name(line: str) -> bool:
     return len(spaced_cells(line)) == 1 and len(line.strip()) <= _CELL_MAX and not _SENTENCE_MARK.search(line)
 
 
-_PART_ROW = re.compile(r"^\s*其中[:：]")  # 其中：工业投资增长 % 8 8.6 8: a row of a part of the one above
+_PART_ROW = rx(r"^\s*其中[:：]")  # 其中：工业投资增长 % 8 8.6 8: a row of a part of the one above
 
 
 def is_spaced_row(line: str, width: int) -> bool:
@@ -223,7 +224,7 @@ def spaced_table_rows(lines: list[str]) -> set[int]:
 
 # 地区生产总值增长：6%左右, 一般公共预算收入增长：与经济增长基本同步, 规模以上工业增加值：增长6.3%: a list
 # of targets or of the year's figures as labels
-_LABELLED = re.compile(r"\s*[^\s:：,，;；。]{2,24}?\s*(?P<colon>[:：])\s*"
+_LABELLED = rx(r"\s*[^\s:：,，;；。]{2,24}?\s*(?P<colon>[:：])\s*"
                        r"(?:[\d.]+|与|完成|保持|不低于|不高于|控制|增长|下降|上涨|提高|降低|持平)"
                        r"[^:：。]{0,24}?\s*[;；。]?\s*")
 _LABELLED_RUN = 3  # lines: fewer are not a list
@@ -241,7 +242,7 @@ def _labelled_lines(lines: list[str]) -> set[int]:
     return {k for run in runs if len(run) >= _LABELLED_RUN for k in run}
 
 
-_BOLD = re.compile(r"\*\*")
+_BOLD = rx(r"\*\*")
 _RUNNING_HEAD_TIMES = 3  # a line printed beside the page numbers this often heads or foots each page
 
 
@@ -256,7 +257,7 @@ def _without_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [ln for k, ln in enumerate(lines) if not page[k] and k not in head]
 
 
-_CAPTION = re.compile(r"[(（]\s*(?:资料图|资料图片|图片来源[^()（）]{0,20}|[^()（）]{0,12}摄影?)\s*[)）]\s*$")
+_CAPTION = rx(r"[(（]\s*(?:资料图|资料图片|图片来源[^()（）]{0,20}|[^()（）]{0,12}摄影?)\s*[)）]\s*$")
 
 
 _FULL_LINES = 20  # lines as long as the commonest length of a PDF's lines, at least, for it to be a page's width
@@ -280,7 +281,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 _TITLE_MAX = 16  # characters after its number: a longer numbered line without a stop may be a wrapped sentence
-_TITLE = re.compile(rf"\s*(?:{LIST_START.pattern})\s*[\u4e00-\u9fff“”]{{2,{_TITLE_MAX}}}\s*")
+_TITLE = rx(rf"\s*(?:{LIST_START.pattern})\s*[\u4e00-\u9fff“”]{{2,{_TITLE_MAX}}}\s*")
 
 
 def _is_title(line: str, after: str) -> bool:
@@ -341,12 +342,12 @@ def prepare(original: str) -> Text:
 
 
 # 增长5.6%. 全年…: a copy whose full stops were made half-width (but not 2.5万人, 3. 地区生产总值, www.gov.cn)
-_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%)\"”])\.(?=\s|$|[\u4e00-\u9fff])", re.M)
+_FULL_STOP = rx(r"(?<=[\u4e00-\u9fff%)\"”])\.(?=\s|$|[\u4e00-\u9fff])", re.M)
 
 
 # 2,140.6亿元, 38,650元: a thousands separator, no part of the number (not 2023,2024 nor 增长5%,6%, nor
 # 120，135 with a full-width comma)
-_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_GROUPED = rx(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 
 def _without_separators(text: Text) -> Text:
@@ -359,7 +360,7 @@ def _without_separators(text: Text) -> Text:
     return Text(text.original, "".join(s[i] for i in keep), [text.pos[i] for i in keep])
 
 
-_RUN_IN = re.compile(r"\s*(\d{1,2})\s*([.．、)）])(?=\d)")
+_RUN_IN = rx(r"\s*(\d{1,2})\s*([.．、)）])(?=\d)")
 # A list number's mark, and the marks that number the lines around it the same way
 _SAME_MARK = {".": "[.．]", "．": "[.．]", "、": "、", ")": "[)）]", "）": "[)）]"}
 
