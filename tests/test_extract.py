@@ -404,7 +404,7 @@ TARGET_CASES = [
     ("主要预期目标建议为：经济增长6%左右；城镇调查失业率低于5.5%；粮食总产量不少于80万吨；"
      "居民消费价格总水平涨幅控制在3%左右；城镇新增就业1.2万人。",
      [("gdp", "growth", None, "%", 6, "about"), ("surveyed_unemployment_rate", "value", 5.5, "%", None, "at_most"),
-      ("grain_output", "value", 80, "万吨", None, "at_least"), ("cpi", "growth", None, "%", 3, "about"),
+      ("grain_output", "value", 80, "万吨", None, "at_least"), ("cpi", "growth", None, "%", 3, "at_most"),  # 控制在
       ("new_urban_jobs", "value", 1.2, "万人", None, "exact")]),
     ("2025年主要预期目标：城镇居民、农村居民人均可支配收入分别增长7%、8%；招商项目总投资百亿元以上；"
      "完成市下达的实际利用外资、进出口总额和节能减排降碳任务。",
@@ -772,7 +772,7 @@ FUZHOU_2022 = [  # the summary split over three paragraphs; 一是…十是 targ
     ("trade", 2023, T, "growth", None, "%", 3, "exact", None),
     ("urban_disposable_income", 2023, T, "growth", None, "%", 6, "exact", None),
     ("rural_disposable_income", 2023, T, "growth", None, "%", 7.5, "exact", None),
-    ("cpi", 2023, T, "growth", None, "%", 3, "about", None),
+    ("cpi", 2023, T, "growth", None, "%", 3, "at_most", None),  # 控制在3%左右: a ceiling
     ("surveyed_unemployment_rate", 2023, T, "value", 5.5, "%", None, "at_most", None),
     ("energy_saving", 2023, T, "task", None, None, None, "exact", None),
 ]
@@ -972,7 +972,7 @@ def test_targets_introduced_as_main_indicators_with_steady_and_intensity_tasks(b
             for r in extract(text, load(bundled)).records if r["kind"] == "target"] == [
         ("gdp", "growth", 6, None, "about"), ("trade", "task", None, None, "exact"), ("fdi", "task", None, None, "exact"),
         ("energy_intensity", "task", None, None, "exact"), ("carbon_intensity", "task", None, None, "exact"),
-        ("surveyed_unemployment_rate", "value", None, 5.5, "about")]
+        ("surveyed_unemployment_rate", "value", None, 5.5, "at_most")]  # 控制在5.5%左右: a ceiling
 
 
 def test_a_government_work_report_takes_its_years_from_the_date_and_its_region_from_the_meeting(bundled):
@@ -1138,7 +1138,7 @@ YICHANG_2021 = [
     ('disposable_income', 2022, 'target', 'task', None, None, None, 'exact', None),
     ('surveyed_unemployment_rate', 2022, 'target', 'value', 5.5, '%', None, 'at_most', None),
     ('new_urban_jobs', 2022, 'target', 'value', 6, '万人', None, 'at_least', None),
-    ('cpi', 2022, 'target', 'growth', None, '%', 3, 'about', None),
+    ('cpi', 2022, 'target', 'growth', None, '%', 3, 'at_most', None),  # 控制在3%左右: a ceiling
     ('grain_output', 2022, 'target', 'value', 170, '万吨', None, 'at_least', None),
     ('energy_saving', 2022, 'target', 'task', None, None, None, 'exact', None),
     ('emission_reduction', 2022, 'target', 'task', None, None, None, 'exact', None),

@@ -51,7 +51,8 @@ def test_income_above_the_economy_and_a_price_index_held_are_targets():
                "农村居民人均可支配收入增长快于经济增长；居民消费价格指数控制在2%左右。")
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 5.5, "about"), ("urban_disposable_income", T, "task", None, None),
-        ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 2, "about")}
+        # 控制在 sets a ceiling, whatever 左右 softens: at most
+        ("rural_disposable_income", T, "task", None, None), ("cpi", T, "growth", 2, "at_most")}
     targets = ("今年的主要预期目标是：地区生产总值增长5%，农村居民可支配收入增长不低于经济增长水平，"
                "居民消费价格指数控制在103%以内。")
     assert _read(SUMMARY + "居民消费价格指数为101.5%。", targets) == BASE | {
@@ -547,7 +548,8 @@ def test_a_ceiling_set_from_above_as_a_plan_and_a_natural_growth_rate_keeps_its_
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("人口自然增长率", T, "task", None, None)}
 
 
-@pytest.mark.parametrize("name, rid", [("上海市闵行区", "minhang"), ("六安市", "luan"), ("行唐县", "xingtang")])
+@pytest.mark.parametrize("name, rid", [("上海市闵行区", "minhang"), ("六安市", "luan"), ("行唐县", "xingtang"),
+                                       ("珲春市", "hunchun"), ("盱眙县", "xuyi"), ("黄陂区", "huangpi")])
 def test_a_place_whose_characters_read_otherwise_there(name, rid):
     from csplan.extract.header import region_id
 
@@ -1247,3 +1249,65 @@ def test_targets_in_numbered_paragraphs_of_a_topic_after_a_colon():
         ("gdp", T, "growth", 9, "about"), ("industrial_value_added", T, "growth", 9, "exact"),
         ("rd_intensity", T, "value", (1.2, "%"), "exact"), ("new_urban_jobs", T, "value", (6500, "人"), "exact"),
         ("registered_unemployment_rate", T, "value", (4, "%"), "at_most"), ("energy_intensity", T, "growth", -3, "exact")}
+
+
+def test_a_ceiling_about_a_level_passed_then_reached_and_a_years_whole_said_before():
+    summary = ("预计全年地区生产总值增长4.6%，总量突破1100亿元、达到1108.6亿元；海关进出口总额77.5亿元，下降1.9%；"
+               "城镇新增就业6.2万人。\n\n（三）乡村振兴扎实推进。农业农村现代化稳步推进，全年粮食播种面积21.6万亩，"
+               "粮食总产量8.92万吨；建成省级现代农业园区2个。")
+    targets = ("今年的主要预期目标是：地区生产总值增长5%左右，居民消费价格涨幅控制在3%左右，"
+               "城镇调查失业率控制在5.5%左右，城镇新增就业5万人以上。")
+    assert _read(summary, targets) == {
+        ("gdp", A, "value", (1108.6, "亿元"), "exact"), ("gdp", A, "growth", 4.6, "exact"),
+        ("trade", A, "value", (77.5, "亿元"), "exact"), ("trade", A, "growth", -1.9, "exact"),
+        ("new_urban_jobs", A, "value", (6.2, "万人"), "exact"), ("grain_output", A, "value", (8.92, "万吨"), "exact"),
+        ("gdp", T, "growth", 5, "about"), ("cpi", T, "growth", 3, "at_most"),
+        ("surveyed_unemployment_rate", T, "value", (5.5, "%"), "at_most"),
+        ("new_urban_jobs", T, "value", (5, "万人"), "at_least")}
+
+
+def test_an_excerpt_without_its_head_is_dated_by_what_it_says_this_year_is():
+    """A note that quotes a work report's summary and targets, without title, date line or 各位代表:
+    the year its targets' paragraph says this one is dates it, and it reads as a work report
+    (jobs under a later paragraph of the review are the year's); an excerpt's cut (。……) ends a
+    paragraph."""
+    text = ("过去五年，全省地区生产总值年均增长8.9%，五年累计城镇新增就业517万人。……\n\n"
+            "2017年，面对复杂多变的宏观环境，全省经济社会发展稳中有进。预计全省地区生产总值36980.2亿元、增长8.1%；"
+            "规模以上工业增加值增长8.5%。\n\n这一年，我们持续改善民生，城镇新增就业107.3万人。\n\n……\n\n"
+            "2018年是贯彻党的十九大精神的开局之年。综合考虑各方面因素，今年全省经济社会发展的主要预期目标是："
+            "地区生产总值增长7.5%左右，财政总收入和一般公共预算收入分别增长7%。在实际工作中，我们将力争全年"
+            "新开工亿元以上项目200个以上、新增规上工业企业150家以上。\n")
+    result = extract(text, Store(), region="somewhere")
+    assert (result.actual_year, result.target_year, result.header.kind) == (2017, 2018, "gwr")
+    assert result.source.endswith("-2018-gwr")
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == {
+        ("gdp", A, "value", (36980.2, "亿元"), "exact"), ("gdp", A, "growth", 8.1, "exact"),
+        ("industrial_value_added", A, "growth", 8.5, "exact"), ("new_urban_jobs", A, "value", (107.3, "万人"), "exact"),
+        ("gdp", T, "growth", 7.5, "about"), ("budget_revenue", T, "growth", 7, "exact"),
+        ("public_budget_revenue", T, "growth", 7, "exact")}
+
+
+def test_a_zones_figures_a_years_outlook_and_tasks_of_pollution_and_of_an_income_ratio():
+    summary = ("全年地区生产总值增长6%，规上工业增加值增长7%；天府新区眉山片区地区生产总值增长15.2%。\n\n"
+               "展望“十四五”，全市经济社会发展的主要目标是：到2025年，地区生产总值突破2300亿元；常住人口城镇化率达到62%。")
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，城乡居民收入倍差持续缩小，"
+               "完成省下达的节能减排和大气、水、土壤污染防治目标任务。")
+    assert _read(summary, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("城乡居民收入倍差", T, "task", None, None),
+        ("energy_saving", T, "task", None, None)}
+
+
+def test_a_plan_reports_review_against_the_plan_its_targets_works_and_a_tables_growth_cells():
+    text = (PLAN + "——经济保持较快增长。全市生产总值年度计划增长7.5%—8%，预计完成7.5%左右，总量达到3700亿元左右；"
+            "规模以上工业增加值计划增长8.5%左右，预计增长7.3%。\n\n二、2025年主要预期目标\n\n"
+            "2025年全市经济社会发展主要预期目标建议如下：\n1.经济增长目标。地区生产总值增长5%左右。\n"
+            "2.投资目标。固定资产投资增长8%。全年计划实施500万元以上项目260个，年度计划投资182亿元。\n")
+    review = {("gdp", A, "value", (3700, "亿元"), "about"), ("gdp", A, "growth", 7.5, "about"),
+              ("industrial_value_added", A, "growth", 7.3, "exact")}
+    assert _extract(text) == review | {("gdp", T, "growth", 5, "about"), ("fixed_asset_investment", T, "growth", 8, "exact")}
+    table = ("2025年全市经济社会发展主要预期目标如下表：\n\n| 类别 | 指标 | 2025年预期目标 |\n| --- | --- | --- |\n"
+             "| 经济发展 | 社会消费品零售总额 | 增长8%左右 |\n| 经济发展 | 一般公共预算收入 | 下降2% |\n"
+             "| 生态环境 | 空气质量优良天数比例 | 88%以上 |\n")
+    assert _extract(text[:text.index("2025年全市经济社会发展主要预期目标建议如下")] + table) == review | {
+        ("retail_sales", T, "growth", 8, "about"), ("public_budget_revenue", T, "growth", -2, "exact"),
+        ("air_quality_good_rate", T, "value", (88, "%"), "at_least")}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -56,13 +56,14 @@ _SHARE_OF_PLAN = rx(r"(?:完成|占|为|达)(?:年度|全年|年)?(?:预算|计�
 _SPACE = rx(r"\s")
 _NOT_WORD = rx(r"\W")
 _SHARED = rx(r"分别|(?<![平年])均$")  # of a lead before several numbers: one name each, or one for all
+_NUMBER_NEXT = rx(r"\s*[,、]\s*(?:分别)?(?:达到|达|为|增长|下降)?\s*\d")
 _MEASURE_OF = rx(r"(?:播种)?面积$|总?产量?$|单产$")
 _RESIDENTS = rx(r"(城镇|农村)(?:常住)?(?:居民)?")
 _STEADY = rx(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(?:基本)?(?:稳定|平稳)(?:增长)?"
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善|缩小)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = rx(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -280,7 +281,11 @@ class Parser:
                 name = self._measured(name, prev_name, m.start)
             # 年度计划城镇新增就业2.5万人，实际新增2.83万人: a word of the label's name is the label's
             if i == 0 and not group and (not name or self.label and name.removeprefix("实际") in self.label[0]):
-                name, lead_start = self._named_before(m, pending) or (name, lead_start)
+                labelled = self._named_before(m, pending)
+                name, lead_start = labelled or (name, lead_start)
+                if labelled and self.label and m.kind == "value" and m.unit == "%" and not RATE.search(name):
+                    # 生产总值年度计划增长7.5%，预计完成7.5%左右: the growth of the indicator labelled
+                    m = replace(m, kind="growth", growth=m.value, value=None)
             trusted = False
             if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
@@ -476,7 +481,7 @@ class Parser:
                 last.growth_qualifier = last.qualifier
                 last.metric, last.value, last.unit, last.qualifier = "value", m.value, m.unit, m.qualifier
                 last.end = m.end
-            elif last.metric == "value" and last.growth is None and last.qualifier != "exact" \
+            elif last.metric == "value" and last.qualifier != "exact" \
                     and m.qualifier == "exact" and self.r.compatible(m.unit, last.unit):
                 last.value, last.unit, last.qualifier, last.end = m.value, m.unit, m.qualifier, m.end
 
@@ -561,8 +566,9 @@ class Parser:
                 it.end = ms[-1].end
             return [], []
         names: list[str] | None
-        if len(ms) == 1 and "均" in lead:
-            # 进出口总额、实际利用外资均增长10%; 城乡居民人均可支配收入均增长7%: urban and rural each
+        if len(ms) == 1 and ("均" in lead or "分别" in lead and not _NUMBER_NEXT.match(s, ms[0].end)):
+            # 进出口总额、实际利用外资均增长10%; 城乡居民人均可支配收入均增长7%: urban and rural each;
+            # 财政总收入和一般公共预算收入分别增长7% (not 分别达到45800元，19850元: a list the comma cut)
             names = [n for n in (clean_name(p) for p in _SEP.split(raw_names)) if n]
             names = (_urban_and_rural(names[0]) or names) if len(names) == 1 else names
             ms = ms * len(names)
@@ -630,10 +636,10 @@ class Parser:
 
     def _measured_task(self, name: str) -> bool:
         """Whether a name held steady or bettered is an indicator: a common one, a rate, a
-        concentration or the environment's quality (PM2.5年均浓度持续下降, 生态环境质量持续改善), not a
-        work (产业结构持续优化)."""
+        concentration, the environment's quality or a ratio of incomes (PM2.5年均浓度持续下降, 生态环境质量
+        持续改善, 城乡居民收入倍差持续缩小), not a work (产业结构持续优化)."""
         return self.r.lookup([name]) is not None or valid_name(name) and bool(
-            RATE.search(name) or name.endswith(("浓度", "环境质量")))
+            RATE.search(name) or name.endswith(("浓度", "环境质量", "倍差", "收入比")))
 
     def _tasks(self, a: int, m: re.Match, kind: str) -> list[Item]:
         body = m.group("body") or m.group("ceiling") or m.group("reach") or ""
@@ -661,7 +667,9 @@ class Parser:
                     break
                 names = listed + names
                 start = self.s.rfind(part, self.seg_start, a)
-        if not names or not all(valid_name(n) for n in names):
+        # 大气、水、土壤污染防治: a short name shares the work word of a later one
+        if not names or not all(valid_name(n) or any(_WORK.search(x) for x in names[i + 1:])
+                                for i, n in enumerate(names)):
             return []
         # 节能减排约束性指标: the binding indicators of a task the lexicon knows are that task
         names = [n.removesuffix("约束性指标") if n.endswith("约束性指标") and self.r.lookup([n[:-5]]) else n

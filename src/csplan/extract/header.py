@@ -10,7 +10,8 @@ government speaking: 我代表…人民政府, 向大会报告工作, 作政府�
 计划执行情况 … 计划草案的报告, "plan") is told by its title (计划 or 规划 with 执行 or 草案), by
 受…人民政府委托, or by its author, a 发展和改革委员会 or 局. The title decides, else the first sign in
 the header and opening; with none, a text that opens with 各位代表 is taken for a government work
-report.
+report, and any other (an excerpt without its head) for a plan report if it shows a plan report's
+words anywhere (计划执行情况, 发展改革委 …), else for a government work report.
 
 Years: the first of these that tells them (the other year is the one next to it).
 1. The title: two years (2024年…执行情况及2025年…草案) are the year reported on and the year
@@ -25,7 +26,9 @@ Years: the first of these that tells them (the other year is the one next to it)
    reported on; 二、2024年工作安排, 2025年主要预期目标, 计划草案 the year planned. Where the first
    head of each disagrees, the earlier one decides.
 4. The targets heading: 2024年全市经济社会发展主要预期目标是 (not 2023年主要预期目标较好完成).
-5. The year just past, named as such: 刚刚过去的2023年.
+5. What the paragraph of the targets says this year is (2024年是…关键之年。…今年全市经济社会发展的
+   主要预期目标是), as an excerpt without its title and date line still says it.
+6. The year just past, named as such: 刚刚过去的2023年.
 With none of these, extract asks for --actual-year/--target-year, which override all of this.
 
 Region: the first of these that names one.
@@ -107,6 +110,8 @@ _TARGETS = r"(?:主要预期目标|主要目标|预期目标|主要发展目标)
 _TARGETS_HEAD = rx(rf"({_Y}|今年|明年)\s*年?([^。;；!！?？,，\n]{{0,30}}?){_TARGETS}(.{{0,6}})")
 _NOT_PLANNED = rx(r"完成|实现|较好|超额|圆满|年初|确定的|下达的|高于|低于|超过|快于")
 _JUST_PAST = rx(rf"过去的\s*({_Y})\s*年")
+_YEAR_IS = rx(rf"({_Y})\s*年是")
+_TARGETS_LEAD = rx(_TARGETS)
 
 
 def year_of(text: str) -> int:
@@ -166,10 +171,11 @@ def read_header(original: str) -> Header:
         if ln != h.title and len(ln) <= 30 and re.search(r"(?:局|委员会|委|政府|办公室|厅)$", ln):
             h.issuer = ln
             break
-    h.kind = _kind(h.title, lines, opening)
-    years = (("title", _title_years(h.title, h.kind)), ("date", _date_years(delivered, body)),
+    said = _kind(h.title, lines, opening)
+    h.kind = said or _kind_of_body(body)
+    years = (("title", _title_years(h.title, said)), ("date", _date_years(delivered, body)),
              ("section heads", _section_years(body)), ("targets heading", _targets_years(body)),
-             ("year just past", _just_past_years(body)))
+             ("year said of the targets", _year_is_years(body)), ("year just past", _just_past_years(body)))
     for where, found in years:
         if found:
             (h.actual_year, h.target_year), h.years_from = found, where
@@ -224,6 +230,12 @@ def _kind(title: str | None, lines: list[str], opening: str) -> str | None:
     if signs:
         return min(signs)[1]
     return "gwr" if opening.startswith("各位代表") else None
+
+
+def _kind_of_body(body: str) -> str:
+    """The kind of a text whose head says none (an excerpt of its review and targets): a plan report
+    where the text shows a plan report's words (计划执行情况, 发展改革委 …), else a work report."""
+    return "plan" if _PLAN_SIGN.search(body) else "gwr"
 
 
 def _title_years(title: str | None, kind: str | None) -> tuple[int, int] | None:
@@ -291,6 +303,20 @@ def _targets_years(body: str) -> tuple[int, int] | None:
     if word is None or word in ("今年", "明年"):
         return None
     return year_of(word) - 1, year_of(word)
+
+
+def _year_is_years(body: str) -> tuple[int, int] | None:
+    """The year the paragraph of the main targets says this one is, before them: 2021年是“十四五”
+    开局之年。全省经济社会发展的主要预期目标是 (not in a sentence of targets met: 年初确定的…较好完成)."""
+    for m in _TARGETS_LEAD.finditer(body):
+        start = max(body.rfind("\n", 0, m.start()), 0)
+        sentence = body[max(body.rfind("。", start, m.start()), start):m.end() + 6]
+        if _NOT_PLANNED.search(sentence):
+            continue
+        said = list(_YEAR_IS.finditer(body, start, m.start()))
+        if said:
+            return year_of(said[-1].group(1)) - 1, year_of(said[-1].group(1))
+    return None
 
 
 def _just_past_years(body: str) -> tuple[int, int] | None:

@@ -73,13 +73,17 @@ def percent_of_times(text: str) -> int | float:
 
 
 def qualifier_of(*words: str | None) -> str:
-    """The first of the words (most specific first) that is a qualifier; else exact."""
-    for w in words:
-        if w:
-            q = QUALIFIER_SUFFIXES.get(w) or QUALIFIER_PREFIXES.get(w)
-            if q:
-                return q
-    return "exact"
+    """The first of the words (most specific first) that is a qualifier; else exact. But a bound
+    set before the number outranks 左右 after it: 控制在3%左右 is a ceiling (at_most)."""
+    found = [q for w in words if w for q in [QUALIFIER_SUFFIXES.get(w) or QUALIFIER_PREFIXES.get(w)] if q]
+    if not found:
+        return "exact"
+    if found[0] == "about" and any(QUALIFIER_PREFIXES.get(w or "") in _BOUNDS for w in words):
+        return next(q for q in found if q in _BOUNDS)
+    return found[0]
+
+
+_BOUNDS = ("at_most", "at_least")
 
 
 @dataclass

@@ -71,6 +71,10 @@ _NAMES_REMEMBERED = 4096
 
 _SCOPE = rx(rf"[\s、,:]*(?:从|在)?({_SCOPE_WORDS})")
 _AREA = rx(r"都市圈|城市群|经济圈|经济带|城市圈")
+# 天府新区眉山片区地区生产总值, 高新区规上工业增加值: a zone's own headline figure, a part's
+_ZONE_FIGURE = rx(r"(?:[\u4e00-\u9fff]{1,8}(?:新区|片区)|高新区|开发区|经开区|自贸区|自贸试验区|保税区|示范区|产业园"
+                  r"|工业园|园区)(?:地区生产总值|生产总值|经济总量|GDP|规模以上工业|规上工业|固定资产投资"
+                  r"|社会消费品零售总额|一般公共预算收入)")
 _SCOPE_WORD = rx(f"({_SCOPE_WORDS})")
 COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
 # 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
@@ -100,8 +104,8 @@ def scope_of(region_name: str | None, text: str) -> str | None:
 def of_another_region(raw: str, scope: str | None) -> bool:
     """Whether the words before a number (`raw`), or a clause that sets the scene (从全国看), give it
     to a larger or other region than the report's, whose word for itself is `scope`: 全省地区生产
-    总值 in a city's report, or to an area of several (都市圈, 城市群)."""
-    if _AREA.search(raw):
+    总值 in a city's report, to an area of several (都市圈, 城市群), or to a zone inside it (高新区)."""
+    if _AREA.search(raw) or _ZONE_FIGURE.search(raw):
         return True  # 大南昌都市圈经济总量, 长三角城市群: an area of several regions
     if scope is None:
         return False

@@ -212,8 +212,10 @@ def _other_period(words: str, year: int | None) -> bool:
     return not re.search(r"今年|本年|明年|开局|开好局|起好步|开篇|开门红", words)
 
 
-# What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作
-_AFTERWORD = rx(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工作)|实现(?:上述|以上|这些)")
+# What a report says after its targets: 确定以上目标…, 实现上述目标…, 重点抓好以下工作, a sentence
+# opening on 在实际工作中 (在实际工作中，我们将…力争全年新开工亿元以上项目200个以上)
+_AFTERWORD = rx(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工作)|实现(?:上述|以上|这些)"
+                r"|(?<![^。\n])\s*在实际工作中")
 
 
 _GROWTH_COLUMN = rx(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
@@ -337,6 +339,7 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, compl
 _TASK_CELL = rx("同步|任务|下达|平衡|稳中|稳定|正增长")
 _TASK_OPEN = rx(r"(?:下达|完成|的)$")  # 完成市下达 / 任务: a task cell a narrow column wraps
 _CELL_VERB = "稳定在|保持在|达到|力争"  # 稳定在400以上: a cell's number after the verb of its target
+_CELL_GROWTH = rx(r"增长|增速|提高|上涨|下降|降低|减少")
 
 
 _DONE = "预计|完成|实际|执行"  # a column of the year's results, not of its plan
@@ -447,6 +450,9 @@ def _row_items(parser: Parser, raw: str, cell: str, unit: str, kind: str, quote:
     base = name[:verb.start()] if verb else name
     if verb and base.endswith(("涨", "增")):
         return []
+    said = None if verb else _CELL_GROWTH.match(cell.strip())
+    if said:  # | 地区生产总值 | 增长5.5%左右 |: the verb in the cell
+        verb, cell = said, cell.strip()[said.end():]
     m = number.fullmatch(cell)
     if _TASK_CELL.search(cell) and not m:
         if kind != "target":
@@ -508,11 +514,13 @@ _LEADS_ON = rx(r"(?:如下|下列|以下)\s*[。:]?\s*$")
 # 提出地区生产总值增长10%以上的目标，主要考虑是：… a paragraph that explains a target set
 _EXPLAINED = rx(r"的目标|主要考虑|考虑是|主要是考虑")
 # 这一目标与省定目标相衔接…, 主要考虑…: a target's reasons, in the sentences after it
-_REASON = rx(r"\s*(?:这一目标|该目标|这个目标|上述目标|主要考虑|考虑到|充分考虑|既考虑|与[^,;。]{1,20}相衔接)")
+_REASON = rx(r"\s*(?:这一目标|该目标|这个目标|上述目标|主要考虑|考虑到|充分考虑|既考虑|与[^,;。]{1,20}相衔接"
+             r"|(?:全年|年度)计划(?:实施|安排|新开工|建设|投资))")
 
 
 def _before_reason(text: Text, a: int, b: int) -> int:
-    """Where the sentences of a target's paragraph that give its reasons begin, or `b`."""
+    """Where the sentences of a target's paragraph that give its reasons, or the works planned to reach
+    it (全年计划实施500万元以上项目260个), begin, or `b`."""
     return next((qa for qa, _ in _sentences(text, a, b)[1:] if _REASON.match(text.joined, qa)), b)
 
 
@@ -558,9 +566,9 @@ _PART_OF_YEAR = rx(r"(?P<part>\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前三�
                            r"|前[一二三四五六七八九十\d]{1,2}个?月)|全年")
 _OPENING_PART = rx(rf"\s*(?:{_PART_OF_YEAR.pattern})")
 # A paragraph of a government work report that opens on these words reviews five years, not the
-# year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五"; not 连续十五年保持稳定); these
+# year reported on ("十四五"时期是…的五年, 五年来, 透过2025回望"十四五", 展望"十四五"; not 连续十五年保持稳定); these
 # words bring back the year. (The five years' transition after the end of poverty, 五年过渡期, are no review.)
-_OTHER_PERIOD = rx(r"(?<![\d十百一二两三四六七八九续])五年(?!过渡期)|十[一二三四五]五”?(?:时期|期间|以来)|回望")
+_OTHER_PERIOD = rx(r"(?<![\d十百一二两三四六七八九续])五年(?!过渡期)|十[一二三四五]五”?(?:时期|期间|以来)|回望|展望")
 _NUMBERED = rx(r"(?P<section>\([一二三四五六七八九十]+\))|(?P<item>\(\d{1,2}\))"
                        r"|(?P<digit>\d{1,2}\s*[.、](?!\d))|(?P<ordinal>[一二三四五六七八九十]+是)")
 _THIS_YEAR = rx(r"过去一年|过去的一年|一年来|刚刚过去的|^(?:各位代表[!！,，]\s*)?(?:19|20)\d{2}\s*年")
@@ -573,12 +581,6 @@ def _whole_year(text: Text, it: Item, sentence_start: int) -> bool:
     if said is None:
         said = _OPENING_PART.match(text.joined, sentence_start, it.at)
     return said is None or not said.group("part")
-
-
-def is_work_report(text: Text) -> bool:
-    """A 政府工作报告 (its figures spread over the review of the year) rather than a plan report."""
-    head = re.sub(r"\s", "", text.joined[:1500])
-    return bool(re.search(r"政府工作报告|向大会(?:作|报告)(?:政府)?工作", head))
 
 
 def _periods(text: Text, blocks: list[list[tuple[int, int]]]) -> list[bool]:
@@ -608,8 +610,8 @@ _SUMMARY_TOPICS = 14
 _DASHED = rx(r"\s*——")
 
 
-def actual_sentences(text: Text, parser: Parser, limit: int,
-                     targeted: frozenset[str] = frozenset()) -> tuple[list[Item], int]:
+def actual_sentences(text: Text, parser: Parser, limit: int, targeted: frozenset[str] = frozenset(),
+                     work_report: bool = True) -> tuple[list[Item], int]:
     """The items of the summary of last year, and where it starts: the first paragraph (with
     its list lines) before the targets whose sentences name two or more common headline indicators.
     A report states its headline figures all over its review of the year too (jobs under 民生, trade
@@ -617,10 +619,10 @@ def actual_sentences(text: Text, parser: Parser, limit: int,
     figure of each, leaving out a review of five years. A plan report's sections after its summary
     tell the year's work: they add the indicators of `targeted` (those it sets targets for), and
     others only where a sentence opens on the figure (（三）对外开放。进出口总额452.8亿元…), not
-    where the work done brings it about (落实稳岗政策，实现城镇新增就业1.88万人)."""
+    where the work done brings it about (落实稳岗政策，实现城镇新增就业1.88万人). `work_report`: the
+    header's kind (header.py) is a government work report."""
     blocks = _blocks(text, limit)
     found: dict[int, list[Item]] = {}
-    work_report = is_work_report(text)
     periods = _periods(text, blocks)
     this_year = periods if work_report else [True] * len(blocks)
 
@@ -752,6 +754,10 @@ def _opening_year(text: Text, at: int) -> list[int]:
     return [year_of(m.group(1))] if m else []
 
 
+# 全年粮食播种面积21.6万亩，粮食总产量8.92万吨: the year's whole, said at a clause's opening
+_WHOLE_YEAR = rx(r"(?<![^,:;。\n])\s*全年")
+
+
 def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Item], summary: range,
            only: frozenset[str] | None = None, scope: str | None = None) -> list[Item]:
     """The first figure of each common indicator (of the lexicon) the summary lacks, from the other
@@ -788,7 +794,7 @@ def _swept(text: Text, blocks, this_year: list[bool], items_of, chosen: list[Ite
                     it.qualifier in ("at_least", "more_than") or not _opens_sentence(text, it))):
                 continue  # 城镇调查失业率控制在4.2%, 空气质量优良率保持在99.5%以上: a bound kept, not the figure
             said = [year_of(m.group(1)) for m in text.clause_matches(YEAR, it.at)] or _opening_year(text, it.at)
-            whole = text.joined.startswith("全年", text.clause_start(it.at))
+            whole = bool(text.clause_matches(_WHOLE_YEAR, it.at))
             if any(y != year for y in said) or not (this_year[i] or said or whole):
                 continue  # a review of five years names the year's own figures by their year (2016年…, 全年…)
             have.add(it.ind.id)

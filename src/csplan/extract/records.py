@@ -242,7 +242,8 @@ def extract(
     target = target_sentence(text, parser, header.target_year)
     limit = target[0] if target else len(text.joined)
     targets = target[3] if target else []
-    actuals, summary_start = actual_sentences(text, parser, limit, frozenset(it.ind.id for it in targets))
+    actuals, summary_start = actual_sentences(text, parser, limit, frozenset(it.ind.id for it in targets),
+                                              header.kind == "gwr")
     if not target:
         notes.append("no sentence of main targets (主要预期目标) found")
     if not actuals:

@@ -276,8 +276,9 @@ def _full_width(lines: list[str]) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
+    """A line ending a sentence, or an excerpt's cut (…。……, or …… alone)."""
     s = line.rstrip(_CLOSERS)
-    return not s or s[-1] in TERMINAL
+    return not s or s[-1] in TERMINAL or s.endswith("……")
 
 
 _TITLE_MAX = 16  # characters after its number: a longer numbered line without a stop may be a wrapped sentence
