@@ -1311,3 +1311,12 @@ def test_a_plan_reports_review_against_the_plan_its_targets_works_and_a_tables_g
     assert _extract(text[:text.index("2025年全市经济社会发展主要预期目标建议如下")] + table) == review | {
         ("retail_sales", T, "growth", 8, "about"), ("public_budget_revenue", T, "growth", -2, "exact"),
         ("air_quality_good_rate", T, "value", (88, "%"), "at_least")}
+
+
+@pytest.mark.parametrize("name, rid", [("黔西南州", "qianxinan"), ("湘西州", "xiangxi"), ("黔西南布依族苗族自治州", "qianxinan")])
+def test_an_autonomous_prefecture_by_the_short_name_its_reports_use(name, rid):
+    text = (f"政府工作报告\n\n——2017年1月9日在{name}第十届人民代表大会第一次会议上\n\n各位代表：现在，我代表州人民政府，"
+            "向大会报告工作。\n\n一、2016年工作回顾\n\n全年地区生产总值增长12.8%，规模以上工业增加值增长11.5%。\n\n"
+            "二、2017年工作安排\n\n今年全州经济社会发展的主要预期目标是：地区生产总值增长12%左右。\n")
+    result = extract(text, Store())
+    assert (result.region, result.actual_year, result.target_year) == (rid, 2016, 2017)

@@ -91,8 +91,8 @@ _ETHNIC = ("蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|�
            "鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺")
 # A place's level word, with the peoples of an autonomous place (恩施土家族苗族自治州, 伊犁哈萨克自治州).
 _LEVEL = rx(rf"(?:(?:{_ETHNIC})族|蒙古|哈萨克|柯尔克孜|锡伯|塔吉克)*"
-                    r"(特别行政区|自治区|自治州|自治县|自治旗|(?<=[\u3400-\u9fff]{2})(?:地区|林区|特区|新区)"
-                    r"|省|市|区|县|旗|盟)$")  # 神农架林区, but 碑林区 (碑林, 区)
+                    r"(特别行政区|自治区|自治州|自治县|自治旗|(?<=[\u3400-\u9fff]{2})(?:地区|林区|特区|新区|州)"
+                    r"|省|市|区|县|旗|盟)$")  # 神农架林区, but 碑林区 (碑林, 区); 黔西南州, but 杭州
 _LEVEL_PINYIN = {"特别行政区": "tebiexingzhengqu", "自治区": "zizhiqu", "自治州": "zhou", "自治县": "xian",
                  "自治旗": "qi", "地区": "diqu", "林区": "linqu", "特区": "tequ", "新区": "xinqu"}
 _NOT_A_PLACE = set("本我全各该此这")  # 我区, 全市, 本县: words for the region, not its name
@@ -476,6 +476,12 @@ def _last_part(name: str) -> str:
     return name
 
 
+@cache
+def _prefectures() -> dict[str, str]:
+    """The autonomous prefectures of [regions] by their short names (黔西南 → qianxinan)."""
+    return {short_name(full): e["id"] for full, e in _regions().items() if _level_word(full) == "自治州"}
+
+
 def region_id(name: str) -> str | None:
     """A readable id for a region's name (the module's docstring gives the rule), or None when a
     character of it has no reading in `pinyin.toml`."""
@@ -495,6 +501,8 @@ def region_id(name: str) -> str | None:
     if part in _regions():
         return _regions()[part]["id"]
     short, level = short_name(part), _level_word(part)
+    if level == "州" and short in _prefectures():  # 黔西南州: 黔西南布依族苗族自治州, as it is often called
+        return _prefectures()[short]
     plain = _romanised(short) if len(short) >= 2 else None
     if plain and plain not in _taken_ids():
         return plain
