@@ -100,3 +100,22 @@ def test_a_tampered_kept_file_is_ignored(speedup_on, tmp_path):
 def test_no_cache_keeps_nothing(speedup_on, tmp_path):
     out = run(PROBE, tmp_path, str(FIXTURE), CSPLAN_NO_CACHE="1")
     assert out["records"] and not kept_files(tmp_path)
+
+
+def test_patterns_no_run_uses_go_once_too_many_are_kept(speedup_on, tmp_path):
+    """Each change of a pattern's text adds an entry; past compiled._MOST, only those a run used stay."""
+    from csplan import cache
+
+    run(IMPORT_ONLY, tmp_path)
+    os.environ["CSPLAN_CACHE_DIR"] = str(tmp_path)
+    try:
+        table = cache.read_kept(compiled._NAME, compiled._key())
+        some = next(iter(table.values()))
+        stale = {(f"stale{n}", 0): some for n in range(compiled._MOST)}
+        cache.keep(compiled._NAME, compiled._key(), {**table, **stale})
+        run(PROBE, tmp_path, str(FIXTURE))  # compiles no pattern at import, one or more while reading
+        kept = cache.read_kept(compiled._NAME, compiled._key())
+    finally:
+        del os.environ["CSPLAN_CACHE_DIR"]
+    assert kept is not None and not any(k[0].startswith("stale") for k in kept)
+    assert len(kept) >= len(table) > 100

@@ -30,9 +30,10 @@ except (ImportError, AttributeError):  # pragma: no cover (another Python than C
     _PARTS = None
 
 _NAME = "patterns"
-_MOST = 2000  # patterns kept at most; past it, those of the last run alone (the extractor has ~250)
+_MOST = 1000  # patterns kept at most (the extractor has ~250); past it, only those this process used
 _kept: dict | None = None  # (pattern, flags) → the arguments of _sre.compile after the pattern
 _new: dict = {}  # what this process compiled that was not kept
+_used: set = set()  # the kept patterns this process built (a changed pattern leaves its old text unused)
 
 
 def enabled() -> bool:
@@ -74,6 +75,7 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern:
         parts = _table().get((pattern, flags))
         if parts is None:
             parts = _new[pattern, flags] = _parts(pattern, flags)
+        _used.add((pattern, flags))
         return _sre.compile(pattern, *parts)
     except Exception:  # noqa: BLE001 — an engine other than the one expected: compile as re does
         return re.compile(pattern, flags)
@@ -89,7 +91,7 @@ def keep_new() -> None:
     earlier = read_kept(_NAME, _key())  # another process may have kept some meanwhile
     table = {**(earlier if isinstance(earlier, dict) else {}), **(_kept or {}), **_new}
     if len(table) > _MOST:
-        table = {**(_kept or {}), **_new}
+        table = {k: v for k, v in table.items() if k in _used}
     _new.clear()
     keep(_NAME, _key(), table)
     _kept = table
