@@ -252,32 +252,48 @@ class Entry:
         """Keep `store` (checked, read from the file's current bytes); failures are ignored."""
         if self.dir is None:
             return
-        import tempfile
 
-        tmp = None
-        try:
-            self.dir.parent.mkdir(parents=True, exist_ok=True)
-            self.dir.mkdir(mode=0o700, exist_ok=True)  # an existing folder is left as it is
-            secret = _secret(self.dir, create=True)
-            if secret is None:
-                return
+        def parts(mac: Callable[..., bytes]) -> list[bytes]:
             payload = store.encode() if isinstance(store, CachedStore) else _encode(store)
-            fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=self.dir)  # 0600
-            with os.fdopen(fd, "wb") as f:
-                f.write(_header(self.key, payload, _keyed(secret)))
-                for chunk in payload["chunks"]:
-                    f.write(chunk)
-            os.replace(tmp, self.file)
-            tmp = None
-            _prune(self.dir, keep=self.file.name)
-        except Exception:  # noqa: BLE001 — a cache that cannot be written is only slower, never an error
+            return [_header(self.key, payload, mac), *payload["chunks"]]
+
+        _write_entry(self.dir, self.file, parts)
+
+
+def _write_entry(folder: Path, file: Path, parts: Callable[[Callable[..., bytes]], list[bytes]]) -> None:
+    """Write `file` in `folder` whole or not at all: `parts(mac)`, given the digest keyed with the
+    folder's secret, to a temporary file renamed into place; then prune. Failures are ignored."""
+    import tempfile
+
+    tmp = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)  # an existing folder is left as it is
+        secret = _secret(folder, create=True)
+        if secret is None:
+            return
+        chunks = parts(_keyed(secret))
+        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=folder)  # 0600
+        with os.fdopen(fd, "wb") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        os.replace(tmp, file)
+        tmp = None
+        _prune(folder, keep=file.name)
+    except Exception:  # noqa: BLE001 — a cache that cannot be written is only slower, never an error
+        pass
+    finally:
+        if tmp is not None:
+            _unlink(tmp)
+
+
+def _mark_used(fd: int, st: os.stat_result) -> None:
+    """A read marks its entry as used (kept from pruning), at most every TOUCH_AFTER."""
+    if time.time() - st.st_mtime > TOUCH_AFTER:
+        try:
+            os.utime(fd)
+        except OSError:  # a read-only folder: still a valid entry
             pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
 
 
 def _kept_file(folder: Path, name: str) -> Path:
@@ -298,8 +314,7 @@ def read_kept(name: str, key: Any) -> Any:
         fd, st = opened
         try:
             data = os.pread(fd, st.st_size, 0)
-            if time.time() - st.st_mtime > TOUCH_AFTER:
-                os.utime(fd)  # used: kept from pruning
+            _mark_used(fd, st)
         finally:
             os.close(fd)
         head = len(MAGIC) + _DIGEST
@@ -317,28 +332,12 @@ def keep(name: str, key: Any, value: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    import tempfile
 
-    tmp = None
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=0o700, exist_ok=True)
-        secret = _secret(folder, create=True)
-        if secret is None:
-            return
+    def parts(mac: Callable[..., bytes]) -> list[bytes]:
         body = marshal.dumps((key, value))
-        fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".tmp", dir=folder)  # 0600
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + _keyed(secret)(body) + body)
-        file = _kept_file(folder, name)
-        os.replace(tmp, file)
-        tmp = None
-        _prune(folder, keep=file.name)
-    except Exception:  # noqa: BLE001 — a cache that cannot be written is only slower, never an error
-        pass
-    finally:
-        if tmp is not None:
-            _unlink(tmp)
+        return [MAGIC + mac(body), body]
+
+    _write_entry(folder, _kept_file(folder, name), parts)
 
 
 # --- the file: MAGIC, header digest, header length, header (marshal), then the blocks ---------
@@ -401,11 +400,7 @@ def _read(file: Path, key: dict, mac: Callable[..., bytes], rebuild: Callable[[]
         info = marshal.loads(header)
         if any(info.get(k) != v for k, v in key.items()):
             return None
-        if time.time() - st.st_mtime > TOUCH_AFTER:
-            try:
-                os.utime(fd)  # used: kept from pruning
-            except OSError:  # a read-only folder: still a valid entry
-                pass
+        _mark_used(fd, st)
         reader = _Blocks(fd, len(head) + size, info["blocks"], mac)
         owned = False
         return CachedStore.open(reader, rebuild)

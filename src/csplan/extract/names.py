@@ -71,10 +71,6 @@ _NAMES_REMEMBERED = 4096
 
 _SCOPE = rx(rf"[\s、,:]*(?:从|在)?({_SCOPE_WORDS})")
 _AREA = rx(r"都市圈|城市群|经济圈|经济带|城市圈")
-# 天府新区眉山片区地区生产总值, 高新区规上工业增加值: a zone's own headline figure, a part's
-_ZONE_FIGURE = rx(r"(?:[\u4e00-\u9fff]{1,8}(?:新区|片区)|高新区|开发区|经开区|自贸区|自贸试验区|保税区|示范区|产业园"
-                  r"|工业园|园区)(?:地区生产总值|生产总值|经济总量|GDP|规模以上工业|规上工业|固定资产投资"
-                  r"|社会消费品零售总额|一般公共预算收入)")
 _SCOPE_WORD = rx(f"({_SCOPE_WORDS})")
 COUNTRY_NAMES = ("全国", "中国", "中华人民共和国")
 # 从全国看, 从全省来看, 在全国范围内: a clause that gives the clauses after it to another region
@@ -217,6 +213,11 @@ LEXICON_IDS = frozenset(e[0] for e in LEXICON)  # the common indicators every re
 # The words that open the main targets, and those that show a target reviewed rather than set.
 TARGET_LEAD_INS: dict[str, list[str]] = _LEXICON_DATA["target_lead_ins"]
 ENERGY_TASK: dict = _LEXICON_DATA["energy_task"]
+# The areas inside a region with figures of their own: 高新区, 开发区, 园区 …
+ZONE_WORDS: tuple[str, ...] = tuple(_LEXICON_DATA["zones"])
+# 天府新区眉山片区地区生产总值, 高新区规上工业增加值: a zone's own headline figure, a part's
+_ZONE_FIGURE = rx(rf"(?:[\u4e00-\u9fff]{{1,8}}(?:新区|片区)|示范区|{'|'.join(ZONE_WORDS)})(?:地区生产总值|生产总值|经济总量"
+                  r"|GDP|规模以上工业|规上工业|固定资产投资|社会消费品零售总额|一般公共预算收入)")
 
 
 @cache

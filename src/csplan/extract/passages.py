@@ -12,7 +12,7 @@ from .compiled import rx
 from .text import (CLASS_HEADING, HEADER_NAME, HEADING, LIST_START, SECTION_NUMBER, TERMINAL, Text, is_heading,
                    is_spaced_header, is_spaced_row, is_wrapped_cells, is_wrapped_name, spaced_cells)
 from .measures import Measure, NEGATIVE, alternation, measure_pattern, number_of, qualifier_of
-from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, valid_name
+from .names import ANNUAL_MEAN, AVERAGE, LEXICON_IDS, RATE, TARGET_LEAD_INS, ZONE_WORDS, valid_name
 from .clauses import Item, Parser, TARGET_WORDS
 from .header import YEAR, year_of
 
@@ -218,7 +218,8 @@ _AFTERWORD = rx(r"(?:上述|以上|这些|以下)(?:预期|主要)?(?:目标|工
                 r"|(?<![^。\n])\s*在实际工作中")
 
 
-_GROWTH_COLUMN = rx(r"(?:增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少)(?:率)?$")
+_GROWTH_WORDS = "增长|增速|增幅|涨幅|上涨|提高|降低|下降|降幅|减少"
+_GROWTH_COLUMN = rx(rf"(?:{_GROWTH_WORDS})(?:率)?$")
 
 
 def _cells(text: Text, a: int, b: int) -> list[str]:
@@ -339,7 +340,7 @@ def _joined_rows(text: Text, rows: list[tuple[int, int]], layout: _Layout, compl
 _TASK_CELL = rx("同步|任务|下达|平衡|稳中|稳定|正增长")
 _TASK_OPEN = rx(r"(?:下达|完成|的)$")  # 完成市下达 / 任务: a task cell a narrow column wraps
 _CELL_VERB = "稳定在|保持在|达到|力争"  # 稳定在400以上: a cell's number after the verb of its target
-_CELL_GROWTH = rx(r"增长|增速|提高|上涨|下降|降低|减少")
+_CELL_GROWTH = rx(_GROWTH_WORDS)
 
 
 _DONE = "预计|完成|实际|执行"  # a column of the year's results, not of its plan
@@ -725,8 +726,8 @@ def _chapter(text: Text, block: list[tuple[int, int]]) -> bool:
 # figures a section of the review goes on to tell
 # (全年园区完成固定资产投资486.5亿元，实现规模以上工业增加值185.3亿元; 仙葫经济开发区新签约项目24个，完成
 # 工业投资18.7亿元: its figures that go on)
-_ZONE = rx(r"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{0,10}(?:综合保税区|保税区|高新区|开发区|经开区|自贸区"
-                   r"|自贸试验区|产业园|工业园|园区)(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现|新签约|新引进|引进|新增)[^,;。]*),")
+_ZONE = rx(rf"(?<![^,;:。\n])\s*[\u4e00-\u9fff]{{0,10}}(?:{'|'.join(ZONE_WORDS)})"
+           r"(?:[\u4e00-\u9fff]{0,6}|(?:完成|实现|新签约|新引进|引进|新增)[^,;。]*),")
 
 
 _CLAUSE_MARK = rx("[,:]")
