@@ -216,8 +216,8 @@ ENERGY_TASK: dict = _LEXICON_DATA["energy_task"]
 # The areas inside a region with figures of their own: 高新区, 开发区, 园区 …
 ZONE_WORDS: tuple[str, ...] = tuple(_LEXICON_DATA["zones"])
 # 天府新区眉山片区地区生产总值, 高新区规上工业增加值: a zone's own headline figure, a part's
-_ZONE_FIGURE = rx(rf"(?:[\u4e00-\u9fff]{{1,8}}(?:新区|片区)|示范区|{'|'.join(ZONE_WORDS)})(?:地区生产总值|生产总值|经济总量"
-                  r"|GDP|规模以上工业|规上工业|固定资产投资|社会消费品零售总额|一般公共预算收入)")
+_ZONE_FIGURE = rx(rf"(?:[\u4e00-\u9fff]{{1,8}}(?:新区|片区)|示范区|{'|'.join(ZONE_WORDS)})"
+                  r"(?:地区生产总值|生产总值|经济总量|GDP|规模以上工业|规上工业|固定资产投资|社会消费品零售总额|一般公共预算收入)")
 
 
 @cache
