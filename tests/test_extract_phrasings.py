@@ -1320,3 +1320,12 @@ def test_an_autonomous_prefecture_by_the_short_name_its_reports_use(name, rid):
             "二、2017年工作安排\n\n今年全州经济社会发展的主要预期目标是：地区生产总值增长12%左右。\n")
     result = extract(text, Store())
     assert (result.region, result.actual_year, result.target_year) == (rid, 2016, 2017)
+
+
+def test_a_list_of_levels_the_comma_cut_is_paired_as_a_list_still():
+    summary = SUMMARY + "城乡居民人均可支配收入分别达到45800元，19850元，分别增长5.2%、7.1%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("urban_disposable_income", A, "value", (45800, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 5.2, "exact"),
+        ("rural_disposable_income", A, "value", (19850, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 7.1, "exact"), ("gdp", T, "growth", 6, "exact")}

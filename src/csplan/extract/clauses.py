@@ -199,7 +199,7 @@ class Parser:
         self.seg_start = a
         elsewhere = False  # after 从全国看: the clauses are of another region, until 我省…
         excluding = averaged = False
-        for ca, cb in clause_spans(self.s, a, b):
+        for ca, cb in self._lists_joined(clause_spans(self.s, a, b)):
             # 两年平均来看，地区生产总值增长6.2%: averages, to the segment's end
             averaged = averaged or _AVERAGED.fullmatch(self.s, ca, cb) is not None
             if averaged:
@@ -230,6 +230,20 @@ class Parser:
             else:
                 intro = None
         return items
+
+    def _lists_joined(self, spans):
+        """The clauses, a 分别 list the comma cut made one again (分别达到45800元，19850元)."""
+        s, out = self.s, []
+        for ca, cb in spans:
+            if out and "分别" in s[out[-1][0]:out[-1][1]]:
+                pa, pb = out[-1]
+                ms, last = find_measures(s, ca, cb), find_measures(s, pa, pb)[-1:]
+                if len(ms) == 1 and last and not s[ca:ms[0].start].strip() and not s[ms[0].end:cb].strip() \
+                        and not s[last[0].end:pb].strip() and ms[0].kind == last[0].kind:
+                    out[-1] = (pa, cb)
+                    continue
+            out.append((ca, cb))
+        return out
 
     def _is_intro(self, a: int, b: int) -> bool:
         clause = self.s[a:b]
@@ -565,9 +579,9 @@ class Parser:
                 it.end = ms[-1].end
             return [], []
         names: list[str] | None
-        if len(ms) == 1 and ("均" in lead or "分别" in lead and not _NUMBER_NEXT.match(s, ms[0].end)):
+        if len(ms) == 1 and ("均" in lead or "分别" in lead):
             # 进出口总额、实际利用外资均增长10%; 城乡居民人均可支配收入均增长7%: urban and rural each;
-            # 财政总收入和一般公共预算收入分别增长7% (not 分别达到45800元，19850元: a list the comma cut)
+            # 财政总收入和一般公共预算收入分别增长7%
             names = [n for n in (clean_name(p) for p in _SEP.split(raw_names)) if n]
             names = (_urban_and_rural(names[0]) or names) if len(names) == 1 else names
             ms = ms * len(names)
@@ -730,7 +744,6 @@ _SIZE_OF = rx(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:
 _COMPARED = rx(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
-_NUMBER_NEXT = rx(rf"{_SECOND_LIST.pattern}(?:增长|下降)?\s*\d")  # ，19850元: a list the comma cut goes on
 _AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = rx(r"\([^()]{0,40}\)|[,:]")
 _WHEN_PASSED = rx(r"(?:在|于)\s*\d{4}\s*年\s*$")
