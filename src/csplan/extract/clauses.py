@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -231,9 +232,9 @@ class Parser:
                 intro = None
         return items
 
-    def _lists_joined(self, spans):
+    def _lists_joined(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """The clauses, a 分别 list the comma cut made one again (分别达到45800元，19850元)."""
-        s, out = self.s, []
+        s, out = self.s, list[tuple[int, int]]()
         for ca, cb in spans:
             if out and "分别" in s[out[-1][0]:out[-1][1]]:
                 pa, pb = out[-1]
