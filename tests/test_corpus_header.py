@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, unavailable
 
 from csplan.extract import extract, read_header
-from csplan.extract.header import region_id
+from csplan.extract.header import read_file_name, region_id
 from csplan.model import CsplanError, Store
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -178,6 +178,36 @@ def test_last_year_and_this_year_with_no_date_ask_for_the_flags():
         extract(text, Store(), region="somewhere")
     r = extract(text, Store(), region="somewhere", actual_year=2023)
     assert (r.actual_year, r.target_year) == (2023, 2024)
+
+
+@pytest.mark.parametrize("name, told", [
+    ("anxi-2021-government-work-report.txt", ("anxi", "gwr", 2020, 2021)),
+    ("reports/cangshan_2024_plan.md", ("cangshan", "plan", 2024, 2025)),
+    ("jinjiang_chengdu-2020-gwr.pdf", ("jinjiang_chengdu", "gwr", 2019, 2020)),
+    ("福州市仓山区2024年政府工作报告.docx", ("福州市仓山区", "gwr", 2023, 2024)),
+    ("关于2024年国民经济和社会发展计划执行情况与2025年计划草案的报告.pdf", (None, "plan", 2024, 2025)),
+    # no kind after the year, a kind word for a region, no year: the name tells nothing
+    ("beijing-2024.txt", None), ("report-2024-plan.txt", None), ("gansu-government-work-report.txt", None),
+    ("-", None)])
+def test_what_a_file_name_tells_of_its_report(name, told):
+    named = read_file_name(name)
+    years = named.years(None)
+    assert ((named.region, named.kind, *years) if years else None) == told
+
+
+def test_an_excerpt_without_its_head_takes_region_and_years_from_its_files_name():
+    text = "全市地区生产总值增长5%，固定资产投资增长3%。\n\n" + TARGETS
+    with pytest.raises(CsplanError, match="--region"):
+        extract(text, Store(), actual_year=2023)
+    r = extract(text, Store(), file_name="lishui-2024-government-work-report.txt")
+    assert (r.region, r.actual_year, r.target_year, r.source) == ("lishui", 2023, 2024, "lishui-2024-gwr")
+    assert any("file's name" in n for n in r.notes)
+    plan = extract(text, Store(), file_name="lishui-2023-plan-report.txt")
+    assert (plan.actual_year, plan.target_year, plan.source) == (2023, 2024, "lishui-2023-plan")
+    # what the text says comes first
+    dated = extract("——2019年1月15日在某某市第十六届人民代表大会第二次会议上\n\n各位代表：\n\n" + text, Store(),
+                    file_name="lishui-2024-government-work-report.txt")
+    assert (dated.region, dated.actual_year, dated.target_year) == ("moumou", 2018, 2019)  # 某某市
 
 
 def test_last_year_with_a_date_line():

@@ -85,12 +85,14 @@ def to_records(store: Store, figures: list[Figure]) -> list[dict]:
 
 
 def extract_report(text: str, store: Store | None = None, *, region: str | None = None, source: str | None = None,
-            actual_year: int | None = None, target_year: int | None = None, every: bool = False) -> Extraction:
+            actual_year: int | None = None, target_year: int | None = None, every: bool = False,
+            file_name: str | None = None) -> Extraction:
     """The headline figures and main targets of a report's text, as flat records
     (`Extraction.records`); `store` (if given) supplies the indicators and regions to match.
-    With `every`, also every quantitative statement of the other sections (`csplan extract --all`)."""
+    With `every`, also every quantitative statement of the other sections (`csplan extract --all`).
+    `file_name` (anxi-2021-government-work-report.txt) tells the region and years the text does not."""
     return _extract(text, store, region=region, source=source, actual_year=actual_year, target_year=target_year,
-                    every=every)
+                    every=every, file_name=file_name)
 
 
 def update(change: Callable[[Store], T], path: PathLike | None = None, *, dry_run: bool = False,

@@ -212,7 +212,7 @@ def read_report(report: Report, store: Store, options: Options) -> Reading:
     try:
         text = read_document(report.path, data=report.data, name=None if report.path else report.origin)
         ext = extract(text, store, region=options.region, source=options.source, actual_year=options.actual_year,
-                      target_year=options.target_year, every=options.every)
+                      target_year=options.target_year, every=options.every, file_name=report.path or report.origin)
     except CsplanError as e:
         reading.fail(str(e), e.exit_code)
         return reading

@@ -29,7 +29,8 @@ Years: the first of these that tells them (the other year is the one next to it)
 5. What the paragraph of the targets says this year is (2024年是…关键之年。…今年全市经济社会发展的
    主要预期目标是), as an excerpt without its title and date line still says it.
 6. The year just past, named as such: 刚刚过去的2023年.
-With none of these, extract asks for --actual-year/--target-year, which override all of this.
+With none of these, the file's name (below); with none, extract asks for --actual-year/--target-year,
+which override all of this.
 
 Region: the first of these that names one.
 1. The title (关于福州市仓山区2024年…, 2025年安徽省政府工作报告, 宜昌市2021年…).
@@ -47,6 +48,12 @@ Region: the first of these that names one.
    be given at least MIN_MENTIONS times and DOMINANCE times as often as the next name of its level,
    for a city's report names its province, its counties and other cities too. A name of one
    character and its level word (城区, 郊区) is never read this way: it is a common word.
+
+The file's name tells the region, the years and the kind of a text that does not (an excerpt
+without its head): a name as the corpus names its files, a region id, the year and the kind
+(`anxi-2021-government-work-report.txt`, `cangshan-2024-plan-report.md`: a plan report's year is
+the year reported on, a work report's the year planned), or a name read as a title
+(`福州市仓山区2024年政府工作报告.docx`). What the text says always comes first.
 
 Region ids (`region_id`): a province's from `lexicon.toml`'s [provinces] (anhui); a city's,
 prefecture's or league's from [regions] (changsha; jilinshi where the short id is a province's;
@@ -100,7 +107,7 @@ _PROVINCE_SUFFIX = {"内蒙古": "自治区", "广西": "壮族自治区", "西�
                     "新疆": "维吾尔自治区", "北京": "市", "天津": "市", "上海": "市", "重庆": "市",
                     "香港": "特别行政区", "澳门": "特别行政区"}
 _COUNTY_LEVEL = {"自治县": "县", "自治旗": "旗", "新区": "区", "林区": "区", "特区": "区"}  # the level speaking
-_HEADS_OF_GOVERNMENT = r"省长|市长|区长|县长|州长|旗长|盟长|主席"
+_HEADS_OF_GOVERNMENT = r"省长|市长|区长|县长|州长|旗长|盟长|主席|专员"  # 专员: a prefecture's (地区) administration
 _GWR_SIGN = rx(r"政府工作报告|我代表.{0,30}?人民政府|向大会(?:报告|作)(?:政府)?工作|作(?:政府)?工作报告")
 _PLAN_SIGN = rx(r"受.{0,30}?(?:人民政府|国务院)委托|发展和改革(?:委员会|局)|发展改革委|发改委|发改局"
                         r"|计划执行情况|计划草案")
@@ -144,6 +151,7 @@ class Header:
     kind: str | None = None  # "gwr" (政府工作报告) or "plan" (计划执行情况 … 计划草案的报告)
     years_from: str | None = None  # title, date, section heads, targets heading, year just past
     region_from: str | None = None  # title, 受…委托, meeting, signature, 我代表, country, text
+    kind_said: bool = False  # whether the head says the kind (else it is the body's guess)
 
 
 def read_header(original: str) -> Header:
@@ -172,7 +180,7 @@ def read_header(original: str) -> Header:
             h.issuer = ln
             break
     said = _kind(h.title, lines, opening)
-    h.kind = said or _kind_of_body(body)
+    h.kind, h.kind_said = said or _kind_of_body(body), said is not None
     years = (("title", _title_years(h.title, said)), ("date", _date_years(delivered, body)),
              ("section heads", _section_years(body)), ("targets heading", _targets_years(body)),
              ("year said of the targets", _year_is_years(body)), ("year just past", _just_past_years(body)))
@@ -182,6 +190,45 @@ def read_header(original: str) -> Header:
             break
     h.region_name, h.region_from = _region_name(h, lines, opening, body)
     return h
+
+
+# anxi-2021-government-work-report, cangshan_2024_plan: a region id, the year, the kind
+_FILE_ID = rx(r"(?P<region>[a-z][a-z_]*?)[-_](?P<year>(?:19|20)\d{2})[-_](?P<kind>"
+              r"(?:government[-_]?)?work[-_]?report|gwr|plan(?:[-_]?report)?)\b", re.IGNORECASE)
+_KIND_WORDS = {"gwr", "plan", "report", "government", "work"}
+
+
+@dataclass(frozen=True)
+class FileName:
+    """What a file's name tells of its report (see the module's docstring)."""
+
+    region: str | None = None  # an id (anxi) or a name (福州市仓山区)
+    kind: str | None = None
+    year: int | None = None  # as the title's: the year reported on of a plan report, else the year planned
+
+    def years(self, kind: str | None) -> tuple[int, int] | None:
+        if self.year is None:
+            return None
+        return (self.year, self.year + 1) if (self.kind or kind) == "plan" else (self.year - 1, self.year)
+
+
+def read_file_name(name: str | None) -> FileName:
+    if not name:
+        return FileName()
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
+    m = _FILE_ID.match(stem)
+    if m and m.group("region").lower() not in _KIND_WORDS:
+        kind = "plan" if m.group("kind").lower().startswith("plan") else "gwr"
+        return FileName(m.group("region").lower(), kind, int(m.group("year")))
+    if not re.search(r"[\u4e00-\u9fff]", stem):
+        return FileName()
+    h = read_header(stem)
+    if h.title is None:
+        return FileName()
+    said = h.kind if h.kind_said else None
+    years = _title_years(h.title, said)
+    year = None if years is None else years[0] if said == "plan" else years[1]
+    return FileName(h.region_name if h.region_from == "title" else None, said, year)
 
 
 def _head_lines(body: str) -> list[str]:
@@ -355,20 +402,21 @@ def _region_name(h: Header, lines: list[str], opening: str, body: str) -> tuple[
         title = re.sub(r"\s", "", h.title)
         m = re.match(rf"(?:关于)?(.*?)(?:{_Y})年", title)
         found.append(("title", m.group(1) if m else None))
-        m = re.search(r"(?:\d{4}年)?(.{2,30}?)(?:人民)?政府工作报告", title)
+        m = re.search(r"(?:\d{4}年)?(.{2,30}?)(?:人民)?(?:政府|行政公署|行署)工作报告", title)
         found.append(("title", m.group(1) if m else None))
     m = re.search(r"受((?:(?!人民政府).){2,30}?)人民政府委托", head + opening)
     found.append(("受…委托", m.group(1) if m else None))
-    m = re.search(r"(?:^|在)([^在]{2,30}?)第?[一二三四五六七八九十]+届人民代表大会", h.meeting or "")
-    m = m or re.search(r"在([^在]{2,30}?)第?[一二三四五六七八九十]+届人民代表大会", head)
+    # 在…第十四届人民代表大会…, and a prefecture's 在阿克苏地区人大工委全体(扩大)会议上
+    m = re.search(r"(?:^|在)([^在]{2,30}?)(?:第?[一二三四五六七八九十]+届人民代表大会|人大工委)", h.meeting or "")
+    m = m or re.search(r"在([^在]{2,30}?)(?:第?[一二三四五六七八九十]+届人民代表大会|人大工委)", head)
     found.append(("meeting", m.group(1) if m else None))
     for ln in lines:
-        m = re.match(rf"(.{{1,29}}?(?:省|市|区|县|旗|盟|州))(?:人民政府)?(?:代理?|副)?(?:{_HEADS_OF_GOVERNMENT})"
-                     r"(?:\s|$)", ln)
+        m = re.match(rf"(.{{1,29}}?(?:省|市|区|县|旗|盟|州))(?:人民政府|行政公署|行署)?(?:代理?|副)?"
+                     rf"(?:{_HEADS_OF_GOVERNMENT})(?:\s|$)", ln)
         if m:
             found.append(("signature", m.group(1)))
             break
-    m = re.search(r"我代表((?:(?!人民政府).){2,30}?)人民政府", opening)
+    m = re.search(r"我代表((?:(?!人民政府).){2,30}?)(?:人民政府|行政公署|行署)", opening)
     found.append(("我代表", m.group(1) if m else None))
     for where, name in found:
         if name and _is_place(name.strip()):

@@ -16,7 +16,8 @@ from .text import BULLET
 
 
 # 全市, 全区 …: the words a report uses for a region as a whole
-_SCOPE_WORDS = "全区|全市|全县|全省|全国|全州|全盟|全旗"
+OWN_SCOPE_WORDS = "全地区|全区|全市|全县|全省|全州|全盟|全旗"  # a region's words for itself as a whole
+_SCOPE_WORDS = OWN_SCOPE_WORDS + "|全国"
 _REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州"
 LEAD = rx(
     rf"^(?:[\s、,:]|\d{{1,2}}\s*[、.)](?!\d)|[(]\s*\d{{1,2}}\s*[)]|[-*•·]\s*|{BULLET}|——|[一二三四五六七八九十]+是|年末|年底"

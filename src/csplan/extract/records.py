@@ -14,7 +14,7 @@ from .text import Text, prepare
 from .names import PROVINCES, Resolver, scope_of
 from .clauses import Item, Parser, status_words
 from .passages import actual_sentences, of_other_year, results_table, target_sentence
-from .header import Header, YEAR, read_header, year_of
+from .header import FileName, Header, YEAR, read_file_name, read_header, year_of
 
 
 @dataclass
@@ -108,11 +108,13 @@ def same_place(a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
-def _years(header: Header, text, target, actual_year: int | None, target_year: int | None) -> tuple[int, int]:
+def _years(header: Header, text, target, actual_year: int | None, target_year: int | None,
+           named: FileName) -> tuple[int, int, bool]:
     """The year reported on and the year planned: the flags (one flag gives the other year), else
     the header's (the title, the date it was delivered, section heads, the targets heading, the
-    year just past: header.py), else the targets' sentence."""
-    ay, ty = actual_year, target_year
+    year just past: header.py), else the targets' sentence, else the file's name (and whether they
+    are the name's)."""
+    ay, ty, from_name = actual_year, target_year, False
     if ay is None and ty is None:
         ay, ty = header.actual_year, header.target_year
         if ay is None and target:
@@ -120,6 +122,8 @@ def _years(header: Header, text, target, actual_year: int | None, target_year: i
             if m:
                 ty = year_of(m.group(1))
                 ay = ty - 1
+        if ay is None and named.year is not None:
+            (ay, ty), from_name = named.years(header.kind) or (None, None), True
     if ay is None and ty is not None:
         ay = ty - 1
     if ty is None and ay is not None:
@@ -127,15 +131,18 @@ def _years(header: Header, text, target, actual_year: int | None, target_year: i
     if ay is None or ty is None:
         raise CsplanError("cannot tell which years the report covers (no year in its title, date line, "
                           "section heads or targets); give --actual-year and --target-year")
-    return ay, ty
+    return ay, ty, from_name
 
 
-def _region(store: Store, header: Header, region: str | None) -> tuple[str, str | None, bool]:
-    """(id, name, whether the id is a stand-in) of the region: --region, else the header's."""
+def _region(store: Store, header: Header, region: str | None, named: FileName) -> tuple[str, str | None, bool]:
+    """(id, name, whether the id is a stand-in) of the region: --region, else the header's, else
+    the file name's."""
     if region is not None:
         return _region_id(store, region)
     if header.region_name:
         return _region_id(store, header.region_name, from_title=True)
+    if named.region:
+        return _region_id(store, named.region, from_title=True)
     raise CsplanError("cannot tell which region the report is about; give --region ID")
 
 
@@ -226,17 +233,23 @@ def extract(
     actual_year: int | None = None,
     target_year: int | None = None,
     every: bool = False,
+    file_name: str | None = None,
 ) -> Extraction:
     """The headline figures of the year reported on and the main targets of the year planned,
     as flat records; with `every`, also every quantitative statement of the other sections
-    (statements.py). Raises CsplanError when the years or the region cannot be told."""
+    (statements.py). `file_name` tells the region, years and kind where the text does not
+    (header.py). Raises CsplanError when the years or the region cannot be told."""
     store = store if store is not None else Store()
     if "\x00" in original:
         raise CsplanError("the input is not text (it holds NUL bytes); convert the report to plain text first")
     header = read_header(original)
+    named = read_file_name(file_name)
+    if not header.kind_said and named.kind:
+        header.kind = named.kind
     text = prepare(original)
     resolver = Resolver(store)
-    parser = Parser(text, resolver, scope_of(header.region_name, text.joined))
+    place = header.region_name or (named.region if named.region and not named.region.isascii() else None)
+    parser = Parser(text, resolver, scope_of(place, text.joined))
     notes: list[str] = []
 
     target = target_sentence(text, parser, header.target_year)
@@ -249,10 +262,14 @@ def extract(
     if not actuals:
         notes.append("no summary sentence of last year's headline figures found")
 
-    ay, ty = _years(header, text, target, actual_year, target_year)
+    ay, ty, from_name = _years(header, text, target, actual_year, target_year, named)
+    if from_name:
+        notes.append(f"years {ay} and {ty} from the file's name; give --actual-year/--target-year to override")
     # | 2022年计划 | 2022年预计完成 |: a table of the year's results, in the review or with the targets
     actuals += results_table(text, parser, summary_start, target[1] if target else len(text.joined), ay, actuals)
-    rid, region_name, standin = _region(store, header, region)
+    rid, region_name, standin = _region(store, header, region, named)
+    if region is None and not header.region_name:
+        notes.append(f"region {rid} from the file's name; give --region ID to override")
     if standin and rid in store.regions:
         notes.append(f"region {region_name} is not in the store, and its id {rid} is the store's "
                      f"{store.regions[rid].name}: give --region ID to name it")

@@ -36,7 +36,7 @@ from .compiled import rx
 from .clauses import Item, Parser, clause_spans, status_words
 from .header import YEAR, year_of
 from .measures import Measure, find_measures
-from .names import AVERAGE, RATE, Ind, strip_ends
+from .names import AVERAGE, OWN_SCOPE_WORDS, RATE, Ind, strip_ends
 from .text import TERMINAL, Text, is_heading
 
 
@@ -103,7 +103,7 @@ def parts(text: Text, ay: int, ty: int, target_at: int | None) -> list[tuple[int
 
 # Said before a name, not part of it.
 _LEAD = rx(
-    r"^(?:[\s、,:;和及与并]|其中|包括|同时|此外|另外|(?:全区|全市|全县|全省|全州|全旗|全镇)(?!域)|全年|今年|当年|年内|年末|年底"
+    rf"^(?:[\s、,:;和及与并]|其中|包括|同时|此外|另外|(?:{OWN_SCOPE_WORDS}|全镇)(?!域)|全年|今年|当年|年内|年末|年底"
     r"|累计|共计|合计|总计|共有|共|现有|已有|拥有|实现|完成|达到|力争|争取|确保|预计|初步统计|连续\d+年|(?:建成|完成|投产)后|为(?=\S{4})"
     r"|培育|举办|组织开展|组织|开展|建成投用|建成|新建|推行|推出|打造|引进|实施|兑现|提供|获得|落实|办理)+"
 )
@@ -140,7 +140,7 @@ _LEAD_VERB = rx(r"^(?:建成投用|建成|新建|改建|开工|竣工|完成|实
 
 _RANK = rx(
     r"(?P<verb>排名|排|居于|位居|位列|位于|居|列|保持|稳居|跃居|升至)?\s*"
-    r"(?P<scope>全国|全省|全市|全州|全区|全县|全盟|全旗|同类城市|全省县区|[一二三四五六七八九十\d]+个?(?:城区|区县|县区|县市区|区|县|市))"
+    rf"(?P<scope>全国|{OWN_SCOPE_WORDS}|同类城市|全省县区|[一二三四五六七八九十\d]+个?(?:城区|区县|县区|县市区|区|县|市))"
     r"(?:第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百届批期次轮章节条款号类季度])(?:位|名)?"
     r"|前\s*(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十百列])(?:位|名)?)"
 )
