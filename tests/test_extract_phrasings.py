@@ -9,7 +9,7 @@ import re
 import pytest
 from test_corpus_accuracy import _facts, fact_tuple
 
-from csplan.extract import extract
+from csplan.extract import extract, read_header
 from csplan.model import Store
 
 A, T = "actual", "target"
@@ -1329,3 +1329,46 @@ def test_a_list_of_levels_the_comma_cut_is_paired_as_a_list_still():
         ("urban_disposable_income", A, "growth", 5.2, "exact"),
         ("rural_disposable_income", A, "value", (19850, "元"), "exact"),
         ("rural_disposable_income", A, "growth", 7.1, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_prefectures_administration_reports_to_its_peoples_congress_working_committee():
+    text = ("政府工作报告\n\n——2020年1月9日在阿克苏地区人大工委全体（扩大）会议上\n\n"
+            "各位代表：\n\n现在，我代表地区行署向大会报告工作。\n\n一、2019年工作回顾\n\n"
+            "全地区生产总值突破1000亿元大关，达到1022.3亿元，增长7.8%；固定资产投资增长8.2%。\n\n"
+            "二、2020年工作安排\n\n主要预期目标是：地区生产总值增长7%左右。\n")
+    result = extract(text, Store())
+    assert (result.region, result.actual_year, result.target_year) == ("akesu", 2019, 2020)
+    for head in ("大兴安岭地区行政公署工作报告\n\n", "政府工作报告\n\n大兴安岭地区行政公署专员\n\n"):
+        assert read_header(head + "各位代表：\n").region_name == "大兴安岭地区"
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == {
+        ("gdp", A, "value", (1022.3, "亿元"), "exact"), ("gdp", A, "growth", 7.8, "exact"),
+        ("fixed_asset_investment", A, "growth", 8.2, "exact"), ("gdp", T, "growth", 7, "about")}
+
+
+def test_a_five_year_plans_goal_among_the_targets_and_environmental_quality_set_with_the_energy_task():
+    def read(targets: str) -> set[tuple]:  # the years read from the text: the flags would date every clause
+        result = extract(HEAD + SUMMARY + "\n\n二、2025年工作安排\n\n" + targets + "\n", Store(), region="somewhere")
+        return {fact_tuple(f) for r in result.records for f in _facts(r)}
+
+    targets = ("今年的主要预期目标是：地区生产总值增长6%；完成省下达的节能减排降碳和环境质量目标任务。"
+               "“十四五”期间，力争地区生产总值突破2000亿元。")
+    assert read(targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+    # not the plan's years said as this year's place in them
+    targets = "今年是“十四五”时期开局之年，主要预期目标是：地区生产总值增长6%；完成省下达的节能减排和大气、水环境质量改善目标任务。"
+    assert read(targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("energy_saving", T, "task", None, None)}
+
+
+def test_a_districts_own_local_revenue():
+    summary = SUMMARY + "区级地方财政收入112.9亿元，增长15.3%。"
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
+        ("local_budget_revenue", A, "value", (112.9, "亿元"), "exact"),
+        ("local_budget_revenue", A, "growth", 15.3, "exact"), ("gdp", T, "growth", 6, "exact")}
+
+
+def test_poverty_targets_counted_before_what_they_count():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，实现1.15万贫困人口脱贫、58个贫困村退出，4个贫困县脱贫摘帽，"
+               "退出贫困村40个，减少农村贫困人口1.5万人。")
+    assert _read(SUMMARY + "全年62个贫困村退出。", targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("贫困村退出", T, "value", (58, "个"), "exact"),
+        ("贫困县脱贫摘帽", T, "value", (4, "个"), "exact"), ("退出贫困村", T, "value", (40, "个"), "exact"),
+        ("减少农村贫困人口", T, "value", (1.5, "万人"), "exact")}

@@ -300,6 +300,11 @@ class Parser:
                 if labelled and self.label and m.kind == "value" and m.unit == "%" and not RATE.search(name):
                     # 生产总值年度计划增长7.5%，预计完成7.5%左右: the growth of the indicator labelled
                     m = replace(m, kind="growth", growth=m.value, value=None)
+            counted = _COUNTED_FIRST.match(s, m.end, b) if kind == "target" and m.unit in COUNT_UNITS else None
+            end = m.end
+            if counted and (not name or not valid_name(name) or plain.endswith("、")):
+                # 58个贫困村退出, 4个贫困县脱贫摘帽: a target counted before what it counts
+                name, prev_end, lead_start, end = counted.group("name"), counted.end(), m.start, counted.end()
             trusted = False
             if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
@@ -322,7 +327,7 @@ class Parser:
             extra += (SIZE_CLASS.sub("", name),) if SIZE_CLASS.search(name) else ()
             ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
             start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
-            item = Item(kind, ind, m.kind, start, m.end, m.start, m.value, m.unit, m.growth, m.qualifier,
+            item = Item(kind, ind, m.kind, start, end, m.start, m.value, m.unit, m.growth, m.qualifier,
                         ranged=m.ranged)
             joined = len(out) > 0 and group[-1:] == out[-1:] and raw.lstrip()[:1] in ("、", "和", "与")
             out.append(item)
@@ -351,12 +356,14 @@ class Parser:
     def energy_task(self, names: list[str], inds: list[Ind]) -> list[Ind]:
         """The intensities and pollutants of a task that names a pollutant made one energy-saving
         task, where the first of them stood (单位生产总值能耗和主要污染物排放量完成…任务, …排放总量
-        控制在省定指标以内, a table's 主要污染物排放量减少 | 完成省下达的节能减排任务)."""
-        if not any(_polluting(n) for n in names):
+        控制在省定指标以内, a table's 主要污染物排放量减少 | 完成省下达的节能减排任务); the goals of
+        environmental quality set beside that task are part of it (节能减排和环境质量目标任务)."""
+        saving = any(ind.name == ENERGY_TASK["name"] or ind.id == "energy_saving" for ind in inds)
+        if not any(_polluting(n) or saving and _beside(n) for n in names):
             return inds
         out: list[Ind] = []
         for n, ind in zip(names, inds, strict=True):
-            if ind.id in ENERGY_TASK["takes_in"] or _polluting(n):
+            if ind.id in ENERGY_TASK["takes_in"] or _polluting(n) or saving and _beside(n):
                 ind = self.r.resolve(ENERGY_TASK["name"], ())
                 if any(it.id == ind.id for it in out):
                     continue
@@ -469,8 +476,10 @@ class Parser:
 
     @staticmethod
     def _change_of(name: str) -> bool:
-        """农村贫困人口减少6.5万人 as a target: the change is the figure, and the name keeps its verb."""
-        return name.endswith(("减少", "增加")) and bool(NOUN_END.search(name[:-2]))
+        """农村贫困人口减少6.5万人, 62个贫困村退出, 退出贫困村40个 as a target: the change is the figure,
+        and the name keeps its verb."""
+        return name.endswith(("减少", "增加")) and bool(NOUN_END.search(name[:-2])) or bool(
+            _COUNTED_FIRST.fullmatch(name) or _EXITED.fullmatch(name))
 
     def _listed(self, ms: list[Measure], lead: str) -> bool:
         """Numbers listed one after another (、和) after as many names, as with 分别: 城乡居民人均
@@ -689,6 +698,14 @@ class Parser:
         names = [n.removesuffix("约束性指标") if n.endswith("约束性指标") and self.r.lookup([n[:-5]]) else n
                  for n in self.shared_head(names)]
         inds = [self.r.resolve(n, (n + "任务",)) for n in names]
+        if any(ind.known for ind in inds):
+            # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
+            # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
+            work = [bool(_WORK.search(ind.name)) for ind in inds]
+            # 大气、水环境质量改善: a short name shares the work word of the next
+            kept = [i for i, ind in enumerate(inds)
+                    if ind.known or not (work[i] or (len(ind.name) < 3 and any(work[i + 1:])))]
+            names, inds = [names[i] for i in kept], [inds[i] for i in kept]
         if m.group("body") or all(_polluting(n) for n in names):
             # but 万元地区生产总值能耗、主要污染物排放总量控制在…目标以内: a ceiling of each
             inds = self.energy_task(names, inds)
@@ -696,13 +713,6 @@ class Parser:
             inds = [ind for ind in inds if not _BINDING.fullmatch(ind.name)]
             if named_before:  # 财政收入、固定资产投资等指标均超额完成年度目标: last year's targets met, no figure
                 inds = [ind for ind in inds if ind.id in ENERGY_TASK["takes_in"] or _polluting(ind.name)]
-        if any(ind.known for ind in inds):
-            # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
-            # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
-            work = [bool(_WORK.search(ind.name)) for ind in inds]
-            # 大气、水环境质量改善: a short name shares the work word of the next
-            inds = [ind for i, ind in enumerate(inds)
-                    if ind.known or not (work[i] or (len(ind.name) < 3 and any(work[i + 1:])))]
         if not issued and not all(ind.known for ind in inds):
             return []
         return [Item(kind, ind, "task", start, end, start, 1 if kind == "actual" else None) for ind in inds]
@@ -729,6 +739,10 @@ def _polluting(name: str) -> bool:
     return any(p in name for p in ENERGY_TASK["pollutants"])
 
 
+def _beside(name: str) -> bool:
+    return any(w in name for w in ENERGY_TASK["beside"])
+
+
 def _subject(part: str) -> str:
     """One name of those before a task's verb (单位生产总值能耗降低完成…): without its verb or the
     word 指标, but for the binding indicators named as such."""
@@ -744,6 +758,10 @@ _STEMS = {"存": "贷", "贷": "存", "进": "出", "出": "进"}
 _SIZE_OF = rx(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:项目|企业|工程)")
 _COMPARED = rx(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
+# what a count before its name counts, the way poverty targets are written (62个贫困村退出)
+_COUNTED_FIRST = rx(r"\s*(?P<name>贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
+                    r"(?=\s*(?:[、,;。]|$))")
+_EXITED = rx(r"(?:退出|出列)贫困[\u4e00-\u9fff]{1,3}")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = rx(r"\([^()]{0,40}\)|[,:]")

@@ -157,7 +157,7 @@ _SINCE = rx(r"[^,;。]*后\s*,")
 def of_other_year(text: Text, it: Item, year: int | None) -> bool:
     """Whether the clause of an item dates it to another year than `year` (2023年全县地区生产总值为
     980亿元 in the summary of 2024, 到2030年…突破2200亿元 among the targets of 2026), or to the
-    end of a five-year plan (“十四五”末…力争达到3600亿元)."""
+    end or the whole of a five-year plan (“十四五”末…力争达到3600亿元, “十四五”期间，力争…)."""
     said = text.last_clause_match(YEAR, it.at)
     if year is not None and said is not None and year_of(said.group(1)) != year and not _SINCE.match(
             text.joined, said.end(), it.at):
@@ -195,7 +195,8 @@ _PLAN_PERIOD = rx(r"十[一二三四五六七八九]五|五年|规划|纲要|(?:
 
 
 # “十四五”末, 十五五期末: the end of a plan's five years
-_PLAN_END = rx(r"十[一二三四五六七八九]五\W?(?:期)?末")
+# “十四五”末, and the whole of it said first (“十四五”期间，力争…突破2000亿元)
+_PLAN_END = rx(r"十[一二三四五六七八九]五\W?(?:期)?末|十[一二三四五六七八九]五\W?(?:期间|时期)(?=\s*[,，])")
 _BESIDES = rx(r"\s*(?:同时|此外|另外)\s*[,，]")
 _COMING_YEARS = rx(r"(?:今后|未来)\s*(?:五|5|几)\s*年")
 
