@@ -130,7 +130,7 @@ def _years(header: Header, text, target, actual_year: int | None, target_year: i
         ty = ay + 1
     if ay is None or ty is None:
         raise CsplanError("cannot tell which years the report covers (no year in its title, date line, "
-                          "section heads or targets); give --actual-year and --target-year")
+                          "section heads, targets or file name); give --actual-year and --target-year")
     return ay, ty, from_name
 
 
@@ -143,7 +143,8 @@ def _region(store: Store, header: Header, region: str | None, named: FileName) -
         return _region_id(store, header.region_name, from_title=True)
     if named.region:
         return _region_id(store, named.region, from_title=True)
-    raise CsplanError("cannot tell which region the report is about; give --region ID")
+    raise CsplanError("cannot tell which region the report is about (not in its text or file name); "
+                      "give --region ID")
 
 
 def _records(items: list[Item], text: Text, summary_start: int, rid: str, sid: str, ay: int,
