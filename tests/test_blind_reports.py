@@ -516,6 +516,10 @@ SETS = {
     # committee (人大工委) were not placed, so not read); 301 of 306, 313 of 314 (poverty targets as
     # tasks, named as each key names them).
     "blind_excerpts43": BlindSet(FIXTURES / "blind_excerpts43", 0.98, 0.99, (800, 3000), 12),
+    # Twelve excerpts of 2021–2026, targets over several sentences or lines, summaries by topic:
+    # untuned 277 of 278, 292 of 293 (社会消费品零售总额恢复性增长 as a task; 大气、水环境质量 beside the
+    # energy task); 278 of 278, 293 of 293.
+    "blind_excerpts44": BlindSet(FIXTURES / "blind_excerpts44", 1.0, 1.0, (800, 3000), 12),
 }
 
 

@@ -1372,3 +1372,10 @@ def test_poverty_targets_counted_before_what_they_count():
         ("gdp", T, "growth", 6, "exact"), ("贫困村退出", T, "value", (58, "个"), "exact"),
         ("贫困县脱贫摘帽", T, "value", (4, "个"), "exact"), ("退出贫困村", T, "value", (40, "个"), "exact"),
         ("减少农村贫困人口", T, "value", (1.5, "万人"), "exact")}
+
+
+def test_a_short_name_before_environmental_quality_is_part_of_the_energy_task_and_a_recovery_is_a_task():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，社会消费品零售总额恢复性增长，"
+               "完成上级下达的节能减排和大气、水环境质量约束性指标任务。")
+    assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("retail_sales", T, "task", None, None),
+                                              ("energy_saving", T, "task", None, None)}

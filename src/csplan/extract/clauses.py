@@ -63,7 +63,7 @@ _STEADY = rx(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善|缩小)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)?恢复性增长|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善|缩小)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = rx(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -359,11 +359,14 @@ class Parser:
         控制在省定指标以内, a table's 主要污染物排放量减少 | 完成省下达的节能减排任务); the goals of
         environmental quality set beside that task are part of it (节能减排和环境质量目标任务)."""
         saving = any(ind.name == ENERGY_TASK["name"] or ind.id == "energy_saving" for ind in inds)
-        if not any(_polluting(n) or saving and _beside(n) for n in names):
+        # 大气、水环境质量: a short name shares the words of the next
+        beside = [saving and (_beside(n) or len(n) < 3 and any(map(_beside, names[i + 1:])))
+                  for i, n in enumerate(names)]
+        if not any(_polluting(n) or b for n, b in zip(names, beside, strict=True)):
             return inds
         out: list[Ind] = []
-        for n, ind in zip(names, inds, strict=True):
-            if ind.id in ENERGY_TASK["takes_in"] or _polluting(n) or saving and _beside(n):
+        for n, ind, b in zip(names, inds, beside, strict=True):
+            if ind.id in ENERGY_TASK["takes_in"] or _polluting(n) or b:
                 ind = self.r.resolve(ENERGY_TASK["name"], ())
                 if any(it.id == ind.id for it in out):
                     continue
