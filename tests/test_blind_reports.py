@@ -520,6 +520,9 @@ SETS = {
     # untuned 277 of 278, 292 of 293 (社会消费品零售总额恢复性增长 as a task; 大气、水环境质量 beside the
     # energy task); 278 of 278, 293 of 293.
     "blind_excerpts44": BlindSet(FIXTURES / "blind_excerpts44", 1.0, 1.0, (800, 3000), 12),
+    # Four whole reports of 2022–2025, two cities and two county-level cities, one a web page's copy:
+    # untuned 118 of 118, 150 of 150.
+    "blind_reports44": BlindSet(FIXTURES / "blind_reports44", 1.0, 1.0, (8000, 12000), 4),
 }
 
 
