@@ -1367,9 +1367,10 @@ def test_a_districts_own_local_revenue():
 
 def test_poverty_targets_counted_before_what_they_count():
     targets = ("今年的主要预期目标是：地区生产总值增长6%，实现1.15万贫困人口脱贫、58个贫困村退出，4个贫困县脱贫摘帽，"
-               "退出贫困村40个，减少农村贫困人口1.5万人。")
+               "退出贫困村40个，减少农村贫困人口1.5万人，实现3260名建档立卡贫困人口脱贫。")
     assert _read(SUMMARY + "全年62个贫困村退出。", targets) == BASE | {
         ("gdp", T, "growth", 6, "exact"), ("贫困村退出", T, "value", (58, "个"), "exact"),
+        ("建档立卡贫困人口脱贫", T, "value", (3260, "名"), "exact"),
         ("贫困县脱贫摘帽", T, "value", (4, "个"), "exact"), ("退出贫困村", T, "value", (40, "个"), "exact"),
         ("减少农村贫困人口", T, "value", (1.5, "万人"), "exact")}
 

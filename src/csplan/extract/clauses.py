@@ -762,7 +762,7 @@ _SIZE_OF = rx(r"\s*(?:及?以上)?\s*(?:的)?(?:重大|产业|工业|外资)?(?:
 _COMPARED = rx(r"^\W*(?:增速|增幅|增长)?(?:分别)?(?:高于|低于|快于|慢于|超过|比)")
 _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|营业收入)$")
 # what a count before its name counts, the way poverty targets are written (62个贫困村退出)
-_COUNTED_FIRST = rx(r"\s*(?P<name>贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
+_COUNTED_FIRST = rx(r"\s*(?P<name>(?:建档立卡)?贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
                     r"(?=\s*(?:[、,;。]|$))")
 _EXITED = rx(r"(?:退出|出列)贫困[\u4e00-\u9fff]{1,3}")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
