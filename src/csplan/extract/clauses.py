@@ -358,10 +358,8 @@ class Parser:
         task, where the first of them stood (单位生产总值能耗和主要污染物排放量完成…任务, …排放总量
         控制在省定指标以内, a table's 主要污染物排放量减少 | 完成省下达的节能减排任务); the goals of
         environmental quality set beside that task are part of it (节能减排和环境质量目标任务)."""
-        saving = any(ind.name == ENERGY_TASK["name"] or ind.id == "energy_saving" for ind in inds)
-        # 大气、水环境质量: a short name shares the words of the next
-        beside = [saving and (_beside(n) or len(n) < 3 and any(map(_beside, names[i + 1:])))
-                  for i, n in enumerate(names)]
+        saving = any(ind.id == "energy_saving" for ind in inds)
+        beside = [saving and (_beside(n) or _shares_next(names, i, _beside)) for i, n in enumerate(names)]
         if not any(_polluting(n) or b for n, b in zip(names, beside, strict=True)):
             return inds
         out: list[Ind] = []
@@ -704,10 +702,9 @@ class Parser:
         if any(ind.known for ind in inds):
             # 完成省下达的节能减排和大气污染防治目标任务: the task of a common indicator, and words on
             # the work that goes with it (主要污染物排放量 beside it is an indicator of its own)
-            work = [bool(_WORK.search(ind.name)) for ind in inds]
-            # 大气、水环境质量改善: a short name shares the work word of the next
+            called = [ind.name for ind in inds]
             kept = [i for i, ind in enumerate(inds)
-                    if ind.known or not (work[i] or (len(ind.name) < 3 and any(work[i + 1:])))]
+                    if ind.known or not (_WORK.search(ind.name) or _shares_next(called, i, _WORK.search))]
             names, inds = [names[i] for i in kept], [inds[i] for i in kept]
         if m.group("body") or all(_polluting(n) for n in names):
             # but 万元地区生产总值能耗、主要污染物排放总量控制在…目标以内: a ceiling of each
@@ -736,6 +733,11 @@ def _share_measured(names: list[str]) -> list[str]:
     head = names[0][:-2]
     return [names[0]] + [head + n if len(n) == 2 and n[-1] == "耗" == names[0][-1] and head else n
                          for n in names[1:]]
+
+
+def _shares_next(names: list[str], i: int, test) -> bool:
+    """大气、水环境质量改善: a short name shares the words of a later one that passes `test`."""
+    return len(names[i]) < 3 and any(test(n) for n in names[i + 1:])
 
 
 def _polluting(name: str) -> bool:
