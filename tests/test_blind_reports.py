@@ -526,6 +526,13 @@ SETS = {
     # Four whole reports of cities of 2015–2020: untuned 127 of 130, 151 of 151 (poverty targets: 3260名
     # 建档立卡贫困人口脱贫, and tasks named as the key names them); 128 of 130, 152 of 152.
     "blind_reports43": BlindSet(FIXTURES / "blind_reports43", 0.98, 1.0, (8000, 12000), 4),
+    # Twelve excerpts of provincial reports: untuned 293 of 297, 323 of 330 (固定资产投资止跌回稳，增长1%以上;
+    # 居民人均可支配收入稳步增长 as a task; the energy task keyed as one where the text names 能耗强度和碳排放
+    # 强度, and a 生态环境质量 task); 295 of 297, 325 of 331.
+    "blind_excerpts45": BlindSet(FIXTURES / "blind_excerpts45", 0.99, 0.98, (800, 3000), 12),
+    # Twelve excerpts of counties, county-level cities and districts, four as a PDF's text layer, four as
+    # web pages: untuned 257 of 261, 279 of 283 (区级公共财政预算收入); 260 of 261, 282 of 283.
+    "blind_excerpts46": BlindSet(FIXTURES / "blind_excerpts46", 0.99, 0.99, (800, 3000), 12),
 }
 
 

@@ -1380,3 +1380,11 @@ def test_a_short_name_before_environmental_quality_is_part_of_the_energy_task_an
                "完成上级下达的节能减排和大气、水环境质量约束性指标任务。")
     assert _read(SUMMARY, targets) == BASE | {("gdp", T, "growth", 6, "exact"), ("retail_sales", T, "task", None, None),
                                               ("energy_saving", T, "task", None, None)}
+
+
+def test_a_target_that_stops_a_fall_then_names_its_growth_and_incomes_rising_steadily():
+    targets = ("今年的主要预期目标是：地区生产总值增长6%，固定资产投资止跌回稳，增长1%以上，居民人均可支配收入稳步增长，"
+               "区级公共财政预算收入增长8%。")
+    assert _read(SUMMARY, targets) == BASE | {
+        ("gdp", T, "growth", 6, "exact"), ("fixed_asset_investment", T, "growth", 1, "at_least"),
+        ("disposable_income", T, "task", None, None), ("public_budget_revenue", T, "growth", 8, "exact")}

@@ -63,7 +63,8 @@ _STEADY = rx(r"(?P<name>[^,;。:]+?)(?:总体|基本|继续)?(?:保持|实现)?(
                      r"(?:、[^,;。:、]{1,8})?\s*$"  # 进出口总额保持稳定、份额稳中有升
                      r"|(?P<name2>[^,;。:]+?)(?:保持|实现)?(?:促稳提质|保稳提质|稳中提质|稳中有进|稳规模、?优结构|只增不减|有增无减|稳中有增|稳中有升"
                      r"|保持(?:全国|全省|全市|全区)(?:首位|第一位?|前列|领先)"
-                     r"|(?:保持|实现)?恢复性增长|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)|(?:持续|稳步|不断|继续)(?:提升|提高|增加|下降|降低|改善|缩小)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
+                     r"|(?:保持|实现)?恢复性增长|(?:保持|实现)(?:正增长|(?:平稳)?较快增长|快速增长)"
+                     r"|(?:持续|稳步|不断|继续)(?:增长|提升|提高|增加|下降|降低|改善|缩小)|止跌回稳|止跌回升|合理(?:规模|增长))\s*$")
 # 节能减排降碳、居民消费价格等指标控制在合理范围内: a task for each common indicator named
 _REASONABLE = rx(r"(?P<name>[^,;。:]+?)(?:等(?:约束性|主要)?指标)?(?:均|都)?(?:保持|控制|稳定)在"
                          r"合理(?:范围|区间|水平)(?:内|以内|之内)?\s*$")
@@ -656,7 +657,23 @@ class Parser:
         if not inds:
             return []
         start = a + m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
+        rise = self._rise_next(a + len(clause)) if len(inds) == 1 else None
+        if rise is not None:  # 固定资产投资止跌回稳，增长1%以上: the growth it goes on to
+            return [Item(kind, inds[0], "growth", start, rise.end, rise.start, None, rise.unit, rise.growth,
+                         rise.qualifier)]
         return [Item(kind, ind, "task", start, a + m.end(), start) for ind in inds]
+
+    def _rise_next(self, b: int) -> Measure | None:
+        """The growth alone in the clause after b (…止跌回稳，增长1%以上), if that is all it says."""
+        if not self.s.startswith(",", b):
+            return None
+        end = _CLAUSE_MARK.search(self.s, b + 1)
+        e = end.start() if end else len(self.s)
+        ms = find_measures(self.s, b + 1, e)
+        if len(ms) != 1 or ms[0].kind != "growth" or self.s[b + 1:ms[0].start].strip() not in ("", "实现") \
+                or self.s[ms[0].end:e].strip():
+            return None
+        return ms[0]
 
     def _measured_task(self, name: str) -> bool:
         """Whether a name held steady or bettered is an indicator: a common one, a rate, a
@@ -767,6 +784,7 @@ _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|
 _COUNTED_FIRST = rx(r"\s*(?P<name>(?:建档立卡)?贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
                     r"(?=\s*(?:[、,;。]|$))")
 _EXITED = rx(r"(?:退出|出列)贫困[\u4e00-\u9fff]{1,3}")
+_CLAUSE_MARK = rx(r"[,;。:\n]")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = rx(r"\([^()]{0,40}\)|[,:]")
