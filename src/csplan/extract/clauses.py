@@ -323,10 +323,7 @@ class Parser:
             if not self._kept(name, m, trusted, kind):
                 group = []
                 continue
-            extra: tuple[str, ...] = (name + m.verb,) if m.kind == "growth" else ()
-            # 500万元以上固定资产投资: a size class that is the scope of a common indicator's statistics
-            extra += (SIZE_CLASS.sub("", name),) if SIZE_CLASS.search(name) else ()
-            ind = self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
+            ind = self._indicator(name, m)
             start = lead_start if i == 0 else m.start - len(raw.lstrip(" 、,和及与"))
             item = Item(kind, ind, m.kind, start, end, m.start, m.value, m.unit, m.growth, m.qualifier,
                         ranged=m.ranged)
@@ -335,6 +332,13 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _indicator(self, name: str, m: Measure) -> Ind:
+        """The indicator a name and its number name: 经济增长5% that of 经济增长, 500万元以上固定资产投资
+        (a size class that is the scope of a common indicator's statistics) that of 固定资产投资."""
+        extra: tuple[str, ...] = (name + m.verb,) if m.kind == "growth" else ()
+        extra += (SIZE_CLASS.sub("", name),) if SIZE_CLASS.search(name) else ()
+        return self.r.resolve(name, extra, m.unit if m.kind == "value" else None)
 
     def _worded(self, a: int, b: int, kind: str, group: list[Item],
                 ms: list[Measure]) -> tuple[list[Item], list[Item]] | None:
@@ -608,8 +612,7 @@ class Parser:
         for n, m in zip(names, ms, strict=True):
             if m.kind == "value" and m.unit == "%" and not RATE.search(n):
                 return [], []
-            extra = (n + m.verb,) if m.kind == "growth" else ()
-            ind = self.r.resolve(n, extra, m.unit if m.kind == "value" else None)
+            ind = self._indicator(n, m)
             items.append(Item(kind, ind, m.kind, a, ms[-1].end, m.start, m.value, m.unit, m.growth, m.qualifier))
         if len({it.ind.id for it in items}) != len(items):
             return [], []
