@@ -533,6 +533,8 @@ SETS = {
     # Twelve excerpts of counties, county-level cities and districts, four as a PDF's text layer, four as
     # web pages: untuned 257 of 261, 279 of 283 (区级公共财政预算收入); 260 of 261, 282 of 283.
     "blind_excerpts46": BlindSet(FIXTURES / "blind_excerpts46", 0.99, 0.99, (800, 3000), 12),
+    # Four whole reports of districts of 2017–2021, written last: untuned 103 of 103, 138 of 138.
+    "blind_reports45": BlindSet(FIXTURES / "blind_reports45", 1.0, 1.0, (8000, 12000), 4),
 }
 
 
