@@ -917,7 +917,8 @@ def test_one_growth_for_each_level_lists_joined_or_cut_and_targets_kept_steady()
         ("grain_output", T, "task", None, None), ("fdi", T, "task", None, None),
         ("retail_sales", T, "task", None, None)}
     # two lists joined by a pause, or a list of levels the comma cut
-    for incomes in ("分别达到56210元和35180元、分别增长4.8%和6.2%", "分别达到56210元，35180元，分别增长4.8%、6.2%"):
+    for incomes in ("分别达到56210元和35180元、分别增长4.8%和6.2%", "分别达到56210元，35180元，分别增长4.8%、6.2%",
+                    "分别达到56210元、35180元，分别增长4.8%，6.2%"):
         summary = SUMMARY + "城乡居民人均可支配收入" + incomes + "。"
         assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {
             ("urban_disposable_income", A, "value", (56210, "元"), "exact"),

@@ -240,8 +240,11 @@ class Parser:
             if out and "分别" in s[out[-1][0]:out[-1][1]]:
                 pa, pb = out[-1]
                 ms, last = find_measures(s, ca, cb), find_measures(s, pa, pb)[-1:]
-                if len(ms) == 1 and last and not s[ca:ms[0].start].strip() and not s[ms[0].end:cb].strip() \
-                        and not s[last[0].end:pb].strip() and ms[0].kind == last[0].kind:
+                # 分别增长5.2%，6.8%: the growth's verb goes on to a bare number
+                alike = bool(ms and last) and (ms[0].kind == last[0].kind
+                                               or last[0].kind == "growth" and ms[0].unit == "%")
+                if len(ms) == 1 and alike and not s[ca:ms[0].start].strip() and not s[ms[0].end:cb].strip() \
+                        and not s[last[0].end:pb].strip():
                     out[-1] = (pa, cb)
                     continue
             out.append((ca, cb))
