@@ -1382,3 +1382,27 @@ def test_a_target_that_stops_a_fall_then_names_its_growth_and_incomes_rising_ste
     assert _read(SUMMARY, targets) == BASE | {
         ("gdp", T, "growth", 6, "exact"), ("fixed_asset_investment", T, "growth", 1, "at_least"),
         ("disposable_income", T, "task", None, None), ("public_budget_revenue", T, "growth", 8, "exact")}
+
+
+def test_a_corps_division_and_its_city_their_farms_incomes_and_a_dashed_label_with_last_years_plan():
+    text = ("关于第八师石河子市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告\n\n"
+            "一、2022年国民经济和社会发展计划执行情况\n\n"
+            "预计全师市生产总值完成917.3亿元，增长6.2%；师市全年实现一般公共预算收入51.26亿元，增长4.8%。\n\n"
+            "——固定资产投资。年度计划增长10%，预计完成412.6亿元，增长3.7%。\n\n"
+            "——居民收入。连队常住居民人均可支配收入28615元，增长6.9%。\n\n"
+            "二、2023年主要预期目标\n\n生产总值增长7%左右；城镇、连队常住居民人均可支配收入增长与经济增长基本同步。\n")
+    result = extract(text, Store())
+    assert result.region == "shihezi"
+    assert {fact_tuple(f) for r in result.records for f in _facts(r)} == {
+        ("gdp", A, "value", (917.3, "亿元"), "exact"), ("gdp", A, "growth", 6.2, "exact"),
+        ("public_budget_revenue", A, "value", (51.26, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 4.8, "exact"),
+        ("fixed_asset_investment", A, "value", (412.6, "亿元"), "exact"),
+        ("fixed_asset_investment", A, "growth", 3.7, "exact"),
+        ("rural_disposable_income", A, "value", (28615, "元"), "exact"),
+        ("rural_disposable_income", A, "growth", 6.9, "exact"), ("gdp", T, "growth", 7, "about"),
+        ("urban_disposable_income", T, "task", None, None), ("rural_disposable_income", T, "task", None, None)}
+
+
+def test_the_whole_years_growth_after_that_of_its_first_months():
+    summary = SUMMARY.replace("规上工业增加值增长7%", "1—11月规模以上工业增加值增长8.9%，全年增长7%")
+    assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}

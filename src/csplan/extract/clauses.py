@@ -79,7 +79,7 @@ _QUOTED_TARGET = rx(r"\s*(?:等|的)?\s*(?:年初|年度|全年)?(?:确定|提�
 # quoted in its review
 _PLAN_QUOTED = rx(r"\s*(?P<name>[^,;。:\d计]{0,24}?)(?:年度|年初|全年|今年)?计划(?!单列|生育|外)")
 # 1.地区生产总值。, (二)固定资产投资：: a list's item that only names the indicator its next words give
-_LABEL = rx(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\))?\s*"
+_LABEL = rx(r"\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十\d]{1,3}\)|——)?\s*"
                     r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,16}?)(?:完成情况|情况)?\s*[。:]?\s*")
 # 地区生产总值突破万亿元大关、达到10688.28亿元: a level passed, in words, before the figure
 _PASSED_WORDS = rx(r"(?:首次|历史性|成功)?(?:突破|跨越|迈上|站上|跃上|迈过|跨上|登上)[^,;。:\d]{1,8}?"
@@ -304,11 +304,11 @@ class Parser:
                 if labelled and self.label and m.kind == "value" and m.unit == "%" and not RATE.search(name):
                     # 生产总值年度计划增长7.5%，预计完成7.5%左右: the growth of the indicator labelled
                     m = replace(m, kind="growth", growth=m.value, value=None)
-            counted = _COUNTED_FIRST.match(s, m.end, b) if kind == "target" and m.unit in COUNT_UNITS else None
             end = m.end
-            if counted and (not name or not valid_name(name) or plain.endswith("、")):
-                # 58个贫困村退出, 4个贫困县脱贫摘帽: a target counted before what it counts
-                name, prev_end, lead_start, end = counted.group("name"), counted.end(), m.start, counted.end()
+            moved = self._name_around(m, b, name, raw, group, kind)
+            if moved:
+                name, lead_start, end = moved
+                prev_end = end
             trusted = False
             if name and m.kind == "growth" and not valid_name(name) and self.r.lookup([name + m.verb]):
                 name, trusted = name + m.verb, True  # 经济增长 5%
@@ -335,6 +335,19 @@ class Parser:
             prev_name = name
             group = [*group, item] if joined else [item]  # 城镇…56100元、农村…27300元，分别增长…
         return out, group
+
+    def _name_around(self, m: Measure, b: int, name: str, raw: str, group: list[Item],
+                     kind: str) -> tuple[str, int, int] | None:
+        """(name, start, end) of a figure named after its number, or by the clause before, or None:
+        58个贫困村退出, 4个贫困县脱贫摘帽 (a target counted before what it counts); 1—11月规模以上工业
+        增加值增长8.9%，全年增长9.0% (the whole year's, after a part's)."""
+        plain = _SPACE.sub("", raw)
+        counted = _COUNTED_FIRST.match(self.s, m.end, b) if kind == "target" and m.unit in COUNT_UNITS else None
+        if counted and (not name or not valid_name(name) or plain.endswith("、")):
+            return counted.group("name"), m.start, counted.end()
+        if not name and len(group) == 1 and m.kind == "growth" == group[0].metric and _WHOLE_YEAR.fullmatch(plain):
+            return group[0].ind.name, m.start - len(raw.lstrip()), m.end
+        return None
 
     def _indicator(self, name: str, m: Measure) -> Ind:
         """The indicator a name and its number name: 经济增长5% that of 经济增长, 500万元以上固定资产投资
@@ -422,7 +435,7 @@ class Parser:
 
     def label_of(self, a: int, b: int) -> tuple[str, int, int] | None:
         """(name, start, end) of a span that is only a common indicator's name, as a list's item
-        opens (1.地区生产总值。, （二）固定资产投资：), or None."""
+        opens (1.地区生产总值。, （二）固定资产投资：, ——地区生产总值。), or None."""
         label = _LABEL.fullmatch(self.s, a, b)
         if not label or not valid_name(name := label.group("name")) or not self.r.lookup([name]):
             return None
@@ -527,6 +540,8 @@ class Parser:
             if found:
                 # 城乡居民人均可支配收入、地方一般公共预算收入与经济增长基本同步: a task each
                 names = [clean_name(p) for p in found.group("name").split("、")]
+                # 城镇、农村常住居民人均可支配收入: the first shares the second's words
+                names = self._share_suffix(names) if len(names) > 1 and all(names) else names
                 both = [clean_name(p) for p in _SEP.split(found.group("name"))]
                 if len(both) > len(names) and all(n and self.r.lookup([n]) for n in both):
                     names = both  # 财政总收入和一般公共预算收入与经济增长基本同步: a task each
@@ -790,6 +805,7 @@ _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|
 _COUNTED_FIRST = rx(r"\s*(?P<name>(?:建档立卡)?贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
                     r"(?=\s*(?:[、,;。]|$))")
 _EXITED = rx(r"(?:退出|出列)贫困[\u4e00-\u9fff]{1,3}")
+_WHOLE_YEAR = rx(r"全年(?:预计|预期)?(?:可)?")
 _CLAUSE_MARK = rx(r"[,;。:\n]")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")

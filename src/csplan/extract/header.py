@@ -510,8 +510,15 @@ def _romanised(name: str) -> str | None:
     return "".join(out) or None
 
 
+_CORPS_DIVISION = rx(r"第[一二三四五六七八九十]{1,3}师")
+
+
 def _last_part(name: str) -> str:
-    """The name without the province and city before it: 内蒙古呼伦贝尔市海拉尔区 → 海拉尔区."""
+    """The name without the province and city before it: 内蒙古呼伦贝尔市海拉尔区 → 海拉尔区; without
+    the division of the Production and Construction Corps run with the city: 第八师石河子市 → 石河子市."""
+    corps = _CORPS_DIVISION.match(name)
+    if corps and _level_word(name[corps.end():]) and len(name) - corps.end() >= 3:
+        return name[corps.end():]
     for stem in sorted(PROVINCES, key=len, reverse=True):
         if name.startswith(stem) and stem not in COUNTRY_NAMES:
             rest = re.sub(r"^(?:省|市|(?:壮族|回族|维吾尔)?自治区)", "", name[len(stem):])

@@ -16,13 +16,16 @@ from .text import BULLET
 
 
 # 全市, 全区 …: the words a report uses for a region as a whole
-OWN_SCOPE_WORDS = "全地区|全区|全市|全县|全省|全州|全盟|全旗"  # a region's words for itself as a whole
+# a region's words for itself as a whole (全师市: a division of the Production and Construction Corps
+# and its city, 第八师石河子市)
+OWN_SCOPE_WORDS = "全地区|全师市|全区|全市|全县|全省|全州|全盟|全旗"
 _SCOPE_WORDS = OWN_SCOPE_WORDS + "|全国"
-_REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州"
+_REGION_WORDS = _SCOPE_WORDS + "|本区|本市|本县|我区|我市|我县|我省|我州|师市"
 LEAD = rx(
     rf"^(?:[\s、,:]|\d{{1,2}}\s*[、.)](?!\d)|[(]\s*\d{{1,2}}\s*[)]|[-*•·]\s*|{BULLET}|——|[一二三四五六七八九十]+是|年末|年底"
     r"|和|及|与|其中|同时|此外|另外|据初步核算|经初步核算|据初步统计|初步统计|初步核算|初步测算|预计|据统计"
     r"|全年|今年|去年|上年|当年|明年|年度|(?:19|20)\d{2}\s*年度?|" + _REGION_WORDS +
+    r"|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?"  # 1—11月: a part of the year, which passages.py leaves out
     r"|实现|完成|达到|力争|争取|确保|预期|累计|合计|总计)+"
 )
 _TRAIL = rx(
