@@ -1406,3 +1406,14 @@ def test_a_corps_division_and_its_city_their_farms_incomes_and_a_dashed_label_wi
 def test_the_whole_years_growth_after_that_of_its_first_months():
     summary = SUMMARY.replace("规上工业增加值增长7%", "1—11月规模以上工业增加值增长8.9%，全年增长7%")
     assert _read(summary, "今年的主要预期目标是：地区生产总值增长6%。") == BASE | {("gdp", T, "growth", 6, "exact")}
+
+
+def test_a_results_table_with_a_column_of_growths_beside_that_of_levels():
+    table = ("| 指标 | 单位 | 年度计划 | 预计完成 | 增长（%） | “十四五”年均增长 |\n| --- | --- | --- | --- | --- | --- |\n"
+             "| 地区生产总值 | 亿元 | 增长8% | 917.3 | 6.2 | 7 |\n| 规模以上工业增加值 | 亿元 | 增长9% | — | 8.4 | 9 |\n"
+             "| 社会消费品零售总额 | 亿元 | 增长9% | 118.5 | -4.1 | 8 |\n| 城镇调查失业率 | % | 5.5以内 | — | — | 5.5以内 |\n")
+    text = PLAN + "主要指标完成情况见下表。\n\n" + table + "\n二、2025年主要预期目标\n\n地区生产总值增长7%左右。\n"
+    assert _extract(text) == {
+        ("gdp", A, "value", (917.3, "亿元"), "exact"), ("gdp", A, "growth", 6.2, "exact"),
+        ("industrial_value_added", A, "growth", 8.4, "exact"), ("retail_sales", A, "value", (118.5, "亿元"), "exact"),
+        ("retail_sales", A, "growth", -4.1, "exact"), ("gdp", T, "growth", 7, "about")}

@@ -400,6 +400,9 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
     if found is None:
         return []
     col, name_col, unit_col = found
+    # | 预计完成 | 增长(%) |: a column of the results' growths beside that of their levels
+    grown = next((i for i, h in enumerate(header) if kind == "actual" and i not in (col, name_col, unit_col)
+                  and re.search("增长|增速|增幅|同比", h) and not re.search(f"{_DONE}|目标|计划|年均|平均", h)), None)
 
     def unit_like(cell: str) -> bool:
         return not cell or bool(units.fullmatch(cell) or _DASH.fullmatch(cell))
@@ -417,8 +420,25 @@ def _table_targets(text: Text, parser: Parser, rows: list[tuple[int, int]], year
         if len(cells) != len(header) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue
         unit = cells[unit_col] if unit_col is not None else ""
-        items += _row_items(parser, cells[name_col], cells[col], unit, kind, (qa, qb))
+        row = _row_items(parser, cells[name_col], cells[col], unit, kind, (qa, qb))
+        if grown is not None and (row or _DASH.fullmatch(cells[col].strip())):
+            row = _with_growth(parser, row, cells[name_col], cells[grown], kind, (qa, qb))
+        items += row
     return items
+
+
+def _with_growth(parser: Parser, row: list[Item], name: str, cell: str, kind: str,
+                 quote: tuple[int, int]) -> list[Item]:
+    """A row's items with the growth of its column of growths: the level's growth, or the row's
+    growth alone where its level is left blank (| 规模以上工业增加值 | 亿元 | — | 8.4 |)."""
+    if len(row) == 1 and row[0].metric == "value" and row[0].growth is None:
+        rise = _row_items(parser, name + "增长", cell.strip(), "%", kind, quote)
+        if len(rise) == 1 and rise[0].ind.id == row[0].ind.id:
+            row[0].growth, row[0].growth_qualifier = rise[0].growth, rise[0].qualifier
+        return row
+    if not row and not _GROWTH_COLUMN.search(name):
+        return _row_items(parser, name + "增长", cell.strip(), "%", kind, quote)
+    return row
 
 
 _DASH = rx(r"[-—–/／]+")  # a cell left blank on purpose
