@@ -1384,12 +1384,13 @@ def test_a_target_that_stops_a_fall_then_names_its_growth_and_incomes_rising_ste
         ("disposable_income", T, "task", None, None), ("public_budget_revenue", T, "growth", 8, "exact")}
 
 
-def test_a_corps_division_and_its_city_their_farms_incomes_and_a_dashed_label_with_last_years_plan():
+def test_a_corps_division_and_its_city_their_farms_incomes_and_dashed_labels_with_last_years_plan():
     text = ("关于第八师石河子市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告\n\n"
             "一、2022年国民经济和社会发展计划执行情况\n\n"
             "预计全师市生产总值完成917.3亿元，增长6.2%；师市全年实现一般公共预算收入51.26亿元，增长4.8%。\n\n"
             "——固定资产投资。年度计划增长10%，预计完成412.6亿元，增长3.7%。\n\n"
-            "——居民收入。连队常住居民人均可支配收入28615元，增长6.9%。\n\n"
+            "——居民收入。年度计划城镇、连队常住居民人均可支配收入分别增长8%和8.5%，预计分别达到46830元和28615元，"
+            "分别增长5.2%和6.9%。\n\n"
             "二、2023年主要预期目标\n\n生产总值增长7%左右；城镇、连队常住居民人均可支配收入增长与经济增长基本同步。\n")
     result = extract(text, Store())
     assert result.region == "shihezi"
@@ -1398,6 +1399,8 @@ def test_a_corps_division_and_its_city_their_farms_incomes_and_a_dashed_label_wi
         ("public_budget_revenue", A, "value", (51.26, "亿元"), "exact"), ("public_budget_revenue", A, "growth", 4.8, "exact"),
         ("fixed_asset_investment", A, "value", (412.6, "亿元"), "exact"),
         ("fixed_asset_investment", A, "growth", 3.7, "exact"),
+        ("urban_disposable_income", A, "value", (46830, "元"), "exact"),
+        ("urban_disposable_income", A, "growth", 5.2, "exact"),
         ("rural_disposable_income", A, "value", (28615, "元"), "exact"),
         ("rural_disposable_income", A, "growth", 6.9, "exact"), ("gdp", T, "growth", 7, "about"),
         ("urban_disposable_income", T, "task", None, None), ("rural_disposable_income", T, "task", None, None)}

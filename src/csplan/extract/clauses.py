@@ -428,8 +428,11 @@ class Parser:
             return None
         at, raw = (plan.start("name"), plan.group("name")) if plan.group("name").strip() else (
             plan.end(), self.s[plan.end():ms[0].start])
-        name = _name(raw)
-        if name and valid_name(name) and self.r.lookup([name]):
+        name = _name(re.sub(r"分别\s*$", "", raw.strip()))
+        # 年度计划城镇、农村常住居民人均可支配收入分别增长8%和8.5%: names the list after it
+        parts = [n for n in (clean_name(p) for p in _SEP.split(name)) if n] if name else []
+        if name and (valid_name(name) and self.r.lookup([name]) or len(parts) > 1 and all(
+                self.r.lookup([n]) for n in self._share_suffix(parts))):
             return name, at + raw.find(name[:1]), b
         return self.label
 
