@@ -266,8 +266,10 @@ def extract(
     ay, ty, from_name = _years(header, text, target, actual_year, target_year, named)
     if from_name:
         notes.append(f"years {ay} and {ty} from the file's name; give --actual-year/--target-year to override")
-    # | 2022年计划 | 2022年预计完成 |: a table of the year's results, in the review or with the targets
-    actuals += results_table(text, parser, summary_start, target[1] if target else len(text.joined), ay, actuals)
+    # | 2022年计划 | 2022年预计完成 |: a table of the year's results, in the review or with the targets (a
+    # plan report's may come before the summary it sums up)
+    start = 0 if header.kind == "plan" else summary_start
+    actuals += results_table(text, parser, start, target[1] if target else len(text.joined), ay, actuals)
     rid, region_name, standin = _region(store, header, region, named)
     if region is None and not header.region_name:
         notes.append(f"region {rid} from the file's name; give --region ID to override")
