@@ -541,11 +541,18 @@ SETS = {
     # not known); 281 of 300, 372 of 378 (a results table before the review's summary left unread; the
     # energy task keyed as one where the text names 能耗 alone).
     "blind_excerpts47": BlindSet(FIXTURES / "blind_excerpts47", 0.93, 0.98, (800, 3000), 12),
-    # Three whole reports of autonomous regions of the west, written last: untuned 88 of 88, 117 of 118.
+    # Three whole reports of autonomous regions of the west: untuned 88 of 88, 117 of 118.
     "blind_reports46": BlindSet(FIXTURES / "blind_reports46", 1.0, 0.99, (10000, 16000), 3),
-    # Twelve excerpts of every level, written last: untuned 300 of 304, 330 of 332 (全师市生产总值, the
+    # Twelve excerpts of every level: untuned 300 of 304, 330 of 332 (全师市生产总值, the
     # division's words for itself); 302 of 304, 332 of 332.
     "blind_excerpts48": BlindSet(FIXTURES / "blind_excerpts48", 0.99, 1.0, (800, 3000), 12),
+    # Twelve excerpts of counties whose reports came early, the year's figures in part (1—11月, 前三季度,
+    # 全年预计), written last: untuned 260 of 260, 282 of 283 (能耗双控和碳排放 keyed as one task, which
+    # the real reports' keys read as two).
+    "blind_excerpts49": BlindSet(FIXTURES / "blind_excerpts49", 1.0, 0.99, (800, 3000), 12),
+    # Twelve excerpts of counties of 2015–2019 in the styles of those years, written last: untuned 287 of
+    # 288, 311 of 311 (剩余贫困人口全部脱贫 as a task named as the key names it).
+    "blind_excerpts50": BlindSet(FIXTURES / "blind_excerpts50", 0.99, 1.0, (800, 3000), 12),
 }
 
 
