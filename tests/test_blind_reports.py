@@ -553,6 +553,11 @@ SETS = {
     # Twelve excerpts of counties of 2015–2019 in the styles of those years, written last: untuned 287 of
     # 288, 311 of 311 (剩余贫困人口全部脱贫 as a task named as the key names it).
     "blind_excerpts50": BlindSet(FIXTURES / "blind_excerpts50", 0.99, 1.0, (800, 3000), 12),
+    # Three whole reports of the municipalities in a new government's year, written last: untuned 79 of
+    # 83, 101 of 106, as now (新增就业岗位 keyed as new urban jobs, which extract keeps apart as a count of
+    # posts; 新增就业48.5万人，其中城镇新增就业45.4万人 read as the first; carbon's tasks keyed as the
+    # energy task).
+    "blind_reports47": BlindSet(FIXTURES / "blind_reports47", 0.95, 0.95, (12000, 16000), 3),
 }
 
 
