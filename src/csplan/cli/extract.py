@@ -35,16 +35,16 @@ def extract(
         metavar="PATH", show_default=False)],
     region: Annotated[Optional[str], typer.Option(
         "--region", "-r", metavar="REGION", autocompletion=complete_region,
-        help="Region id or name. [default: the region the report's title names]")] = None,
+        help="Region id or name. [default: the region the report names, else its file's name]")] = None,
     source: Annotated[Optional[str], typer.Option(
         "--source", metavar="ID", autocompletion=complete_source,
         help="Source id. [default: REGION-YEAR-plan, YEAR reported on; REGION-YEAR-gwr, YEAR delivered]")] = None,
     actual_year: Annotated[Optional[int], typer.Option(
         "--actual-year", parser=year_value, metavar="YEAR",
-        help="The year the report's results are about. [default: from the title, else the target year - 1]")] = None,
+        help="The year the report's results are about. [default: from the report, else its file's name]")] = None,
     target_year: Annotated[Optional[int], typer.Option(
         "--target-year", parser=year_value, metavar="YEAR",
-        help="The year the report's targets are for. [default: from the title, else the actual year + 1]")] = None,
+        help="The year the report's targets are for. [default: from the report, else the actual year + 1]")] = None,
     fmt: Annotated[ExtractFormat, typer.Option(
         "--format", "-f", metavar="FORMAT",
         help=f"Output format: {one_of(ExtractFormat)} (a store of the figures).")] = ExtractFormat.table,
