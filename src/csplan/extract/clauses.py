@@ -345,7 +345,7 @@ class Parser:
         counted = _COUNTED_FIRST.match(self.s, m.end, b) if kind == "target" and m.unit in COUNT_UNITS else None
         if counted and (not name or not valid_name(name) or plain.endswith("、")):
             return counted.group("name"), m.start, counted.end()
-        if not name and len(group) == 1 and m.kind == "growth" == group[0].metric and _WHOLE_YEAR.fullmatch(plain):
+        if not name and len(group) == 1 and m.kind == "growth" == group[0].metric and _WHOLE_YEAR_LEAD.fullmatch(plain):
             return group[0].ind.name, m.start - len(raw.lstrip()), m.end
         return None
 
@@ -689,13 +689,12 @@ class Parser:
 
     def _rise_next(self, b: int) -> Measure | None:
         """The growth alone in the clause after b (…止跌回稳，增长1%以上), if that is all it says."""
-        if not self.s.startswith(",", b):
+        span = next(clause_spans(self.s, b + 1, self.t.clause_end(b + 1)), None) if self.s.startswith(",", b) else None
+        if span is None:
             return None
-        end = _CLAUSE_MARK.search(self.s, b + 1)
-        e = end.start() if end else len(self.s)
-        ms = find_measures(self.s, b + 1, e)
-        if len(ms) != 1 or ms[0].kind != "growth" or self.s[b + 1:ms[0].start].strip() not in ("", "实现") \
-                or self.s[ms[0].end:e].strip():
+        ms = find_measures(self.s, *span)
+        if len(ms) != 1 or ms[0].kind != "growth" or self.s[span[0]:ms[0].start].strip() not in ("", "实现") \
+                or self.s[ms[0].end:span[1]].strip():
             return None
         return ms[0]
 
@@ -808,8 +807,8 @@ _SHARED_MEASURE = rx(r"(?:总产量|产量|总产值|产值|增加值|销售额|
 _COUNTED_FIRST = rx(r"\s*(?P<name>(?:建档立卡)?贫困[\u4e00-\u9fff]{1,3}?(?:脱贫摘帽|脱贫出列|脱贫|退出|出列|摘帽))"
                     r"(?=\s*(?:[、,;。]|$))")
 _EXITED = rx(r"(?:退出|出列)贫困[\u4e00-\u9fff]{1,3}")
-_WHOLE_YEAR = rx(r"全年(?:预计|预期)?(?:可)?")
-_CLAUSE_MARK = rx(r"[,;。:\n]")
+# what a clause with no name of its own says before the whole year's figure (…，全年预计增长9.0%)
+_WHOLE_YEAR_LEAD = rx(r"全年(?:预计|预期)?(?:可)?")
 _SECOND_LIST = rx(r"\s*[、,]\s*(?:分别)?(?:达到|达|为)?\s*")
 _AVERAGED = rx(r"\s*(?:从)?(?:[两三四五]|\d)\s*年(?:来)?平均(?:来看|看|而言)?\s*")
 _CUT = rx(r"\([^()]{0,40}\)|[,:]")

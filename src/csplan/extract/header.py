@@ -226,8 +226,7 @@ def read_file_name(name: str | None) -> FileName:
     if h.title is None:
         return FileName()
     said = h.kind if h.kind_said else None
-    years = _title_years(h.title, said)
-    year = None if years is None else years[0] if said == "plan" else years[1]
+    year = (h.actual_year if said == "plan" else h.target_year) if h.years_from == "title" else None
     return FileName(h.region_name if h.region_from == "title" else None, said, year)
 
 
